@@ -1,0 +1,102 @@
+"""Every setting of the generator, declared once, with where each value came from.
+
+Values come from the defaults below, then `generator.yml` in the project folder, then
+the command line. All bad values are reported together, each with its source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CONFIG_FILE = "generator.yml"
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+    check: Callable[[Any], str | None]
+
+
+def _folder(value: Any) -> str | None:
+    if not isinstance(value, (str, Path)) or not str(value):
+        return "must be a folder path"
+    return None
+
+
+def _existing_folder(value: Any) -> str | None:
+    return _folder(value) or (None if Path(value).is_dir() else "is not an existing folder")
+
+
+def _bool(value: Any) -> str | None:
+    return None if isinstance(value, bool) else "must be true or false"
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("seeds", "seeds", "folder of seed files (*.txt)", _existing_folder),
+    Setting("out", "site_src", "MkDocs docs folder the pages are written to", _folder),
+    Setting("strict", False, "exit non-zero when any seed fails", _bool),
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    seeds: Path
+    out: Path
+    strict: bool
+
+
+class ConfigError(Exception):
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def load_config(cli: Mapping[str, Any], file: Path | None = None) -> Config:
+    """Merge defaults, the config file (if any) and the command line; report every error."""
+    known = {s.name: s for s in SETTINGS}
+    values: dict[str, tuple[Any, str]] = {s.name: (s.default, "default") for s in SETTINGS}
+    problems: list[str] = []
+    path = file if file is not None else Path(CONFIG_FILE)
+    if path.exists():
+        problems += _merge_file(path, known, values)
+    elif file is not None:
+        problems.append(f"{file}: no such config file")
+    for name, value in cli.items():
+        if value is not None:
+            values[name] = (value, f"--{name}")
+    for name, (value, source) in values.items():
+        problem = known[name].check(value)
+        if problem:
+            problems.append(f"{source}: {name}: {value!r} {problem}")
+    if problems:
+        raise ConfigError(problems)
+    return Config(
+        seeds=Path(values["seeds"][0]),
+        out=Path(values["out"][0]),
+        strict=values["strict"][0],
+    )
+
+
+def _merge_file(
+    path: Path, known: Mapping[str, Setting], values: dict[str, tuple[Any, str]]
+) -> list[str]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        return [f"{path}: cannot read: {exc}"]
+    if not isinstance(data, dict):
+        return [f"{path}: must be a mapping of setting: value, got {type(data).__name__}"]
+    problems = []
+    for key, value in data.items():
+        if key not in known:
+            problems.append(f"{path}: unknown setting {key!r} (known: {', '.join(sorted(known))})")
+        else:
+            values[key] = (value, str(path))
+    return problems

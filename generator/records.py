@@ -1,0 +1,134 @@
+"""The typed, immutable records passed between pipeline stages.
+
+Each stage takes records from the one before and returns new ones; nothing is
+mutated in place, so a stage can be tested on its own with hand-made input.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+UNDETERMINED = "und"
+
+
+@dataclass(frozen=True)
+class SeedText:
+    """A seed file decoded to text (stage: read)."""
+
+    name: str  # file name relative to the seeds folder, with "/" separators
+    text: str  # decoded, line ends normalised to "\n"
+    encoding: str
+    sha256: str  # of the raw bytes: the cache key of everything derived from this seed
+
+
+@dataclass(frozen=True)
+class SeedError:
+    """A seed that cannot become a page, and why. Never dropped silently."""
+
+    name: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Language:
+    """A detected language, or UNDETERMINED with the reason (stage: detect)."""
+
+    code: str  # ISO 639-1, or "und"
+    confidence: float
+    reason: str = ""  # why it is "und", or which detector decided
+    candidates: tuple[tuple[str, float], ...] = ()
+
+    @property
+    def known(self) -> bool:
+        return self.code != UNDETERMINED
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A line taken out of the body as boilerplate, with the reason, for editors to review."""
+
+    line: int  # 0-based index among the seed's lines
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The article once boilerplate is removed (stage: clean)."""
+
+    paragraphs: tuple[str, ...]
+    removed: tuple[Removed, ...] = ()
+
+
+@dataclass(frozen=True)
+class Title:
+    """The headline (stage: title).
+
+    `paragraph` is the index in `CleanText.paragraphs` of the headline line, which is then
+    not repeated in the body; None when the title was made from the first sentence.
+    """
+
+    text: str
+    paragraph: int | None
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Article:
+    """Everything known about one seed before grouping."""
+
+    seed: SeedText
+    lang: Language
+    clean: CleanText
+    title: Title
+
+    @property
+    def name(self) -> str:
+        return self.seed.name
+
+    @property
+    def body(self) -> tuple[str, ...]:
+        skip = self.title.paragraph
+        return tuple(p for i, p in enumerate(self.clean.paragraphs) if i != skip)
+
+
+@dataclass(frozen=True)
+class Story:
+    """Articles that are the same story, at most one per language (stage: group)."""
+
+    id: str
+    articles: tuple[Article, ...]
+
+    @property
+    def title(self) -> str:
+        return self.lead.title.text
+
+    @property
+    def lead(self) -> Article:
+        """The article that names the story: English if present, else the first by language."""
+        for article in self.articles:
+            if article.lang.code == "en":
+                return article
+        return self.articles[0]
+
+
+@dataclass(frozen=True)
+class Page:
+    """Where an article is published (stage: write)."""
+
+    article: Article
+    story_id: str
+    path: str  # Markdown file relative to the docs folder, "/" separators
+    url: str  # page URL relative to the site root
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    """What a build did: pages written, seeds that failed, warnings."""
+
+    pages: tuple[Page, ...] = ()
+    errors: tuple[SeedError, ...] = ()
+    warnings: tuple[str, ...] = field(default_factory=tuple)

@@ -1,0 +1,66 @@
+"""Stage render: page text, escaping, URLs and the manifest."""
+
+from __future__ import annotations
+
+import html
+
+import markdown
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.records import Article, CleanText, Language, Page, SeedText, Title
+from generator.render import escape, page_url, render_page
+
+
+def _article(paragraphs: tuple[str, ...], title: str = "Title") -> Article:
+    seed = SeedText(name="s.txt", text="\n".join(paragraphs), encoding="utf-8", sha256="0" * 64)
+    return Article(
+        seed=seed, lang=Language("en", 1.0), clean=CleanText(paragraphs), title=Title(title, None)
+    )
+
+
+def _render(paragraphs: tuple[str, ...], title: str = "Title") -> str:
+    page = Page(article=_article(paragraphs, title), story_id="s", path="en/s.md", url="en/s/")
+    return render_page(page)
+
+
+@given(st.text())
+def test_escape_round_trips(text: str) -> None:
+    assert html.unescape(escape(text)) == text
+    assert "<" not in escape(text) and ">" not in escape(text)
+
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[click](javascript:alert(1))",
+    "# Not a heading",
+    "| a | b |",
+    "* not a list",
+    "{{ config }} {% include 'x' %}",
+    '--8<-- "/etc/passwd"',
+    "**bold** _em_ `code`",
+]
+
+
+def test_seed_text_stays_literal_through_markdown() -> None:
+    text = _render(tuple(HOSTILE))
+    body = text.split("---\n", 2)[2]
+    rendered = markdown.markdown(body, extensions=["attr_list", "md_in_html", "tables"])
+    assert "<script" not in rendered and "<img" not in rendered and "<a " not in rendered
+    assert "<table" not in rendered and "<li>" not in rendered and "<strong>" not in rendered
+    for line in HOSTILE:
+        assert f"<p>{html.escape(line)}</p>" in rendered
+
+
+def test_front_matter_is_yaml_whatever_the_title() -> None:
+    title = 'a: "b" --- #c\n'
+    front = _render(("body",), title).split("---\n")[1]
+    assert yaml.safe_load(front)["title"] == title
+
+
+def test_page_urls() -> None:
+    assert page_url("fr/x.md") == "fr/x/"
+    assert page_url("index.md") == ""
+    assert page_url("fr/index.md") == "fr/"
