@@ -12,13 +12,26 @@ UNDETERMINED = "und"
 
 
 @dataclass(frozen=True)
+class Overrides:
+    """What an editor stated in a seed's front matter; None where nothing was stated."""
+
+    title: str | None = None
+    lang: str | None = None
+    story: str | None = None
+    date: str | None = None  # ISO 8601 date, YYYY-MM-DD
+    source: str | None = None  # URL of the original article
+    author: str | None = None
+
+
+@dataclass(frozen=True)
 class SeedText:
     """A seed file decoded to text (stage: read)."""
 
     name: str  # file name relative to the seeds folder, with "/" separators
-    text: str  # decoded, line ends normalised to "\n"
+    text: str  # decoded, line ends normalised to "\n"; front matter, if any, removed
     encoding: str
     sha256: str  # of the raw bytes: the cache key of everything derived from this seed
+    overrides: Overrides = Overrides()
 
 
 @dataclass(frozen=True)
