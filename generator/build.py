@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import logging
 
-from .clean import clean_text
+from .clean import CleanContext, clean_text, repeated_lines
 from .config import Config
 from .detect import detect_language
+from .editor_rules import EDITOR_FILE, load_editor_rules
 from .group import group_stories
 from .read import read_seeds
 from .records import Article, BuildReport, SeedError, SeedText
@@ -17,21 +18,28 @@ from .write import write_files
 log = logging.getLogger(__name__)
 
 
-def analyse(seed: SeedText) -> Article:
-    clean = clean_text(seed)
-    language = detect_language("\n".join(clean.paragraphs))
-    return Article(seed=seed, lang=language, clean=clean, title=find_title(clean))
+def analyse(seed: SeedText, context: CleanContext) -> Article:
+    # Language first, on the raw text: the cleaner's phrase lists and stoplists depend on it.
+    language = detect_language(seed.text)
+    clean = clean_text(seed, language.code, context)
+    title = find_title(clean, language.code, seed.overrides.title)
+    return Article(seed=seed, lang=language, clean=clean, title=title)
 
 
 def build(config: Config) -> BuildReport:
     errors: list[SeedError] = []
     warnings: list[str] = []
     articles: list[Article] = []
-    for item in read_seeds(config.seeds):
+    items = list(read_seeds(config.seeds))
+    editor, problems = load_editor_rules(config.seeds / EDITOR_FILE)
+    errors += [SeedError(EDITOR_FILE, problem) for problem in problems]
+    seeds = [item for item in items if isinstance(item, SeedText)]
+    context = CleanContext(repeated=repeated_lines(seeds), editor=editor)
+    for item in items:
         if isinstance(item, SeedError):
             errors.append(item)
             continue
-        article = analyse(item)
+        article = analyse(item, context)
         if not article.lang.known:
             warnings.append(
                 f"{item.name}: language undetermined ({article.lang.reason}; "

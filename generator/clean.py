@@ -1,11 +1,162 @@
-"""Stage 3, clean: split the seed into paragraphs and take out web boilerplate."""
+"""Stage 3, clean: split the seed into paragraphs and take out web boilerplate.
+
+Each non-empty line of a copied web page is one paragraph. A line is boilerplate when:
+- it matches a phrase list (`data/boilerplate.yml`: share buttons, "Read also", cookie
+  notices, comment forms, ...), some only at the page's edges;
+- it recurs in several seeds (a site's template), short ones anywhere, long ones at the edges;
+- it is page furniture at the edges: before the headline (site name, tagline, menu), between
+  the headline and the body (date, byline, counts), or after the last paragraph of prose.
+When unsure, a line is kept: a removed line must never be article text. Every removal is
+listed with its reason, and an editor can force a line back (`editor_rules`).
+"""
 
 from __future__ import annotations
 
-from .records import CleanText, SeedText
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .boilerplate_rules import EDGES, ends_sentence, is_chrome, is_prose, phrase_reason, word_count
+from .editor_rules import EditorRules
+from .headline import headline_index
+from .records import UNDETERMINED, CleanText, Removed, SeedText
+
+# A line in this many seeds is the site's template, unless the seeds are copies of each other.
+REPEAT_MIN_SEEDS = 2
+DUPLICATE_SHARE = 0.5
+# Repeated lines longer than this may be shared article text (agency background), so they
+# go only from the page's edges.
+REPEAT_SHORT_WORDS = 15
+# Before the headline only short lines go (site name, tagline, menu); longer ones may be text.
+HEADER_MAX_WORDS = 6
+# Between the headline and the body, chrome ends at the first line of this many words.
+STANDFIRST_WORDS = 8
+RELATED_MAX_WORDS = 20
+
+REPEATED = "repeated in several seeds (site template)"
+EDITOR = "editor: boilerplate.yml remove"
 
 
-def clean_text(seed: SeedText) -> CleanText:
-    """Each non-empty line of a copied web page is one paragraph."""
-    paragraphs = tuple(line.strip() for line in seed.text.split("\n") if line.strip())
-    return CleanText(paragraphs=paragraphs)
+@dataclass(frozen=True)
+class CleanContext:
+    """What cleaning one seed needs to know about the others and about the editor's wishes."""
+
+    repeated: frozenset[str] = frozenset()
+    editor: EditorRules = field(default_factory=EditorRules)
+
+
+def normalise(line: str) -> str:
+    return " ".join(line.casefold().split())
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    return [(i, line.strip()) for i, line in enumerate(text.split("\n")) if line.strip()]
+
+
+def repeated_lines(seeds: Sequence[SeedText]) -> frozenset[str]:
+    """Lines (normalised) found in several seeds: a site's template, not one article's text.
+
+    A seed most of whose lines recur elsewhere is a second copy of an article, not a page of
+    the same site; it is left out of the count, else every line of both copies would go.
+    """
+    sets = [{normalise(line) for _, line in _lines(seed.text)} for seed in seeds]
+    shared = _in_several(sets)
+    originals = [s for s in sets if len(s & shared) <= DUPLICATE_SHARE * len(s)]
+    return frozenset(_in_several(originals))
+
+
+def _in_several(sets: Sequence[set[str]]) -> set[str]:
+    counts = Counter(line for lines in sets for line in lines)
+    return {line for line, n in counts.items() if n >= REPEAT_MIN_SEEDS}
+
+
+def clean_text(
+    seed: SeedText, lang: str = UNDETERMINED, context: CleanContext | None = None
+) -> CleanText:
+    context = context or CleanContext()
+    lines = _lines(seed.text)
+    texts = [text for _, text in lines]
+    forced = {p for p, text in enumerate(texts) if context.editor.kept(seed.name, text)}
+    sure, edge = _flag_lines(seed.name, texts, lang, context)
+    sure.update(_related_headlines(texts, sure, lang))
+    sure.update(_header(texts, sure, edge, lang))
+    sure.update(_footer(texts, sure, edge, lang))
+    reasons = {p: r for p, r in sure.items() if p not in forced}
+    return CleanText(
+        paragraphs=tuple(t for p, t in enumerate(texts) if p not in reasons),
+        removed=tuple(Removed(lines[p][0], texts[p], reasons[p]) for p in sorted(reasons)),
+    )
+
+
+def _flag_lines(
+    name: str, texts: Sequence[str], lang: str, context: CleanContext
+) -> tuple[dict[int, str], dict[int, str]]:
+    """Lines that are boilerplate wherever they are, and lines that are so only at an edge."""
+    sure: dict[int, str] = {}
+    edge: dict[int, str] = {}
+    for p, text in enumerate(texts):
+        found = phrase_reason(text, lang)
+        if context.editor.removed(name, text):
+            sure[p] = EDITOR
+        elif found is not None:
+            (edge if found[1] == EDGES else sure)[p] = found[0]
+        elif normalise(text) in context.repeated:
+            short = word_count(text) <= REPEAT_SHORT_WORDS
+            (sure if short else edge)[p] = REPEATED
+    return sure, edge
+
+
+def _related_headlines(texts: Sequence[str], sure: dict[int, str], lang: str) -> dict[int, str]:
+    """The headlines listed under a bare "Read also" label: one line, or all to the end."""
+    found: dict[int, str] = {}
+    for p, reason in list(sure.items()):
+        if reason != "related article" or word_count(texts[p]) > 4:
+            continue
+        following = [q for q in range(p + 1, len(texts)) if q not in sure]
+        listed = [q for q in following if _listed_headline(texts[q])]
+        if listed and listed == following[: len(listed)]:
+            to_end = len(listed) == len(following)
+            for q in listed if to_end else listed[:1]:
+                found[q] = "related article headline"
+    return found
+
+
+def _listed_headline(text: str) -> bool:
+    return not ends_sentence(text) and word_count(text) <= RELATED_MAX_WORDS
+
+
+def _header(
+    texts: Sequence[str], sure: dict[int, str], edge: dict[int, str], lang: str
+) -> dict[int, str]:
+    """Chrome above the headline, and between the headline and the body."""
+    open_ = [p for p in range(len(texts)) if p not in sure and p not in edge]
+    chosen = headline_index([texts[p] for p in open_], lang)
+    headline = open_[chosen] if chosen is not None else -1
+    body = next((p for p in open_ if p > headline and is_prose(texts[p], lang)), len(texts))
+    found = {p: edge[p] for p in edge if p < body}
+    for p in (p for p in open_ if p < headline):
+        if word_count(texts[p]) <= HEADER_MAX_WORDS:
+            found[p] = "page header above the headline"
+    for p in (p for p in open_ if headline < p < body):
+        if word_count(texts[p]) >= STANDFIRST_WORDS:
+            break
+        if is_chrome(texts[p], lang):
+            found[p] = "page furniture under the headline" if headline >= 0 else "page header"
+    return found
+
+
+def _footer(
+    texts: Sequence[str], sure: dict[int, str], edge: dict[int, str], lang: str
+) -> dict[int, str]:
+    """Chrome after the last line of prose, read from the bottom up."""
+    found: dict[int, str] = {}
+    for p in range(len(texts) - 1, -1, -1):
+        if p in sure:
+            continue
+        if p in edge:
+            found[p] = edge[p]
+        elif is_chrome(texts[p], lang):
+            found[p] = "page furniture after the article"
+        else:
+            break
+    return found

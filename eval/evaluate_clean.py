@@ -1,0 +1,154 @@
+"""Boilerplate precision/recall and title accuracy of the clean and title stages.
+
+    python eval/evaluate_clean.py [--eval ../shared/eval] [--detect] [--verbose]
+
+Three sets: (a) the project's labelled fixtures (tests/fixtures/clean), (b) the real seeds
+against `seeds-expected.json`, (c) `ntrex-dev/full5` (headline = first line, no
+boilerplate: every other line must be kept). A removed line that is not labelled
+boilerplate is a lost line; "optional" lines count neither way. Exit 1 when (b) or (c)
+misses its acceptance figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.clean import CleanContext, clean_text, repeated_lines  # noqa: E402
+from generator.detect import detect_language  # noqa: E402
+from generator.read import decode_seed  # noqa: E402
+from generator.records import SeedText  # noqa: E402
+from generator.title import find_title  # noqa: E402
+
+
+@dataclass
+class Tally:
+    removed_right: int = 0
+    removed_wrong: int = 0
+    boilerplate: int = 0
+    titles_right: int = 0
+    titles: int = 0
+    lost: list[str] = field(default_factory=list)
+    left: list[str] = field(default_factory=list)
+    wrong_titles: list[str] = field(default_factory=list)
+
+    def line(self, name: str) -> str:
+        removed = self.removed_right + self.removed_wrong
+        precision = self.removed_right / removed if removed else 1.0
+        recall = self.removed_right / self.boilerplate if self.boilerplate else 1.0
+        return (
+            f"{name}: boilerplate precision {precision:.3f} ({self.removed_right}/{removed}), "
+            f"recall {recall:.3f} ({self.removed_right}/{self.boilerplate}); title accuracy "
+            f"{self.titles_right / max(self.titles, 1):.3f} ({self.titles_right}/{self.titles}); "
+            f"lost lines {len(self.lost)}"
+        )
+
+
+def load(folder: Path, names: list[str]) -> list[SeedText]:
+    seeds = []
+    for name in names:
+        seed = decode_seed(name, (folder / name).read_bytes())
+        assert isinstance(seed, SeedText), seed
+        seeds.append(seed)
+    return seeds
+
+
+def score(seeds: list[SeedText], labels: dict[str, dict[str, object]], detect: bool) -> Tally:
+    """labels: per seed, `lang`, `title` (None: none in the text), `boilerplate`, `optional`."""
+    context = CleanContext(repeated=repeated_lines(seeds))
+    tally = Tally()
+    for seed in seeds:
+        label = labels[seed.name]
+        lang = detect_language(seed.text).code if detect else str(label["lang"])
+        clean = clean_text(seed, lang, context)
+        title = find_title(clean, lang)
+        boiler = {str(x).strip() for x in label.get("boilerplate", []) or []}  # type: ignore[attr-defined]
+        optional = {str(x).strip() for x in label.get("optional", []) or []}  # type: ignore[attr-defined]
+        expected_title = label.get("title")
+        tally.boilerplate += len(boiler)
+        removed = {r.text for r in clean.removed}
+        for text in removed - optional:
+            if text in boiler:
+                tally.removed_right += 1
+            else:
+                tally.removed_wrong += 1
+                tally.lost.append(f"{seed.name}: {text[:100]}")
+        tally.left += [f"{seed.name}: {t[:100]}" for t in boiler - removed]
+        tally.titles += 1
+        if expected_title is None:
+            right = title.paragraph is None
+        else:
+            right = title.text == expected_title
+        tally.titles_right += right
+        if not right:
+            tally.wrong_titles.append(f"{seed.name}: {title.text[:90]!r} != {expected_title!r}")
+    return tally
+
+
+def fixtures(detect: bool) -> Tally:
+    folder = ROOT / "tests" / "fixtures" / "clean"
+    labels = json.loads((folder / "labels.json").read_text("utf-8"))
+    return score(load(folder, sorted(labels)), labels, detect)
+
+
+def real_seeds(eval_dir: Path, detect: bool) -> Tally:
+    labels = json.loads((eval_dir / "seeds-expected.json").read_text("utf-8"))
+    return score(load(ROOT / "seeds", sorted(labels)), labels, detect)
+
+
+def ntrex(eval_dir: Path, detect: bool) -> Tally:
+    corpus = eval_dir / "ntrex-dev" / "full5"
+    truth = json.loads((corpus / "truth.json").read_text("utf-8"))
+    labels = {name: {**t, "boilerplate": [], "optional": []} for name, t in truth.items()}
+    return score(load(corpus / "seeds", sorted(truth)), labels, detect)
+
+
+def report(name: str, tally: Tally, verbose: bool) -> None:
+    print(tally.line(name))
+    if verbose:
+        for kind, items in (("lost", tally.lost), ("left", tally.left), ("title", tally.wrong_titles)):
+            for item in items:
+                print(f"  {kind}: {item}")
+
+
+def default_eval_dir() -> Path:
+    """../shared/eval beside the repository (or beside the worktrees' folder)."""
+    for base in (ROOT.parent, ROOT.parent.parent):
+        if (base / "shared" / "eval").is_dir():
+            return base / "shared" / "eval"
+    return ROOT.parent / "shared" / "eval"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--eval", type=Path, default=default_eval_dir())
+    parser.add_argument("--detect", action="store_true", help="detect languages (slower)")
+    parser.add_argument("--verbose", "-v", action="store_true")
+    args = parser.parse_args()
+    report("fixtures", fixtures(args.detect), args.verbose)
+    if not args.eval.is_dir():
+        print(f"{args.eval}: not found; seeds-expected and ntrex skipped")
+        return 0
+    seeds = real_seeds(args.eval, args.detect)
+    report("seeds-expected", seeds, args.verbose)
+    full5 = ntrex(args.eval, args.detect)
+    report("ntrex-dev/full5", full5, args.verbose)
+    ok = (
+        not seeds.lost
+        and not seeds.left
+        and seeds.titles_right == seeds.titles
+        and not full5.lost
+        and full5.titles_right >= 0.99 * full5.titles
+    )
+    print("acceptance:", "met" if ok else "NOT met")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""What web boilerplate looks like in plain text: phrase lists and the shape of a line.
+
+The phrase lists live in `data/boilerplate.yml` (one entry per reason, patterns per
+language); this module compiles them and answers, for one line, "is this boilerplate, and
+why". Where a line sits in the seed (top, bottom, middle) is the clean stage's business.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from .sentences import split_sentences
+
+ANYWHERE = "anywhere"
+EDGES = "edges"
+
+# Ends like a sentence: a stop, possibly inside closing quotes or brackets.
+_TERMINAL = re.compile(r"[.!?؟。！？…][\"'»”’)\]]*$")
+_CLOSING_QUOTES = "\"»”’"
+_PERIOD = re.compile(r"[.。…][\"'»”’)\]]*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# Bullets, separators and stray punctuation around a line of chrome ("• Share |", "PARTAGEZ:").
+_EDGE_PUNCT = " \t\u00a0•·|›»«>→–—-:：*#=_~/\\"
+# A caption that ends with its credit: "... Photo credit: Kazakh Foreign Ministry", "X.Photo:VCG".
+_CAPTION_CREDIT = re.compile(
+    r"(?:^|[\s.,;(])(?:photo credit|crédit photo|photo|photos|фото|foto|fotoğraf|صورة|الصورة"
+    r"|сурет|图|图片|bild|imagen|credit)\s*[:：]\s*[^.!?:：]{1,80}$"
+)
+_DATE = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b"
+    r"|\b(?:19|20)\d{2}\b"
+)
+
+# jusText names its stoplists by English language name.
+_JUSTEXT_NAMES = {
+    "en": "English", "fr": "French", "ru": "Russian", "kk": "Kazakh", "ar": "Arabic",
+    "de": "German", "es": "Spanish", "tr": "Turkish", "uk": "Ukrainian", "it": "Italian",
+    "pt": "Portuguese", "pl": "Polish", "ky": "Kyrgyz", "uz": "Uzbek", "tk": "Turkmen",
+    "az": "Azerbaijani", "fa": "Persian", "nl": "Dutch", "be": "Belarusian",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Rule:
+    reason: str
+    kind: str  # "line", "label" or "phrase"
+    where: str  # ANYWHERE or EDGES
+    max_words: int
+    patterns: dict[str, re.Pattern[str]]  # language -> one compiled alternation
+
+
+def word_count(text: str) -> int:
+    """Words, counting two CJK characters as one word since those scripts have no spaces."""
+    cjk = len(_CJK.findall(text))
+    return len(_CJK.sub(" ", text).split()) + (cjk + 1) // 2
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_TERMINAL.search(text.rstrip()))
+
+
+def ends_with_period(text: str) -> bool:
+    return bool(_PERIOD.search(text.rstrip()))
+
+
+def sentence_count(text: str) -> int:
+    return len(split_sentences(text))
+
+
+def core(text: str) -> str:
+    """The line as rules see it: lower case, bullets and edge punctuation stripped."""
+    return " ".join(text.casefold().strip(_EDGE_PUNCT).split())
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    raw = yaml.safe_load(resources.files("generator").joinpath("data/boilerplate.yml").read_text("utf-8"))
+    return tuple(_compile(entry) for entry in raw["rules"])
+
+
+def _compile(entry: dict[str, object]) -> Rule:
+    kind = str(entry["kind"])
+    patterns = entry["patterns"]
+    assert isinstance(patterns, dict)
+    after = r"(?:\s*[:：|\-–—»]\s*.*|)"
+    if entry.get("after_space"):
+        after = r"(?:\s*[:：|\-–—»]\s*.*|\s+.*|)"
+    compiled = {}
+    for lang, alternatives in patterns.items():
+        body = "|".join(f"(?:{p})" for p in alternatives)
+        if kind == "line":
+            compiled[lang] = re.compile(rf"(?:{body})")
+        elif kind == "label":
+            compiled[lang] = re.compile(rf"(?:{body}){after}")
+        else:
+            compiled[lang] = re.compile(body)
+    return Rule(
+        reason=str(entry["reason"]),
+        kind=kind,
+        where=str(entry["where"]),
+        max_words=int(str(entry["max_words"])),
+        patterns=compiled,
+    )
+
+
+def phrase_reason(text: str, lang: str) -> tuple[str, str] | None:
+    """(reason, where) of the first rule the line matches, or None."""
+    line = core(text)
+    if not line:
+        return None
+    words = word_count(text)
+    for rule in rules():
+        if words > rule.max_words:
+            continue
+        if rule.kind == "phrase":
+            langs = [code for code in (lang, "en") if code in rule.patterns]
+            if any(rule.patterns[code].search(line) for code in langs):
+                return rule.reason, rule.where
+        elif any(p.fullmatch(line) for p in rule.patterns.values()):
+            return rule.reason, rule.where
+    if words <= 60 and _CAPTION_CREDIT.search(text.casefold().rstrip(" .")):
+        return "photo caption with credit", ANYWHERE
+    return None
+
+
+@lru_cache(maxsize=64)
+def stoplist(lang: str) -> frozenset[str]:
+    """jusText's stop words for `lang` (empty when jusText has none, e.g. Chinese)."""
+    name = _JUSTEXT_NAMES.get(lang)
+    if name is None:
+        return frozenset()
+    import justext  # imported late: lxml is slow to load and most calls never get here
+
+    return frozenset(justext.get_stoplist(name))
+
+
+def stopword_density(text: str, lang: str) -> float | None:
+    """Share of words that are stop words (jusText's main signal); None when unknown."""
+    words = [w.strip(".,;:!?«»\"'()[]“”’").casefold() for w in text.split()]
+    words = [w for w in words if w]
+    stops = stoplist(lang)
+    if not stops or not words:
+        return None
+    return sum(w in stops for w in words) / len(words)
+
+
+def is_chrome(text: str, lang: str) -> bool:
+    """Shaped like page furniture rather than prose: counts, dates, a few words, no sentence."""
+    if not any(ch.isalpha() for ch in text):
+        return True  # comment counts, dates, separators
+    if ends_sentence(text) or text.rstrip()[-1] in _CLOSING_QUOTES:
+        return False  # a sentence, or the end of a quotation
+    words = word_count(text)
+    if words <= 3:
+        return True
+    if words <= 8 and _DATE.search(text) and not _has_verbiness(text, lang):
+        return True
+    # A handful of words with no function word at all: names, sections, a site's tagline.
+    return words <= 6 and stopword_density(text, lang) == 0.0
+
+
+def _has_verbiness(text: str, lang: str) -> bool:
+    density = stopword_density(text, lang)
+    return density is not None and density >= 0.5
+
+
+def is_prose(text: str, lang: str) -> bool:
+    """Reads like article text: a finished sentence of some length, or a long line."""
+    words = word_count(text)
+    if sentence_count(text) > 1 and words >= 8:
+        return True
+    if ends_sentence(text) and words >= 4:
+        return True
+    density = stopword_density(text, lang)
+    return words >= 12 and (density is None or density >= 0.2)

@@ -1,0 +1,88 @@
+"""An editor's word on boilerplate: `seeds/boilerplate.yml`.
+
+```yaml
+keep:                       # lines the cleaner took out that are article text
+  000_c3a19952f2159eca.txt:
+    - "Le texte intégral de la déclaration est accessible ici."
+remove:                     # lines the cleaner kept that are boilerplate
+  "*":                      # every seed
+    - "re:Lire la suite.*"  # "re:" = a regular expression for the whole line, any case
+  003_6bde35b42e76ada8.txt:
+    - "Chine et Kazakhstan.Photo:VCG"
+```
+A plain entry is the exact line (surrounding spaces ignored). `keep` wins over everything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+EDITOR_FILE = "boilerplate.yml"
+EVERY_SEED = "*"
+_REGEX = "re:"
+
+
+@dataclass(frozen=True)
+class EditorRules:
+    keep: dict[str, frozenset[str]] = field(default_factory=dict)
+    remove: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+
+    def kept(self, seed: str, line: str) -> bool:
+        line = line.strip()
+        return line in self.keep.get(seed, ()) or line in self.keep.get(EVERY_SEED, ())
+
+    def removed(self, seed: str, line: str) -> bool:
+        patterns = self.remove.get(seed, ()) + self.remove.get(EVERY_SEED, ())
+        return any(p.fullmatch(line.strip()) for p in patterns)
+
+
+def load_editor_rules(path: Path) -> tuple[EditorRules, tuple[str, ...]]:
+    """The rules in `path` (none when it does not exist) and every problem found in it."""
+    if not path.is_file():
+        return EditorRules(), ()
+    try:
+        data = yaml.safe_load(path.read_text("utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        return EditorRules(), (f"cannot read: {exc}",)
+    return parse_editor_rules(data, path.name)
+
+
+def parse_editor_rules(data: object, name: str = EDITOR_FILE) -> tuple[EditorRules, tuple[str, ...]]:
+    errors: list[str] = []
+    if not isinstance(data, dict):
+        return EditorRules(), (f"expected a mapping with 'keep' and/or 'remove'",)
+    errors += [f"unknown key {k!r}" for k in data if k not in ("keep", "remove")]
+    keep = {seed: frozenset(lines) for seed, lines in _per_seed(data, "keep", name, errors).items()}
+    remove = {
+        seed: tuple(p for p in (_pattern(e, name, errors) for e in entries) if p is not None)
+        for seed, entries in _per_seed(data, "remove", name, errors).items()
+    }
+    return EditorRules(keep=keep, remove=remove), tuple(errors)
+
+
+def _per_seed(data: dict[object, object], key: str, name: str, errors: list[str]) -> dict[str, list[str]]:
+    section = data.get(key) or {}
+    if not isinstance(section, dict):
+        errors.append(f"'{key}' must map seed file names to lists of lines")
+        return {}
+    result: dict[str, list[str]] = {}
+    for seed, lines in section.items():
+        if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
+            errors.append(f"'{key}' for {seed!r} must be a list of lines")
+            continue
+        result[str(seed)] = [x.strip() for x in lines]
+    return result
+
+
+def _pattern(entry: str, name: str, errors: list[str]) -> re.Pattern[str] | None:
+    if not entry.startswith(_REGEX):
+        return re.compile(re.escape(entry))
+    try:
+        return re.compile(entry.removeprefix(_REGEX).strip(), re.IGNORECASE)
+    except re.error as exc:
+        errors.append(f"bad regular expression {entry!r}: {exc}")
+        return None

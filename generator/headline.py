@@ -1,0 +1,51 @@
+"""Which line, if any, is the headline: shared by the clean stage (to know where the page
+header ends) and the title stage (to name the article)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from statistics import median
+
+from .boilerplate_rules import ends_with_period, is_chrome, sentence_count, word_count
+
+MAX_HEADLINE_CHARS = 250
+# A headline has a few words; shorter lines above the body are usually site chrome.
+HEADLINE_MIN_WORDS = 5
+
+
+def headline_shaped(line: str) -> bool:
+    """Could be a headline: not too long, and not closed by a full stop like a body line."""
+    return len(line) <= MAX_HEADLINE_CHARS and not ends_with_period(line)
+
+
+def headline_index(lines: Sequence[str], lang: str = "und") -> int | None:
+    """Index of the headline among `lines` (boilerplate already set aside), or None.
+
+    The headline sits in the run of unpunctuated lines that opens the page, among site
+    chrome ("EU", a tagline, a comment count): the first there with a few words and not
+    shaped like chrome, else the longest
+    if it has two words or more. A first line closed by a full stop is a headline
+    only when it stands apart from the body, which then runs in paragraphs of several
+    sentences (news copy); when the text starts straight with the body there is none.
+    """
+    run = []
+    for index, line in enumerate(lines):
+        if not headline_shaped(line):
+            break
+        run.append(index)
+    if run:
+        for index in run:
+            if word_count(lines[index]) >= HEADLINE_MIN_WORDS and not is_chrome(lines[index], lang):
+                return index
+        longest = max(run, key=lambda i: (len(lines[i]), -i))
+        # A lone word ("Home", "News") names a section, not an article.
+        return longest if word_count(lines[longest]) >= 2 else None
+    if len(lines) > 1 and _stands_apart(lines[0], lines[1:6]):
+        return 0
+    return None
+
+
+def _stands_apart(first: str, following: Sequence[str]) -> bool:
+    if len(first) > MAX_HEADLINE_CHARS or sentence_count(first) != 1:
+        return False
+    return median(sentence_count(line) for line in following) >= 2
