@@ -81,10 +81,8 @@ def score(seeds: list[SeedText], labels: dict[str, dict[str, object]], detect: b
                 tally.lost.append(f"{seed.name}: {text[:100]}")
         tally.left += [f"{seed.name}: {t[:100]}" for t in boiler - removed]
         tally.titles += 1
-        if expected_title is None:
-            right = title.paragraph is None
-        else:
-            right = title.text == expected_title
+        # No headline in the text: the title must be made from the first sentence.
+        right = title.paragraph is None if expected_title is None else title.text == expected_title
         tally.titles_right += right
         if not right:
             tally.wrong_titles.append(f"{seed.name}: {title.text[:90]!r} != {expected_title!r}")
@@ -112,7 +110,11 @@ def ntrex(eval_dir: Path, detect: bool) -> Tally:
 def report(name: str, tally: Tally, verbose: bool) -> None:
     print(tally.line(name))
     if verbose:
-        for kind, items in (("lost", tally.lost), ("left", tally.left), ("title", tally.wrong_titles)):
+        for kind, items in (
+            ("lost", tally.lost),
+            ("left", tally.left),
+            ("title", tally.wrong_titles),
+        ):
             for item in items:
                 print(f"  {kind}: {item}")
 

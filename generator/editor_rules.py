@@ -48,23 +48,24 @@ def load_editor_rules(path: Path) -> tuple[EditorRules, tuple[str, ...]]:
         data = yaml.safe_load(path.read_text("utf-8")) or {}
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         return EditorRules(), (f"cannot read: {exc}",)
-    return parse_editor_rules(data, path.name)
+    return parse_editor_rules(data)
 
 
-def parse_editor_rules(data: object, name: str = EDITOR_FILE) -> tuple[EditorRules, tuple[str, ...]]:
+def parse_editor_rules(data: object) -> tuple[EditorRules, tuple[str, ...]]:
+    """Rules from the parsed YAML, and every problem found (each names its key)."""
     errors: list[str] = []
     if not isinstance(data, dict):
-        return EditorRules(), (f"expected a mapping with 'keep' and/or 'remove'",)
+        return EditorRules(), ("expected a mapping with 'keep' and/or 'remove'",)
     errors += [f"unknown key {k!r}" for k in data if k not in ("keep", "remove")]
-    keep = {seed: frozenset(lines) for seed, lines in _per_seed(data, "keep", name, errors).items()}
+    keep = {seed: frozenset(lines) for seed, lines in _per_seed(data, "keep", errors).items()}
     remove = {
-        seed: tuple(p for p in (_pattern(e, name, errors) for e in entries) if p is not None)
-        for seed, entries in _per_seed(data, "remove", name, errors).items()
+        seed: tuple(p for p in (_pattern(e, errors) for e in entries) if p is not None)
+        for seed, entries in _per_seed(data, "remove", errors).items()
     }
     return EditorRules(keep=keep, remove=remove), tuple(errors)
 
 
-def _per_seed(data: dict[object, object], key: str, name: str, errors: list[str]) -> dict[str, list[str]]:
+def _per_seed(data: dict[object, object], key: str, errors: list[str]) -> dict[str, list[str]]:
     section = data.get(key) or {}
     if not isinstance(section, dict):
         errors.append(f"'{key}' must map seed file names to lists of lines")
@@ -78,7 +79,7 @@ def _per_seed(data: dict[object, object], key: str, name: str, errors: list[str]
     return result
 
 
-def _pattern(entry: str, name: str, errors: list[str]) -> re.Pattern[str] | None:
+def _pattern(entry: str, errors: list[str]) -> re.Pattern[str] | None:
     if not entry.startswith(_REGEX):
         return re.compile(re.escape(entry))
     try:

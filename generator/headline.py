@@ -6,16 +6,26 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import median
 
-from .boilerplate_rules import ends_with_period, is_chrome, sentence_count, word_count
+from .boilerplate_rules import (
+    ends_sentence,
+    ends_with_period,
+    is_chrome,
+    sentence_count,
+    word_count,
+)
 
 MAX_HEADLINE_CHARS = 250
 # A headline has a few words; shorter lines above the body are usually site chrome.
 HEADLINE_MIN_WORDS = 5
+QUESTION_MIN_WORDS = 4
 
 
 def headline_shaped(line: str) -> bool:
-    """Could be a headline: not too long, and not closed by a full stop like a body line."""
-    return len(line) <= MAX_HEADLINE_CHARS and not ends_with_period(line)
+    """Could be a headline: not too long, not closed by a full stop like a body line, and
+    not a short question or exclamation ("Who are they?"), which opens body text."""
+    if len(line) > MAX_HEADLINE_CHARS or ends_with_period(line):
+        return False
+    return not ends_sentence(line) or word_count(line) >= QUESTION_MIN_WORDS
 
 
 def headline_index(lines: Sequence[str], lang: str = "und") -> int | None:
@@ -47,5 +57,7 @@ def headline_index(lines: Sequence[str], lang: str = "und") -> int | None:
 
 def _stands_apart(first: str, following: Sequence[str]) -> bool:
     if len(first) > MAX_HEADLINE_CHARS or sentence_count(first) != 1:
+        return False
+    if not ends_with_period(first):
         return False
     return median(sentence_count(line) for line in following) >= 2
