@@ -90,7 +90,7 @@ def score(seeds: list[SeedText], labels: dict[str, dict[str, object]], detect: b
 
 
 def fixtures(detect: bool) -> Tally:
-    folder = ROOT / "tests" / "fixtures" / "clean"
+    folder = ROOT / "tests" / "fixtures" / "clean" / "articles"
     labels = json.loads((folder / "labels.json").read_text("utf-8"))
     return score(load(folder, sorted(labels)), labels, detect)
 

@@ -1,0 +1,282 @@
+"""Stage clean: web boilerplate out, every article line kept, each removal with its reason."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.clean import CleanContext, clean_text, repeated_lines
+from generator.editor_rules import load_editor_rules, parse_editor_rules
+from generator.records import SeedText
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "clean"
+ROOT = Path(__file__).resolve().parent.parent
+# ../shared/eval beside the repository, or beside the folder of worktrees.
+SHARED_EVAL = next(
+    (b / "shared" / "eval" for b in (ROOT.parent, ROOT.parent.parent) if (b / "shared").is_dir()),
+    ROOT.parent / "shared" / "eval",
+)
+
+
+def seed(text: str, name: str = "s.txt") -> SeedText:
+    return SeedText(name=name, text=text, encoding="utf-8", sha256="0")
+
+
+def removed(text: str, lang: str, context: CleanContext | None = None) -> list[str]:
+    return [r.text for r in clean_text(seed(text), lang, context).removed]
+
+
+BODY = {
+    "en": "The ministers met in Astana on Monday to discuss trade. They agreed to meet again.",
+    "fr": "Les ministres se sont réunis lundi à Astana. Ils ont convenu de se revoir.",
+    "ru": "Министры встретились в Астане в понедельник. Они договорились встретиться снова.",
+    "kk": "Министрлер дүйсенбі күні Астанада кездесті. Олар қайта кездесуге келісті.",
+    "ar": "التقى الوزراء في أستانا يوم الاثنين لبحث التجارة. واتفقوا على اللقاء مجددا.",
+    "de": "Die Minister trafen sich am Montag in Astana. Sie vereinbarten ein neues Treffen.",
+    "es": "Los ministros se reunieron el lunes en Astaná. Acordaron volver a reunirse.",
+    "tr": "Bakanlar pazartesi günü Astana'da bir araya geldi. Yeniden görüşmeyi kabul ettiler.",
+    "uk": "Міністри зустрілися в Астані в понеділок. Вони домовилися зустрітися знову.",
+    "zh": "部长们周一在阿斯塔纳会面，讨论贸易问题。他们同意再次会面。",
+}
+
+# (language, boilerplate line) pairs: each must go wherever the line sits in the article.
+ANYWHERE = [
+    ("en", "Advertisement"),
+    ("en", "Read also: Kazakhstan and China agree to double freight"),
+    ("en", "Subscribe to our Telegram channel"),
+    ("en", "Photo: Reuters"),
+    ("fr", "Publicité"),
+    ("fr", "Partagez cet article:"),
+    ("fr", "A lire également"),
+    ("fr", "Suivez nous sur"),
+    ("ru", "Читайте также: Казахстан запустит спутник"),
+    ("ru", "Реклама"),
+    ("ru", "Подписывайтесь на наш Telegram-канал"),
+    ("kk", "Жарнама"),
+    ("kk", "Сондай-ақ оқыңыз: Алматыда жаңа мектеп салынады"),
+    ("ar", "اترك رد"),
+    ("ar", "لن يتم نشر عنوان بريدك الإلكتروني."),
+    ("ar", "اقرأ أيضا: قازاقستان تفتتح خطا جديدا"),
+    ("de", "Anzeige"),
+    ("de", "Lesen Sie auch: Zentralasien setzt auf Wind"),
+    ("es", "Publicidad"),
+    ("es", "Lea también: El turismo crece"),
+    ("zh", "广告"),
+    ("zh", "相关阅读：中哈贸易额创历史新高"),
+    ("tr", "Reklam"),
+    ("tr", "İlgili haberler: Orta Asya'ya yeni uçuş hattı"),
+    ("uk", "Читайте також: Казахстан нарощує виробництво"),
+    ("uk", "Підписуйтесь на наш Telegram-канал"),
+]
+
+
+@pytest.mark.parametrize(("lang", "line"), ANYWHERE)
+def test_boilerplate_line_goes_even_mid_article(lang: str, line: str) -> None:
+    body = BODY[lang]
+    text = f"Headline of the test article here\n\n{body}\n\n{line}\n\n{body}\n\n{body}"
+    assert removed(text, lang) == [line]
+
+
+# Lines that are boilerplate at the page's edges only (the same words mid-article stay).
+EDGES = [
+    ("en", "By Daniyar Seitkali"),
+    ("en", "12.03.2024 10:45"),
+    ("fr", "Les opinions exprimées n'engagent que leur auteur et ne reflètent pas nécessairement"),
+    ("ru", "Мнение автора может не совпадать с мнением редакции."),
+    ("en", "0"),
+    ("en", "Trending"),
+]
+
+
+@pytest.mark.parametrize(("lang", "line"), EDGES)
+def test_edge_boilerplate_goes_at_the_bottom(lang: str, line: str) -> None:
+    text = f"A headline for the article here\n\n{BODY[lang]}\n\n{BODY[lang]}\n\n{line}"
+    assert removed(text, lang) == [line]
+
+
+# Article text that looks a little like boilerplate: kept.
+KEEP = [
+    ("en", "By the end of the year, the ministry plans to open three more lines."),
+    ("en", "Advertisement revenue fell by a third last year, the company said."),
+    ("en", "Russia blocked Facebook, Twitter and Instagram in 2022."),
+    ("en", "Sources"),  # a short subheading in the middle of the article
+    ("ru", "Подробности"),
+    (
+        "fr",
+        "Il a ajouté que les cookies et les traceurs seraient mieux encadrés dès l'an prochain.",
+    ),
+    ("kk", "Аталған шара 28 мамыр күні бейне конференция форматында өтеді"),
+    ("en", "1"),
+]
+
+
+@pytest.mark.parametrize(("lang", "line"), KEEP)
+def test_article_text_mid_article_is_kept(lang: str, line: str) -> None:
+    text = f"A headline for the article here\n\n{BODY[lang]}\n\n{line}\n\n{BODY[lang]}"
+    assert removed(text, lang) == []
+
+
+def test_header_chrome_goes_and_the_headline_stays() -> None:
+    text = "Home\nWorld\nSteppe Post\n\nRail link to Aktau opens after three years of work\n\n"
+    text += "By Daniyar Seitkali\n\n12.03.2024\n\n" + BODY["en"]
+    clean = clean_text(seed(text), "en")
+    assert clean.paragraphs[0] == "Rail link to Aktau opens after three years of work"
+    assert [r.text for r in clean.removed] == [
+        "Home", "World", "Steppe Post", "By Daniyar Seitkali", "12.03.2024"
+    ]  # fmt: skip
+
+
+def test_standfirst_under_the_headline_is_kept() -> None:
+    standfirst = "Officials say the line will carry five million tonnes a year by 2027"
+    text = f"Rail link to Aktau opens after three years\n\n{standfirst}\n\n{BODY['en']}"
+    assert removed(text, "en") == []
+
+
+def test_related_headlines_listed_under_a_label_go_to_the_end() -> None:
+    text = f"A headline for the article here\n\n{BODY['ru']}\n\nЧитайте также\n\n"
+    text += "Казахстан запустит спутник связи\n\nВ Астане открылся новый мост"
+    assert removed(text, "ru") == [
+        "Читайте также",
+        "Казахстан запустит спутник связи",
+        "В Астане открылся новый мост",
+    ]
+
+
+def test_a_removal_records_its_line_number_and_reason() -> None:
+    clean = clean_text(seed(f"Headline of the piece here\n\nAdvertisement\n\n{BODY['en']}"), "en")
+    (only,) = clean.removed
+    assert (only.line, only.text, only.reason) == (2, "Advertisement", "advertisement")
+
+
+def test_text_that_starts_with_the_body_loses_nothing() -> None:
+    text = "\n".join([BODY["kk"], "Аталған шара бейне конференция форматында өтеді", BODY["kk"]])
+    assert removed(text, "kk") == []
+
+
+# --- repetition across seeds of one site -------------------------------------------------
+
+
+def test_lines_repeated_across_seeds_are_the_site_template() -> None:
+    footer = "Steppe Post is an independent newsroom based in Almaty since 2009"
+    seeds = [
+        seed(f"Headline number {i} of the day\n\n{BODY['en']} {i}\n\n{footer}") for i in range(3)
+    ]
+    context = CleanContext(repeated=repeated_lines(seeds))
+    assert [r.text for r in clean_text(seeds[0], "en", context).removed] == [footer]
+
+
+def test_a_pasted_twice_article_is_not_a_template() -> None:
+    text = f"Headline of the piece here\n\n{BODY['en']}\n\nAnother paragraph of the text here."
+    assert repeated_lines([seed(text, "a.txt"), seed(text, "b.txt")]) == frozenset()
+
+
+# --- the editor's word ---------------------------------------------------------------------
+
+
+def test_editor_keeps_a_line_back_and_removes_another(tmp_path: Path) -> None:
+    (tmp_path / "boilerplate.yml").write_text(
+        "keep:\n  s.txt:\n    - Advertisement\nremove:\n  '*':\n    - 're:lire la suite.*'\n",
+        encoding="utf-8",
+    )
+    rules, problems = load_editor_rules(tmp_path / "boilerplate.yml")
+    assert problems == ()
+    text = (
+        f"Headline of the piece here\n\nAdvertisement\n\n{BODY['fr']}\n\nLire la suite sur le site"
+    )
+    clean = clean_text(seed(text), "fr", CleanContext(editor=rules))
+    assert "Advertisement" in clean.paragraphs
+    assert [r.reason for r in clean.removed] == ["editor: boilerplate.yml remove"]
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        ({"keep": {"s.txt": "one line"}}, "must be a list"),
+        ({"remove": {"*": ["re:(unclosed"]}}, "bad regular expression"),
+        ({"drop": {}}, "unknown key"),
+        (["not", "a", "mapping"], "expected a mapping"),
+    ],
+)
+def test_editor_file_problems_are_reported(data: object, problem: str) -> None:
+    _, problems = parse_editor_rules(data)
+    assert any(problem in p for p in problems)
+
+
+def test_missing_editor_file_means_no_rules(tmp_path: Path) -> None:
+    assert load_editor_rules(tmp_path / "boilerplate.yml")[1] == ()
+
+
+# --- the project's labelled fixtures and the five real seeds -------------------------------
+
+
+def _labelled(folder: Path, labels_file: Path) -> list[tuple[str, dict[str, object]]]:
+    labels = json.loads(labels_file.read_text("utf-8"))
+    return [(folder / name, label) for name, label in sorted(labels.items())]  # type: ignore[misc]
+
+
+LABELLED = _labelled(FIXTURES / "articles", FIXTURES / "articles" / "labels.json") + _labelled(
+    ROOT / "seeds", FIXTURES / "seeds-expected.json"
+)
+
+
+@pytest.mark.parametrize(("path", "label"), LABELLED, ids=[str(p.name) for p, _ in LABELLED])
+def test_labelled_boilerplate_goes_and_everything_else_stays(
+    path: Path, label: dict[str, list[str]]
+) -> None:
+    text = path.read_text("utf-8")
+    got = {r.text for r in clean_text(seed(text, path.name), str(label["lang"])).removed}
+    optional = set(label["optional"])
+    assert got - optional == set(label["boilerplate"])
+
+
+# --- properties ----------------------------------------------------------------------------
+
+LINE = st.one_of(
+    st.text(max_size=80),
+    st.sampled_from([line for _, line in ANYWHERE + EDGES + KEEP] + list(BODY.values())),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(lines=st.lists(LINE, max_size=12), lang=st.sampled_from([*BODY, "und"]))
+def test_removed_and_kept_lines_are_all_the_lines(lines: list[str], lang: str) -> None:
+    text = "\n".join(lines)
+    clean = clean_text(seed(text), lang)
+    every = [line.strip() for line in text.split("\n") if line.strip()]
+    by_line = {r.line: r.text for r in clean.removed}
+    kept = [
+        line.strip() for i, line in enumerate(text.split("\n")) if line.strip() and i not in by_line
+    ]
+    assert list(clean.paragraphs) == kept
+    assert sorted(clean.paragraphs + tuple(by_line.values())) == sorted(every)
+    assert all(text.split("\n")[r.line].strip() == r.text and r.reason for r in clean.removed)
+
+
+# --- floors on the shared evaluation data (skipped when it is absent) ----------------------
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SHARED_EVAL.is_dir(), reason="../shared/eval is absent")
+def test_ntrex_full5_loses_no_line() -> None:
+    corpus = SHARED_EVAL / "ntrex-dev" / "full5"
+    truth = json.loads((corpus / "truth.json").read_text("utf-8"))
+    seeds = [seed((corpus / "seeds" / n).read_text("utf-8"), n) for n in sorted(truth)]
+    context = CleanContext(repeated=repeated_lines(seeds))
+    lost = [s.name for s in seeds if clean_text(s, truth[s.name]["lang"], context).removed]
+    assert lost == []
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not SHARED_EVAL.is_dir(), reason="../shared/eval is absent")
+def test_shared_seed_expectations_hold() -> None:
+    expected = json.loads((SHARED_EVAL / "seeds-expected.json").read_text("utf-8"))
+    seeds = [seed((ROOT / "seeds" / n).read_text("utf-8"), n) for n in sorted(expected)]
+    context = CleanContext(repeated=repeated_lines(seeds))
+    for s in seeds:
+        label = expected[s.name]
+        got = {r.text for r in clean_text(s, label["lang"], context).removed}
+        assert got - set(label["optional"]) == set(label["boilerplate"]), s.name
