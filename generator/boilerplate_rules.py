@@ -31,6 +31,8 @@ _CAPTION_CREDIT = re.compile(
     r"(?:^|[\s.,;(])(?:photo credit|crédit photo|photo|photos|фото|foto|fotoğraf|صورة|الصورة"
     r"|сурет|图|图片|bild|imagen|credit)\s*[:：]\s*[^.!?:：]{1,80}$"
 )
+_LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
+_CRUMB = re.compile(r"\s+[/›>»|·→]\s+")
 _DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b")
 
 # jusText names its stoplists by English language name.
@@ -52,9 +54,11 @@ class Rule:
 
 
 def word_count(text: str) -> int:
-    """Words, counting two CJK characters as one word since those scripts have no spaces."""
+    """Words, counting two CJK characters as one word since those scripts have no spaces;
+    separators ("|", "/", "—") are not words."""
     cjk = len(_CJK.findall(text))
-    return len(_CJK.sub(" ", text).split()) + (cjk + 1) // 2
+    words = [w for w in _CJK.sub(" ", text).split() if any(ch.isalnum() for ch in w)]
+    return len(words) + (cjk + 1) // 2
 
 
 def ends_sentence(text: str) -> bool:
@@ -95,7 +99,7 @@ def _compile(entry: dict[str, object]) -> Rule:
     for lang, alternatives in patterns.items():
         body = "|".join(f"(?:{p})" for p in alternatives)
         if kind == "line":
-            compiled[lang] = re.compile(rf"(?:{body})")
+            compiled[lang] = re.compile(rf"(?:{body})(?:\s*[(\[]?\d+[)\]]?)?")
         elif kind == "label":
             compiled[lang] = re.compile(rf"(?:{body}){after}")
         else:
@@ -126,7 +130,17 @@ def phrase_reason(text: str, lang: str) -> tuple[str, str] | None:
             return rule.reason, rule.where
     if words <= 60 and _CAPTION_CREDIT.search(line.rstrip(" .")):
         return "photo caption with credit", ANYWHERE
+    if _LINK.fullmatch(line):
+        return "bare link", ANYWHERE
+    if _is_breadcrumb(text):
+        return "navigation", ANYWHERE
     return None
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """ "Home / News / Politics", "Главная › Новости": a few short items between separators."""
+    items = [item.strip() for item in _CRUMB.split(text)]
+    return len(items) >= 3 and all(0 < word_count(item) <= 3 for item in items)
 
 
 @lru_cache(maxsize=64)

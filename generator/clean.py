@@ -27,8 +27,8 @@ DUPLICATE_SHARE = 0.5
 # Repeated lines longer than this may be shared article text (agency background), so they
 # go only from the page's edges.
 REPEAT_SHORT_WORDS = 15
-# Before the headline only short lines go (site name, tagline, menu); longer ones may be text.
-HEADER_MAX_WORDS = 6
+# Before the headline only lines too short to be a headline go (site name, menu), and chrome.
+HEADER_MAX_WORDS = 4
 # Between the headline and the body, chrome ends at the first line of this many words.
 STANDFIRST_WORDS = 8
 RELATED_MAX_WORDS = 20
@@ -135,7 +135,7 @@ def _header(
     body = next((p for p in open_ if p > headline and is_prose(texts[p], lang)), len(texts))
     found = {p: edge[p] for p in edge if p < body}
     for p in (p for p in open_ if p < headline):
-        if word_count(texts[p]) <= HEADER_MAX_WORDS:
+        if word_count(texts[p]) <= HEADER_MAX_WORDS or is_chrome(texts[p], lang):
             found[p] = "page header above the headline"
     for p in (p for p in open_ if headline < p < body):
         if word_count(texts[p]) >= STANDFIRST_WORDS:

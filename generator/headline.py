@@ -10,6 +10,7 @@ from .boilerplate_rules import (
     ends_sentence,
     ends_with_period,
     is_chrome,
+    is_prose,
     sentence_count,
     word_count,
 )
@@ -18,6 +19,7 @@ MAX_HEADLINE_CHARS = 250
 # A headline has a few words; shorter lines above the body are usually site chrome.
 HEADLINE_MIN_WORDS = 5
 QUESTION_MIN_WORDS = 4
+MULTI_SENTENCE_MAX_WORDS = 15
 
 
 def headline_shaped(line: str) -> bool:
@@ -25,6 +27,8 @@ def headline_shaped(line: str) -> bool:
     not a short question or exclamation ("Who are they?"), which opens body text."""
     if len(line) > MAX_HEADLINE_CHARS or ends_with_period(line):
         return False
+    if sentence_count(line) > 1 and word_count(line) > MULTI_SENTENCE_MAX_WORDS:
+        return False  # a paragraph of several sentences that lost its last full stop
     return not ends_sentence(line) or word_count(line) >= QUESTION_MIN_WORDS
 
 
@@ -32,27 +36,41 @@ def headline_index(lines: Sequence[str], lang: str = "und") -> int | None:
     """Index of the headline among `lines` (boilerplate already set aside), or None.
 
     The headline sits in the run of unpunctuated lines that opens the page, among site
-    chrome ("EU", a tagline, a comment count): the first there with a few words and not
-    shaped like chrome, else the longest
-    if it has two words or more. A first line closed by a full stop is a headline
-    only when it stands apart from the body, which then runs in paragraphs of several
-    sentences (news copy); when the text starts straight with the body there is none.
+    chrome ("EU", a tagline, a comment count); the run ends at the first line that reads
+    like prose. The headline is the longest line of the run with a few words and not shaped
+    like chrome (a tagline is shorter than a headline), else the longest line of two words
+    or more. A first line closed by a full stop is a headline only when it stands apart
+    from the body, which then runs in paragraphs of several sentences (news copy); when
+    the text starts straight with the body there is none.
     """
     run = []
     for index, line in enumerate(lines):
         if not headline_shaped(line):
             break
         run.append(index)
+        if is_prose(line, lang):
+            break
     if run:
-        for index in run:
-            if word_count(lines[index]) >= HEADLINE_MIN_WORDS and not is_chrome(lines[index], lang):
-                return index
-        longest = max(run, key=lambda i: (len(lines[i]), -i))
-        # A lone word ("Home", "News") names a section, not an article.
-        return longest if word_count(lines[longest]) >= 2 else None
+        return _pick(lines, run, lang)
     if len(lines) > 1 and _stands_apart(lines[0], lines[1:6]):
         return 0
     return None
+
+
+def _pick(lines: Sequence[str], run: list[int], lang: str) -> int | None:
+    def longest(indices: list[int]) -> int:
+        return max(indices, key=lambda i: (len(lines[i]), -i))
+
+    worded = [
+        i
+        for i in run
+        if word_count(lines[i]) >= HEADLINE_MIN_WORDS and not is_chrome(lines[i], lang)
+    ]
+    if worded:
+        return longest(worded)
+    # A lone word ("Home", "News") names a section, not an article.
+    best = longest(run)
+    return best if word_count(lines[best]) >= 2 else None
 
 
 def _stands_apart(first: str, following: Sequence[str]) -> bool:
