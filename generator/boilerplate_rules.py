@@ -17,6 +17,8 @@ import yaml
 from .sentences import split_sentences
 
 ANYWHERE = "anywhere"
+DATE_LINE_MAX_WORDS = 10
+DATE_DIGIT_SHARE = 0.3
 EDGES = "edges"
 
 # Ends like a sentence: a stop, possibly inside closing quotes or brackets.
@@ -31,9 +33,12 @@ _CAPTION_CREDIT = re.compile(
     r"(?:^|[\s.,;(])(?:photo credit|crédit photo|photo|photos|фото|foto|fotoğraf|صورة|الصورة"
     r"|сурет|图|图片|bild|imagen|credit)\s*[:：]\s*[^.!?:：]{1,80}$"
 )
+_DIGIT = re.compile(r"\d")
 _LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
 _CRUMB = re.compile(r"\s+[/›>»|·→]\s+")
-_DATE = re.compile(r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b")
+_DATE = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[:h]\d{2}\b"
+)
 
 # jusText names its stoplists by English language name.
 _JUSTEXT_NAMES = {
@@ -51,6 +56,7 @@ class Rule:
     where: str  # ANYWHERE or EDGES
     max_words: int
     patterns: dict[str, re.Pattern[str]]  # language -> one compiled alternation
+    needs_digit: bool = False
 
 
 def word_count(text: str) -> int:
@@ -110,6 +116,7 @@ def _compile(entry: dict[str, object]) -> Rule:
         where=str(entry["where"]),
         max_words=int(str(entry["max_words"])),
         patterns=compiled,
+        needs_digit=bool(entry.get("needs_digit")),
     )
 
 
@@ -120,7 +127,7 @@ def phrase_reason(text: str, lang: str) -> tuple[str, str] | None:
         return None
     words = word_count(text)
     for rule in rules():
-        if words > rule.max_words:
+        if words > rule.max_words or (rule.needs_digit and not _DIGIT.search(line)):
             continue
         if rule.kind == "phrase":
             langs = [code for code in (lang, "en") if code in rule.patterns]
@@ -173,15 +180,23 @@ def is_chrome(text: str, lang: str) -> bool:
     words = word_count(text)
     if words <= 3:
         return True
-    if words <= 8 and _DATE.search(text) and not _has_verbiness(text, lang):
+    if is_dateline(text):
         return True
     # A handful of words with no function word at all: names, sections, a site's tagline.
     return words <= 6 and stopword_density(text, lang) == 0.0
 
 
-def _has_verbiness(text: str, lang: str) -> bool:
-    density = stopword_density(text, lang)
-    return density is not None and density >= 0.5
+def is_dateline(text: str) -> bool:
+    """A dateline ("October 7, 2024 8:12 AM", "12.03.2024"), not a sentence with a time."""
+    if ends_sentence(text) or word_count(text) > DATE_LINE_MAX_WORDS or not _DATE.search(text):
+        return False
+    return _mostly_numbers(text)
+
+
+def _mostly_numbers(text: str) -> bool:
+    """A dateline ("October 7, 2024 8:12 AM"), not a sentence that mentions a time."""
+    tokens = text.split()
+    return sum(bool(_DIGIT.search(t)) for t in tokens) >= DATE_DIGIT_SHARE * len(tokens)
 
 
 def is_prose(text: str, lang: str) -> bool:

@@ -16,7 +16,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .boilerplate_rules import EDGES, ends_sentence, is_chrome, is_prose, phrase_reason, word_count
+from .boilerplate_rules import (
+    EDGES,
+    ends_sentence,
+    is_chrome,
+    is_dateline,
+    is_prose,
+    phrase_reason,
+    word_count,
+)
 from .editor_rules import EditorRules
 from .headline import headline_index
 from .records import UNDETERMINED, CleanText, Removed, SeedText
@@ -33,6 +41,8 @@ HEADER_MAX_WORDS = 4
 STANDFIRST_WORDS = 8
 RELATED_MAX_WORDS = 20
 
+RELATED = "related article"
+LIST_LABELS = (RELATED, "navigation")
 REPEATED = "repeated in several seeds (site template)"
 EDITOR = "editor: boilerplate.yml remove"
 
@@ -107,17 +117,20 @@ def _flag_lines(
 
 
 def _related_headlines(texts: Sequence[str], sure: dict[int, str], lang: str) -> dict[int, str]:
-    """The headlines listed under a bare "Read also" label: one line, or all to the end."""
+    """Headlines listed under a bare label: "Read also" heads one line, or a list to the end;
+    a menu word ("Newsletter", "Back to top") heads a list that runs to the end."""
     found: dict[int, str] = {}
     for p, reason in list(sure.items()):
-        if reason != "related article" or word_count(texts[p]) > 4:
+        if reason not in LIST_LABELS or word_count(texts[p]) > 4:
             continue
         following = [q for q in range(p + 1, len(texts)) if q not in sure]
         listed = [q for q in following if _listed_headline(texts[q])]
-        if listed and listed == following[: len(listed)]:
-            to_end = len(listed) == len(following)
-            for q in listed if to_end else listed[:1]:
-                found[q] = "related article headline"
+        if not listed or listed != following[: len(listed)]:
+            continue
+        if len(listed) == len(following):
+            found.update(dict.fromkeys(listed, f"{reason}: listed link"))
+        elif reason == RELATED:
+            found[listed[0]] = f"{reason}: listed link"
     return found
 
 
@@ -128,21 +141,33 @@ def _listed_headline(text: str) -> bool:
 def _header(
     texts: Sequence[str], sure: dict[int, str], edge: dict[int, str], lang: str
 ) -> dict[int, str]:
-    """Chrome above the headline, and between the headline and the body."""
+    """Chrome above the headline, and between the headline and the body.
+
+    A line of prose right under the headline may be its standfirst, with the date and
+    byline after it: the page header then runs to the next line of prose.
+    """
     open_ = [p for p in range(len(texts)) if p not in sure and p not in edge]
     chosen = headline_index([texts[p] for p in open_], lang)
     headline = open_[chosen] if chosen is not None else -1
-    body = next((p for p in open_ if p > headline and is_prose(texts[p], lang)), len(texts))
+    prose = [p for p in open_ if p > headline and is_prose(texts[p], lang)]
+    standfirst = prose[0] if prose and headline >= 0 and _next(open_, headline) == prose[0] else -1
+    body = next((p for p in prose if p != standfirst), len(texts))
     found = {p: edge[p] for p in edge if p < body}
     for p in (p for p in open_ if p < headline):
         if word_count(texts[p]) <= HEADER_MAX_WORDS or is_chrome(texts[p], lang):
             found[p] = "page header above the headline"
-    for p in (p for p in open_ if headline < p < body):
-        if word_count(texts[p]) >= STANDFIRST_WORDS:
-            break
-        if is_chrome(texts[p], lang):
+    for p in (p for p in open_ if headline < p < body and p != standfirst):
+        # Past a standfirst only datelines go: a short line there may be a subheading.
+        chrome_allowed = standfirst < 0 or p < standfirst
+        if is_dateline(texts[p]) or (chrome_allowed and is_chrome(texts[p], lang)):
             found[p] = "page furniture under the headline" if headline >= 0 else "page header"
+        elif word_count(texts[p]) >= STANDFIRST_WORDS:
+            break
     return found
+
+
+def _next(positions: Sequence[int], after: int) -> int | None:
+    return next((p for p in positions if p > after), None)
 
 
 def _footer(

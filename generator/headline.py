@@ -19,7 +19,7 @@ MAX_HEADLINE_CHARS = 250
 # A headline has a few words; shorter lines above the body are usually site chrome.
 HEADLINE_MIN_WORDS = 5
 QUESTION_MIN_WORDS = 4
-MULTI_SENTENCE_MAX_WORDS = 15
+MULTI_SENTENCE_MAX_WORDS = 25
 
 
 def headline_shaped(line: str) -> bool:
@@ -27,7 +27,8 @@ def headline_shaped(line: str) -> bool:
     not a short question or exclamation ("Who are they?"), which opens body text."""
     if len(line) > MAX_HEADLINE_CHARS or ends_with_period(line):
         return False
-    if sentence_count(line) > 1 and word_count(line) > MULTI_SENTENCE_MAX_WORDS:
+    sentences = sentence_count(line)
+    if sentences > 2 or (sentences == 2 and word_count(line) > MULTI_SENTENCE_MAX_WORDS):
         return False  # a paragraph of several sentences that lost its last full stop
     return not ends_sentence(line) or word_count(line) >= QUESTION_MIN_WORDS
 
