@@ -1,6 +1,6 @@
 """Boilerplate precision/recall and title accuracy of the clean and title stages.
 
-    python eval/evaluate_clean.py [--eval ../shared/eval] [--detect] [--verbose]
+    python eval/evaluate_clean.py [--eval ../shared/eval] [--detect] [--justext] [--verbose]
 
 Three sets: (a) the project's labelled fixtures (tests/fixtures/clean), (b) the real seeds
 against `seeds-expected.json`, (c) `ntrex-dev/full5` (headline = first line, no
@@ -12,6 +12,7 @@ misses its acceptance figure.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import sys
 from dataclasses import dataclass, field
@@ -20,10 +21,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.boilerplate_rules import stoplist  # noqa: E402
 from generator.clean import CleanContext, clean_text, repeated_lines  # noqa: E402
 from generator.detect import detect_language  # noqa: E402
 from generator.read import decode_seed  # noqa: E402
-from generator.records import SeedText  # noqa: E402
+from generator.records import CleanText, Removed, SeedText  # noqa: E402
 from generator.title import find_title  # noqa: E402
 
 
@@ -59,14 +61,36 @@ def load(folder: Path, names: list[str]) -> list[SeedText]:
     return seeds
 
 
-def score(seeds: list[SeedText], labels: dict[str, dict[str, object]], detect: bool) -> Tally:
+def justext_clean(seed: SeedText, lang: str) -> CleanText:
+    """Baseline: jusText alone, each line wrapped as a <p> (its documented plain-text use)."""
+    import justext  # type: ignore[import-untyped]
+
+    lines = [(i, line.strip()) for i, line in enumerate(seed.text.split("\n")) if line.strip()]
+    page = "".join(f"<p>{html.escape(text)}</p>" for _, text in lines)
+    stops = stoplist(lang) or frozenset()
+    verdicts = justext.justext(f"<html><body>{page}</body></html>".encode(), stops)
+    bad = [p.is_boilerplate for p in verdicts]
+    if len(bad) != len(lines):  # jusText merged or dropped something: count it all as kept
+        bad = [False] * len(lines)
+    return CleanText(
+        paragraphs=tuple(t for (_, t), b in zip(lines, bad, strict=True) if not b),
+        removed=tuple(Removed(i, t, "jusText") for (i, t), b in zip(lines, bad, strict=True) if b),
+    )
+
+
+def score(
+    seeds: list[SeedText],
+    labels: dict[str, dict[str, object]],
+    detect: bool,
+    baseline: bool = False,
+) -> Tally:
     """labels: per seed, `lang`, `title` (None: none in the text), `boilerplate`, `optional`."""
     context = CleanContext(repeated=repeated_lines(seeds))
     tally = Tally()
     for seed in seeds:
         label = labels[seed.name]
         lang = detect_language(seed.text).code if detect else str(label["lang"])
-        clean = clean_text(seed, lang, context)
+        clean = justext_clean(seed, lang) if baseline else clean_text(seed, lang, context)
         title = find_title(clean, lang)
         boiler = {str(x).strip() for x in label.get("boilerplate", []) or []}  # type: ignore[attr-defined]
         optional = {str(x).strip() for x in label.get("optional", []) or []}  # type: ignore[attr-defined]
@@ -89,15 +113,15 @@ def score(seeds: list[SeedText], labels: dict[str, dict[str, object]], detect: b
     return tally
 
 
-def fixtures(detect: bool) -> Tally:
+def fixtures(detect: bool, baseline: bool = False) -> Tally:
     folder = ROOT / "tests" / "fixtures" / "clean" / "articles"
     labels = json.loads((folder / "labels.json").read_text("utf-8"))
-    return score(load(folder, sorted(labels)), labels, detect)
+    return score(load(folder, sorted(labels)), labels, detect, baseline)
 
 
-def real_seeds(eval_dir: Path, detect: bool) -> Tally:
+def real_seeds(eval_dir: Path, detect: bool, baseline: bool = False) -> Tally:
     labels = json.loads((eval_dir / "seeds-expected.json").read_text("utf-8"))
-    return score(load(ROOT / "seeds", sorted(labels)), labels, detect)
+    return score(load(ROOT / "seeds", sorted(labels)), labels, detect, baseline)
 
 
 def ntrex(eval_dir: Path, detect: bool) -> Tally:
@@ -132,11 +156,19 @@ def main() -> int:
     parser.add_argument("--eval", type=Path, default=default_eval_dir())
     parser.add_argument("--detect", action="store_true", help="detect languages (slower)")
     parser.add_argument("--verbose", "-v", action="store_true")
+    parser.add_argument(
+        "--justext", action="store_true", help="also score jusText alone, as a baseline"
+    )
     args = parser.parse_args()
+    if args.justext:
+        report("fixtures, jusText alone", fixtures(args.detect, baseline=True), args.verbose)
     report("fixtures", fixtures(args.detect), args.verbose)
     if not args.eval.is_dir():
         print(f"{args.eval}: not found; seeds-expected and ntrex skipped")
         return 0
+    if args.justext:
+        baseline = real_seeds(args.eval, args.detect, baseline=True)
+        report("seeds-expected, jusText alone", baseline, args.verbose)
     seeds = real_seeds(args.eval, args.detect)
     report("seeds-expected", seeds, args.verbose)
     full5 = ntrex(args.eval, args.detect)

@@ -80,4 +80,8 @@ def _manifest_article(page: Page) -> dict[str, object]:
         "page": page.path,
         "encoding": article.seed.encoding,
         "removed": [r.text for r in article.clean.removed],
+        # For editors: where each removed line was (1-based, as in an editor) and why.
+        "removed_why": [
+            {"line": r.line + 1, "text": r.text, "reason": r.reason} for r in article.clean.removed
+        ],
     }
