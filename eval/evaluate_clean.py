@@ -91,7 +91,7 @@ def score(
         label = labels[seed.name]
         lang = detect_language(seed.text).code if detect else str(label["lang"])
         clean = justext_clean(seed, lang) if baseline else clean_text(seed, lang, context)
-        title = find_title(clean, lang)
+        title = find_title(clean)
         boiler = {str(x).strip() for x in label.get("boilerplate", []) or []}  # type: ignore[attr-defined]
         optional = {str(x).strip() for x in label.get("optional", []) or []}  # type: ignore[attr-defined]
         expected_title = label.get("title")

@@ -33,6 +33,37 @@ _CAPTION_CREDIT = re.compile(
     r"(?:^|[\s.,;(])(?:photo credit|crédit photo|photo|photos|фото|foto|fotoğraf|صورة|الصورة"
     r"|сурет|图|图片|bild|imagen|credit)\s*[:：]\s*[^.!?:：]{1,80}$"
 )
+# A line of nothing but these is a row of share or follow buttons.
+_SOCIAL = frozenset(
+    {
+        "facebook",
+        "twitter",
+        "x",
+        "instagram",
+        "telegram",
+        "youtube",
+        "tiktok",
+        "whatsapp",
+        "linkedin",
+        "vk",
+        "vkontakte",
+        "вконтакте",
+        "viber",
+        "ok",
+        "одноклассники",
+        "pinterest",
+        "reddit",
+        "email",
+        "e-mail",
+        "wechat",
+        "weibo",
+        "微信",
+        "微博",
+        "threads",
+        "messenger",
+        "print",
+    }
+)
 _DIGIT = re.compile(r"\d")
 _LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
 _CRUMB = re.compile(r"\s+[/›>»|·→]\s+")
@@ -141,6 +172,9 @@ def phrase_reason(text: str, lang: str) -> tuple[str, str] | None:
         return "bare link", ANYWHERE
     if _is_breadcrumb(text):
         return "navigation", ANYWHERE
+    tokens = [t for t in re.split(r"[\s,|/·•]+", line) if t]
+    if tokens and all(t in _SOCIAL for t in tokens):
+        return "share buttons", ANYWHERE
     return None
 
 

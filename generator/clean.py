@@ -12,6 +12,7 @@ listed with its reason, and an editor can force a line back (`editor_rules`).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -41,6 +42,8 @@ HEADER_MAX_WORDS = 4
 STANDFIRST_WORDS = 8
 RELATED_MAX_WORDS = 20
 
+# "- item", "• item", "1. item", "2) item": a list of the article's own.
+_LIST_ITEM = re.compile(r"^(?:[-•*–—▪◦]|\d{1,2}[.)])\s+\S")
 RELATED = "related article"
 LIST_LABELS = (RELATED, "navigation")
 REPEATED = "repeated in several seeds (site template)"
@@ -89,12 +92,15 @@ def clean_text(
     forced = {p for p, text in enumerate(texts) if context.editor.kept(seed.name, text)}
     sure, edge = _flag_lines(seed.name, texts, lang, context)
     sure.update(_related_headlines(texts, sure, lang))
-    sure.update(_header(texts, sure, edge, lang))
+    header, headline = _header(texts, sure, edge, lang)
+    sure.update(header)
     sure.update(_footer(texts, sure, edge, lang))
     reasons = {p: r for p, r in sure.items() if p not in forced}
+    kept = [p for p in range(len(texts)) if p not in reasons]
     return CleanText(
-        paragraphs=tuple(t for p, t in enumerate(texts) if p not in reasons),
+        paragraphs=tuple(texts[p] for p in kept),
         removed=tuple(Removed(lines[p][0], texts[p], reasons[p]) for p in sorted(reasons)),
+        headline=kept.index(headline) if headline in kept else None,
     )
 
 
@@ -140,8 +146,9 @@ def _listed_headline(text: str) -> bool:
 
 def _header(
     texts: Sequence[str], sure: dict[int, str], edge: dict[int, str], lang: str
-) -> dict[int, str]:
-    """Chrome above the headline, and between the headline and the body.
+) -> tuple[dict[int, str], int]:
+    """Chrome above the headline, and between the headline and the body; and the headline
+    (-1: none, the text starts with the body).
 
     A line of prose right under the headline may be its standfirst, with the date and
     byline after it: the page header then runs to the next line of prose.
@@ -163,7 +170,7 @@ def _header(
             found[p] = "page furniture under the headline" if headline >= 0 else "page header"
         elif word_count(texts[p]) >= STANDFIRST_WORDS:
             break
-    return found
+    return found, headline
 
 
 def _next(positions: Sequence[int], after: int) -> int | None:
@@ -173,15 +180,31 @@ def _next(positions: Sequence[int], after: int) -> int | None:
 def _footer(
     texts: Sequence[str], sure: dict[int, str], edge: dict[int, str], lang: str
 ) -> dict[int, str]:
-    """Chrome after the last line of prose, read from the bottom up."""
+    """Chrome after the last line of prose, read from the bottom up.
+
+    Short lines under a line that ends with ":" or under a list item are the article's own
+    list, not chrome.
+    """
     found: dict[int, str] = {}
+    chrome: list[int] = []
+    last_prose = None
     for p in range(len(texts) - 1, -1, -1):
         if p in sure:
             continue
         if p in edge:
             found[p] = edge[p]
-        elif is_chrome(texts[p], lang):
-            found[p] = "page furniture after the article"
+        elif is_chrome(texts[p], lang) and not _LIST_ITEM.match(texts[p]):
+            chrome.append(p)
         else:
+            last_prose = p
             break
+    if last_prose is not None and _opens_list(texts[last_prose]):
+        # The chrome-shaped lines right under it, up to the first real boilerplate, are items.
+        first_found = min((q for q in [*found, *sure] if q > last_prose), default=len(texts))
+        chrome = [q for q in chrome if q > first_found]
+    found.update(dict.fromkeys(chrome, "page furniture after the article"))
     return found
+
+
+def _opens_list(text: str) -> bool:
+    return text.endswith((":", "：")) or bool(_LIST_ITEM.match(text))

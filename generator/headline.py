@@ -10,6 +10,7 @@ from .boilerplate_rules import (
     ends_sentence,
     ends_with_period,
     is_chrome,
+    is_dateline,
     is_prose,
     sentence_count,
     word_count,
@@ -67,11 +68,20 @@ def _pick(lines: Sequence[str], run: list[int], lang: str) -> int | None:
         for i in run
         if word_count(lines[i]) >= HEADLINE_MIN_WORDS and not is_chrome(lines[i], lang)
     ]
+    # The date or a comment count comes under the headline: the body starts past them.
+    first = min(worded, default=len(lines))
+    stamp = next((i for i in run if i > first and _stamp(lines[i])), None)
+    if stamp is not None:
+        worded = [i for i in worded if i < stamp]
     if worded:
         return longest(worded)
     # A lone word ("Home", "News") names a section, not an article.
     best = longest(run)
     return best if word_count(lines[best]) >= 2 else None
+
+
+def _stamp(line: str) -> bool:
+    return is_dateline(line) or not any(ch.isalpha() for ch in line)
 
 
 def _stands_apart(first: str, following: Sequence[str]) -> bool:

@@ -74,6 +74,9 @@ class CleanText:
 
     paragraphs: tuple[str, ...]
     removed: tuple[Removed, ...] = ()
+    # Index in `paragraphs` of the headline line: the cleaner finds it, since the page
+    # header ends there. None: the text starts straight with the body.
+    headline: int | None = None
 
 
 @dataclass(frozen=True)

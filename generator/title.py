@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .headline import headline_index
-from .records import UNDETERMINED, CleanText, Title
+from .records import CleanText, Title
 from .sentences import split_sentences
 
 MAX_TITLE_CHARS = 120
@@ -15,14 +14,15 @@ _HASHTAG = re.compile(r"(?<![\w&])#(?=\w)")
 _TRAILING = ".,;:–—-… "
 
 
-def find_title(clean: CleanText, lang: str = UNDETERMINED, override: str | None = None) -> Title:
-    """The headline line; else a title cut from the first sentence; an editor's title wins.
+def find_title(clean: CleanText, override: str | None = None) -> Title:
+    """The headline line (which the clean stage found); else a title cut from the first
+    sentence; an editor's title wins.
 
     An editor's title replaces the text only: a headline line found in the seed is still
     the headline, so it is still kept out of the body.
     """
     paragraphs = clean.paragraphs
-    index = headline_index(paragraphs, lang)
+    index = clean.headline
     if override:
         return Title(text=override.strip(), paragraph=index, reason="editor")
     if index is not None:

@@ -298,3 +298,25 @@ def test_shared_seed_expectations_hold() -> None:
         label = expected[s.name]
         got = {r.text for r in clean_text(s, label["lang"], context).removed}
         assert got - set(label["optional"]) == set(label["boilerplate"]), s.name
+
+
+def test_a_list_that_ends_the_article_is_kept() -> None:
+    text = f"A headline for the article here\n\n{BODY['en']}\n\nThe plan has three parts:\n\n"
+    text += "- new roads\n- 20 schools\n\ntwo hospitals\n\nShare"
+    assert removed(text, "en") == ["Share"]
+
+
+@pytest.mark.parametrize(
+    "line", ["Facebook Twitter WhatsApp", "VK | Telegram | Одноклассники", "微信 微博"]
+)
+def test_a_row_of_share_buttons_goes(line: str) -> None:
+    text = f"A headline for the article here\n\n{BODY['en']}\n\n{line}\n\n{BODY['en']}"
+    assert removed(text, "en") == [line]
+
+
+def test_byline_and_date_under_a_standfirst_go_but_a_subheading_stays() -> None:
+    text = "Kasachstan setzt auf Atomkraft\n\n"
+    text += "Die Bürger haben für den Bau gestimmt. Kritiker warnen vor den Risiken.\n\n"
+    text += "Datum 07.10.2024\n\nAutorin/Autor Anna Schmidt\n\n" + BODY["de"]
+    text += "\n\nDie Kritik\n\n" + BODY["de"]
+    assert removed(text, "de") == ["Datum 07.10.2024", "Autorin/Autor Anna Schmidt"]
