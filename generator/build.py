@@ -22,7 +22,7 @@ def analyse(seed: SeedText, context: CleanContext) -> Article:
     # Language first, on the raw text: the cleaner's phrase lists and stoplists depend on it.
     language = detect_language(seed.text)
     clean = clean_text(seed, language.code, context)
-    title = find_title(clean, seed.overrides.title)
+    title = find_title(clean)
     return Article(seed=seed, lang=language, clean=clean, title=title)
 
 

@@ -14,17 +14,11 @@ _HASHTAG = re.compile(r"(?<![\w&])#(?=\w)")
 _TRAILING = ".,;:–—-… "
 
 
-def find_title(clean: CleanText, override: str | None = None) -> Title:
-    """The headline line (which the clean stage found); else a title cut from the first
-    sentence; an editor's title wins.
-
-    An editor's title replaces the text only: a headline line found in the seed is still
-    the headline, so it is still kept out of the body.
-    """
+def find_title(clean: CleanText) -> Title:
+    """The headline line (which the clean stage found), else a title cut from the first
+    sentence. An editor's title replaces it in the orchestrator (`apply_overrides`)."""
     paragraphs = clean.paragraphs
     index = clean.headline
-    if override:
-        return Title(text=override.strip(), paragraph=index, reason="editor")
     if index is not None:
         return Title(text=drop_hashtags(paragraphs[index]), paragraph=index, reason="headline line")
     if not paragraphs:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.clean import CleanContext, clean_text, repeated_lines
-from generator.records import CleanText, SeedText
+from generator.records import SeedText
 from generator.sentences import split_sentences
 from generator.title import MAX_TITLE_CHARS, drop_hashtags, find_title, title_from_sentence
 
@@ -91,12 +91,6 @@ def test_long_first_sentence_is_cut_at_a_word_boundary() -> None:
 
 def test_a_script_without_spaces_is_cut_at_the_limit() -> None:
     assert len(title_from_sentence("中" * 300 + "。")) == MAX_TITLE_CHARS
-
-
-def test_editor_title_wins_and_the_headline_line_stays_out_of_the_body() -> None:
-    clean = CleanText(paragraphs=("A headline from the web page here", NEWS), headline=0)
-    title = find_title(clean, override="The editor's headline")
-    assert (title.text, title.paragraph, title.reason) == ("The editor's headline", 0, "editor")
 
 
 def test_no_text_no_title() -> None:
