@@ -6,7 +6,9 @@ import logging
 
 from .clean import clean_text
 from .config import Config
+from .dates import publication_date
 from .detect import detect_language
+from .frontmatter import apply_overrides
 from .group import group_stories
 from .read import read_seeds
 from .records import Article, BuildReport, SeedError, SeedText
@@ -20,7 +22,9 @@ log = logging.getLogger(__name__)
 def analyse(seed: SeedText) -> Article:
     clean = clean_text(seed)
     language = detect_language("\n".join(clean.paragraphs))
-    return Article(seed=seed, lang=language, clean=clean, title=find_title(clean))
+    title = find_title(clean)
+    article = Article(seed, language, clean, title, publication_date(seed))
+    return apply_overrides(article)
 
 
 def build(config: Config) -> BuildReport:
