@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -89,6 +91,42 @@ def test_front_matter_date_wins() -> None:
         "a.txt", "Titre\nPublié le 12 mai 2021", "utf-8", "0", Overrides(date="2020-01-02")
     )
     assert publication_date(seed) == PublicationDate("2020-01-02", "editor")
+
+
+# Month names by month: English, French, Russian, Kazakh, Arabic.
+MONTHS = [
+    ("January", "janvier", "января", "қаңтар", "يناير"),
+    ("February", "février", "февраля", "ақпан", "فبراير"),
+    ("March", "mars", "марта", "наурыз", "مارس"),
+    ("April", "avril", "апреля", "сәуір", "أبريل"),
+    ("May", "mai", "мая", "мамыр", "مايو"),
+    ("June", "juin", "июня", "маусым", "يونيو"),
+    ("July", "juillet", "июля", "шілде", "يوليو"),
+    ("August", "août", "августа", "тамыз", "أغسطس"),
+    ("September", "septembre", "сентября", "қыркүйек", "سبتمبر"),
+    ("October", "octobre", "октября", "қазан", "أكتوبر"),
+    ("November", "novembre", "ноября", "қараша", "نوفمبر"),
+    ("December", "décembre", "декабря", "желтоқсан", "ديسمبر"),
+]
+EN, FR, RU, KK, AR = range(5)
+FORMATS = {
+    "fr": lambda d: f"Publié le {d.day} {MONTHS[d.month - 1][FR]} {d.year}",
+    "en": lambda d: f"{MONTHS[d.month - 1][EN]} {d.day}, {d.year}",
+    "ru": lambda d: f"{d.day} {MONTHS[d.month - 1][RU]} {d.year} г.",
+    "kk": lambda d: f"{d.year} жылғы {d.day} {MONTHS[d.month - 1][KK]}",
+    "ar": lambda d: f"{d.day} {MONTHS[d.month - 1][AR]} {d.year}".translate(ARABIC_DIGITS),
+    "numeric": lambda d: f"{d:%d.%m.%Y}",
+    "iso": lambda d: d.isoformat(),
+}
+ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+@given(
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)),
+    st.sampled_from(sorted(FORMATS)),
+)
+def test_any_date_in_any_form_is_read_back(date: dt.date, form: str) -> None:
+    assert find_date(f"Headline\n{FORMATS[form](date)}\nBody.").iso == date.isoformat()
 
 
 @given(st.text())

@@ -5,13 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.build import analyse, build
 from generator.config import Config
 from generator.read import decode_seed
 from generator.records import Overrides, SeedError, SeedText
 
-BODY = "Kazakh Foreign Minister Addresses Meeting\n\nThe minister spoke to the assembly today.\n"
+# Longer than 120 characters: the language detector loads every n-gram model for short texts.
+BODY = (
+    "Kazakh Foreign Minister Addresses Meeting\n\n"
+    "The minister spoke to the assembly today about trade, transport and the pandemic, "
+    "and the delegates of twenty-five countries answered him in turn.\n"
+)
 
 
 def _seed(front: str, body: str = BODY) -> SeedText | SeedError:
@@ -135,3 +143,24 @@ def test_build_reports_bad_front_matter_and_goes_on(tmp_path: Path) -> None:
     assert [p.article.name for p in report.pages] == ["good.txt"]
     page = (tmp_path / "docs" / report.pages[0].path).read_text(encoding="utf-8")
     assert "source: https://x.org/1" in page
+
+
+@given(st.text())
+def test_never_crashes_and_plain_text_is_left_alone(text: str) -> None:
+    result = decode_seed("a.txt", text.encode())
+    assert isinstance(result, SeedText | SeedError)
+    normalised = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if isinstance(result, SeedText) and not normalised.startswith("---"):
+        assert result.text == normalised
+        assert result.overrides == Overrides()
+
+
+@given(st.text(min_size=1).filter(lambda t: "\n" not in t and "\r" not in t))
+def test_any_title_survives_a_round_trip_through_yaml(title: str) -> None:
+    front = yaml.safe_dump({"title": title}, allow_unicode=True)
+    result = _seed(front.strip())
+    if title.strip():
+        assert isinstance(result, SeedText)
+        assert result.overrides.title == " ".join(title.split())
+    else:
+        assert isinstance(result, SeedError)
