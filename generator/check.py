@@ -67,7 +67,9 @@ def compare(
     pages: Sequence[Page],
     changed: frozenset[str] = frozenset(),
     evidence: Mapping[str, str] | None = None,
+    failed: frozenset[str] = frozenset(),
 ) -> Change:
+    """`failed`: seeds in the folder that did not build (reported as errors, not as gone)."""
     evidence = evidence or {}
     story_of = {seed: story for story, seeds in committed.items() for seed in seeds}
     pages = sorted(pages, key=lambda p: p.article.name)
@@ -75,7 +77,7 @@ def compare(
     built: dict[str, list[str]] = {}
     for page in pages:
         built.setdefault(page.story_id, []).append(page.article.name)
-    names = {p.article.name for p in pages}
+    names = {p.article.name for p in pages} | failed
     return Change(
         new_seeds=new,
         new_stories=tuple((s, tuple(seeds)) for s, seeds in built.items() if s not in committed),
@@ -117,7 +119,8 @@ def run_check(seeds: Path, base: str | None = None) -> CheckResult:
         shutil.copytree(seeds, copy)
         report = build(Config(seeds=copy, out=Path(scratch) / "docs", strict=False))
         evidence = _evidence(Path(scratch) / "docs" / "archive.json")
-    change = compare(committed, report.pages, changed, evidence)
+    failed = frozenset(e.name for e in report.errors)
+    change = compare(committed, report.pages, changed, evidence, failed)
     return CheckResult(report, change, where, committed_text is not None)
 
 
@@ -136,8 +139,11 @@ def _evidence(manifest: Path) -> dict[str, str]:
 
 
 def _changed_since(seeds: Path, base: str) -> frozenset[str]:
-    out = _git(seeds, "diff", "--name-only", "--relative", "--diff-filter=ACMR", base, "--", ".")
-    return frozenset(line for line in (out or "").splitlines() if line.endswith(".txt"))
+    # -z: names unquoted, so a seed named in any script still matches.
+    out = _git(
+        seeds, "diff", "-z", "--name-only", "--relative", "--diff-filter=ACMR", base, "--", "."
+    )
+    return frozenset(name for name in (out or "").split("\0") if name.endswith(".txt"))
 
 
 def _git(folder: Path, *args: str, missing_ok: bool = False) -> str | None:

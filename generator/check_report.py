@@ -59,6 +59,9 @@ def _seed_block(page: Page, joined: str | None) -> list[str]:
         f"    page:      {page.path}",
         f"    story:     {story}",
     ]
+    pinned = article.seed.overrides.story
+    if pinned and pinned != page.story_id:
+        lines.append(f"    note:      front matter pins story {pinned}; grouping did not honour it")
     removed = article.clean.removed
     lines.append(f"    removed as boilerplate: {len(removed)} line(s)")
     lines += [f"      line {r.line + 1}: {r.text!r} ({r.reason})" for r in removed[:MAX_REMOVED]]

@@ -91,6 +91,15 @@ def test_compare_reports_joins_with_evidence_moves_and_gone_seeds() -> None:
     assert change.gone == ("gone.txt",)
 
 
+def test_a_failed_seed_is_not_reported_gone() -> None:
+    change = compare(
+        {"story-a": ["a.txt", "bad.txt"]},
+        [_page("a.txt", "story-a")],
+        failed=frozenset({"bad.txt"}),
+    )
+    assert change.gone == ()
+
+
 def test_compare_counts_changed_seeds_as_new() -> None:
     change = compare({"story-a": ["a.txt"]}, [_page("a.txt", "story-a")], frozenset({"a.txt"}))
     assert [p.article.name for p in change.new_seeds] == ["a.txt"]
@@ -147,11 +156,11 @@ def test_base_compares_with_the_story_file_and_seeds_of_a_git_ref(tmp_path: Path
     _git(tmp_path, "add", "-A")
     _git(tmp_path, "commit", "-qm", "base")
     # The change: a new seed, an edited seed, and a story file already updated by a build.
-    shutil.copy(ROOT / "seeds" / FR_OTHER, seeds / FR_OTHER)
+    shutil.copy(ROOT / "seeds" / FR_OTHER, seeds / "éété.txt")
     (seeds / KK).write_text("---\nlang: kk\n---\n" + (seeds / KK).read_text(encoding="utf-8"))
-    (seeds / "stories.yml").write_text(STORIES + f"  - id: x\n    seeds: [{FR_OTHER}]\n")
+    (seeds / "stories.yml").write_text(STORIES + "  - id: x\n    seeds: [éété.txt]\n")
     result = run_check(seeds, base="HEAD")
-    assert [p.article.name for p in result.change.new_seeds] == [KK, FR_OTHER]
+    assert [p.article.name for p in result.change.new_seeds] == [KK, "éété.txt"]
     assert result.story_file.startswith("HEAD:")
     status, out = _check(seeds, "--base", "no-such-ref")
     assert "no-such-ref" in out
