@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -136,13 +137,23 @@ def test_without_overrides_detection_stands() -> None:
 def test_build_reports_bad_front_matter_and_goes_on(tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    (seeds / "good.txt").write_text("---\nlang: en\nsource: https://x.org/1\n---\n" + BODY)
+    (seeds / "good.txt").write_text(
+        "---\nlang: en\nsource: https://x.org/1\ndate: 2021-05-12\n---\n" + BODY
+    )
+    (seeds / "undated.txt").write_text(BODY)
     (seeds / "bad.txt").write_text("---\nlang: zzzz\n---\n" + BODY)
     report = build(Config(seeds=seeds, out=tmp_path / "docs", strict=False))
     assert [(e.name, "lang" in e.reason) for e in report.errors] == [("bad.txt", True)]
-    assert [p.article.name for p in report.pages] == ["good.txt"]
-    page = (tmp_path / "docs" / report.pages[0].path).read_text(encoding="utf-8")
-    assert "source: https://x.org/1" in page
+    assert sorted(p.article.name for p in report.pages) == ["good.txt", "undated.txt"]
+    good = next(p for p in report.pages if p.article.name == "good.txt")
+    page = (tmp_path / "docs" / good.path).read_text(encoding="utf-8")
+    assert "source: https://x.org/1\n" in page
+    assert "date: '2021-05-12'\n" in page
+    manifest = json.loads((tmp_path / "docs" / "archive.json").read_text(encoding="utf-8"))
+    articles = {a["seed"]: a for story in manifest["stories"] for a in story["articles"]}
+    assert (articles["good.txt"]["date"], articles["undated.txt"]["date"]) == ("2021-05-12", None)
+    assert articles["good.txt"]["source"] == "https://x.org/1"
+    assert "source" not in articles["undated.txt"]
 
 
 @given(st.text())
