@@ -23,7 +23,9 @@ def analyse(seed: SeedText) -> Article:
     clean = clean_text(seed)
     language = detect_language("\n".join(clean.paragraphs))
     title = find_title(clean)
-    article = Article(seed, language, clean, title, publication_date(seed))
+    article = Article(
+        seed=seed, lang=language, clean=clean, title=title, date=publication_date(seed)
+    )
     return apply_overrides(article)
 
 
