@@ -6,8 +6,10 @@ import logging
 
 from .clean import CleanContext, clean_text, repeated_lines
 from .config import Config
+from .dates import publication_date
 from .detect import detect_language
 from .editor_rules import EDITOR_FILE, load_editor_rules
+from .frontmatter import apply_overrides
 from .group import group_stories
 from .read import read_seeds
 from .records import Article, BuildReport, SeedError, SeedText
@@ -18,12 +20,15 @@ from .write import write_files
 log = logging.getLogger(__name__)
 
 
-def analyse(seed: SeedText, context: CleanContext) -> Article:
+def analyse(seed: SeedText, context: CleanContext | None = None) -> Article:
     # Language first, on the raw text: the cleaner's phrase lists and stoplists depend on it.
     language = detect_language(seed.text)
-    clean = clean_text(seed, language.code, context)
+    clean = clean_text(seed, seed.overrides.lang or language.code, context)
     title = find_title(clean)
-    return Article(seed=seed, lang=language, clean=clean, title=title)
+    article = Article(
+        seed=seed, lang=language, clean=clean, title=title, date=publication_date(seed)
+    )
+    return apply_overrides(article)
 
 
 def build(config: Config) -> BuildReport:

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from .build import build as run_build
+from .check import check_command
 from .config import ConfigError, load_config
 
 
@@ -46,3 +47,6 @@ def build(
     )
     if report.errors and config.strict:
         sys.exit(1)
+
+
+main.add_command(check_command)

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
+from .frontmatter import with_front_matter
 from .records import SeedError, SeedText
 
 SEED_SUFFIX = ".txt"
@@ -39,7 +40,8 @@ def decode_seed(name: str, raw: bytes) -> SeedText | SeedError:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         return SeedError(name, "empty: no text in the file")
-    return SeedText(name=name, text=text, encoding="utf-8", sha256=hashlib.sha256(raw).hexdigest())
+    seed = SeedText(name=name, text=text, encoding="utf-8", sha256=hashlib.sha256(raw).hexdigest())
+    return with_front_matter(seed)
 
 
 def read_seeds(folder: Path) -> Iterator[SeedText | SeedError]:

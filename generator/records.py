@@ -93,6 +93,14 @@ class Title:
 
 
 @dataclass(frozen=True)
+class PublicationDate:
+    """When the article was published, or None with the reason (stage: dates)."""
+
+    iso: str | None  # YYYY-MM-DD
+    reason: str  # "editor", the line it was read from, or why it is unknown
+
+
+@dataclass(frozen=True)
 class Article:
     """Everything known about one seed before grouping."""
 
@@ -100,6 +108,7 @@ class Article:
     lang: Language
     clean: CleanText
     title: Title
+    date: PublicationDate = PublicationDate(None, "not looked for")
 
     @property
     def name(self) -> str:

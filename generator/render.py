@@ -8,7 +8,8 @@ from collections.abc import Sequence
 
 import yaml
 
-from .records import Page, Story
+from .dates import story_date
+from .records import Article, Page, Story
 from .slug import disambiguate, make_slug
 
 MANIFEST = "archive.json"
@@ -47,6 +48,8 @@ def render_page(page: Page) -> str:
         "lang": article.lang.code,
         "story": page.story_id,
         "seed": article.name,
+        "date": article.date.iso,
+        **_stated(article),
     }
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     # Raw HTML blocks: Markdown leaves their content alone, so seed text stays literal.
@@ -62,6 +65,7 @@ def render_manifest(stories: Sequence[Story], pages: Sequence[Page]) -> str:
             {
                 "id": story.id,
                 "title": story.title,
+                "date": story_date(story),
                 "articles": [_manifest_article(by_seed[a.name]) for a in story.articles],
             }
             for story in stories
@@ -80,8 +84,16 @@ def _manifest_article(page: Page) -> dict[str, object]:
         "page": page.path,
         "encoding": article.seed.encoding,
         "removed": [r.text for r in article.clean.removed],
-        # For editors: where each removed line was (1-based, as in an editor) and why.
+        # For editors: each removed line, why, and where (from 1, below any front matter).
         "removed_why": [
             {"line": r.line + 1, "text": r.text, "reason": r.reason} for r in article.clean.removed
         ],
+        "date": article.date.iso,
+        **_stated(article),
     }
+
+
+def _stated(article: Article) -> dict[str, str]:
+    """Facts only an editor can state (front matter), shown where they are given."""
+    stated = article.seed.overrides
+    return {k: v for k, v in (("source", stated.source), ("author", stated.author)) if v}
