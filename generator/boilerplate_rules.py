@@ -88,6 +88,7 @@ class Rule:
     max_words: int
     patterns: dict[str, re.Pattern[str]]  # language -> one compiled alternation
     needs_digit: bool = False
+    no_stop: bool = False
 
 
 def word_count(text: str) -> int:
@@ -148,6 +149,7 @@ def _compile(entry: dict[str, object]) -> Rule:
         max_words=int(str(entry["max_words"])),
         patterns=compiled,
         needs_digit=bool(entry.get("needs_digit")),
+        no_stop=bool(entry.get("no_stop")),
     )
 
 
@@ -159,6 +161,8 @@ def phrase_reason(text: str, lang: str) -> tuple[str, str] | None:
     words = word_count(text)
     for rule in rules():
         if words > rule.max_words or (rule.needs_digit and not _DIGIT.search(line)):
+            continue
+        if rule.no_stop and ends_sentence(text):
             continue
         if rule.kind == "phrase":
             langs = [code for code in (lang, "en") if code in rule.patterns]

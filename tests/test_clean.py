@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.boilerplate_rules import rules
 from generator.clean import CleanContext, clean_text, repeated_lines
 from generator.editor_rules import load_editor_rules, parse_editor_rules
 from generator.records import SeedText
@@ -320,3 +321,17 @@ def test_byline_and_date_under_a_standfirst_go_but_a_subheading_stays() -> None:
     text += "Datum 07.10.2024\n\nAutorin/Autor Anna Schmidt\n\n" + BODY["de"]
     text += "\n\nDie Kritik\n\n" + BODY["de"]
     assert removed(text, "de") == ["Datum 07.10.2024", "Autorin/Autor Anna Schmidt"]
+
+
+def test_a_first_paragraph_that_starts_like_a_byline_is_kept() -> None:
+    text = "Thousands rally in Almaty for cleaner air\n\nBy noon, thousands had gathered.\n\n"
+    assert removed(text + BODY["en"], "en") == []
+
+
+TEN = {"en", "fr", "ru", "kk", "ar", "de", "es", "zh", "tr", "uk"}
+
+
+def test_phrase_lists_cover_the_ten_languages() -> None:
+    for rule in rules():
+        if rule.reason not in ("error report notice",):  # "Ctrl+Enter" is the same everywhere
+            assert set(rule.patterns) >= TEN, rule.reason
