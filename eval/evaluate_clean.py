@@ -2,9 +2,10 @@
 
     python eval/evaluate_clean.py [--eval ../shared/eval] [--detect] [--justext] [--verbose]
 
-Three sets: (a) the project's labelled fixtures (tests/fixtures/clean), (b) the real seeds
-against `seeds-expected.json`, (c) `ntrex-dev/full5` (headline = first line, no
-boilerplate: every other line must be kept). A removed line that is not labelled
+Sets: (a) the project's labelled fixtures (tests/fixtures/clean/articles), (b) the real
+seeds against `seeds-expected.json`, (c) `ntrex-dev/full5` (headline = first line, no
+boilerplate: every other line must be kept), (d) `pud-dev/partial8` for information (eight
+languages, no headline, no boilerplate). A removed line that is not labelled
 boilerplate is a lost line; "optional" lines count neither way. Exit 1 when (b) or (c)
 misses its acceptance figure.
 """
@@ -131,6 +132,14 @@ def ntrex(eval_dir: Path, detect: bool) -> Tally:
     return score(load(corpus / "seeds", sorted(truth)), labels, detect)
 
 
+def pud(eval_dir: Path, detect: bool) -> Tally:
+    """PUD texts have no boilerplate and no headline: every line must stay."""
+    corpus = eval_dir / "pud-dev" / "partial8"
+    truth = json.loads((corpus / "truth.json").read_text("utf-8"))
+    labels = {name: {**t, "title": None, "boilerplate": []} for name, t in truth.items()}
+    return score(load(corpus / "seeds", sorted(truth)), labels, detect)
+
+
 def report(name: str, tally: Tally, verbose: bool) -> None:
     print(tally.line(name))
     if verbose:
@@ -173,6 +182,11 @@ def main() -> int:
     report("seeds-expected", seeds, args.verbose)
     full5 = ntrex(args.eval, args.detect)
     report("ntrex-dev/full5", full5, args.verbose)
+    report(
+        "pud-dev/partial8 (no headline: title accuracy = none found)",
+        pud(args.eval, args.detect),
+        args.verbose,
+    )
     ok = (
         not seeds.lost
         and not seeds.left

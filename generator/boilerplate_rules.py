@@ -130,9 +130,10 @@ def _compile(entry: dict[str, object]) -> Rule:
     kind = str(entry["kind"])
     patterns = entry["patterns"]
     assert isinstance(patterns, dict)
-    after = r"(?:\s*[:：|\-–—»]\s*.*|)"
+    # Not dashes: "Главное — не допустить эскалации" is a sentence.
+    after = r"(?:\s*[:：|»]\s*.*|)"
     if entry.get("after_space"):
-        after = r"(?:\s*[:：|\-–—»]\s*.*|\s+.*|)"
+        after = r"(?:\s*[:：|»]\s*.*|\s+.*|)"
     compiled = {}
     for lang, alternatives in patterns.items():
         body = "|".join(f"(?:{p})" for p in alternatives)

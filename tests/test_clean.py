@@ -112,6 +112,14 @@ KEEP = [
     ),
     ("kk", "Аталған шара 28 мамыр күні бейне конференция форматында өтеді"),
     ("en", "1"),
+    ("ru", "Главное — не допустить эскалации, заявил он."),
+    ("ru", "Об этом сообщил Telegram-канал Shot."),
+    ("en", "He asked viewers to subscribe to the channel."),
+    ("en", "He urged followers on Telegram to join the protest in the square on Sunday."),
+    ("es", "España suscribe un acuerdo con Kazajistán."),
+    ("tr", "Kullanıcıların abone olması bekleniyor."),
+    ("en", "By noon, thousands had gathered in the main square."),
+    ("fr", "Photo de famille des dirigeants lors du sommet, selon la présidence."),
 ]
 
 
