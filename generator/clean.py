@@ -33,6 +33,7 @@ from .records import UNDETERMINED, CleanText, Removed, SeedText
 # A line in this many seeds is the site's template, unless the seeds are copies of each other.
 REPEAT_MIN_SEEDS = 2
 DUPLICATE_SHARE = 0.5
+COPY_MIN_LINES = 3
 # Repeated lines longer than this may be shared article text (agency background), so they
 # go only from the page's edges.
 REPEAT_SHORT_WORDS = 15
@@ -69,13 +70,20 @@ def _lines(text: str) -> list[tuple[int, str]]:
 def repeated_lines(seeds: Sequence[SeedText]) -> frozenset[str]:
     """Lines (normalised) found in several seeds: a site's template, not one article's text.
 
-    A seed most of whose lines recur elsewhere is a second copy of an article, not a page of
-    the same site; it is left out of the count, else every line of both copies would go.
+    A seed most of whose prose recurs elsewhere is a second copy of an article, not a page
+    of the same site; it is left out of the count, else every line of both copies would go.
     """
     sets = [{normalise(line) for _, line in _lines(seed.text)} for seed in seeds]
     shared = _in_several(sets)
-    originals = [s for s in sets if len(s & shared) <= DUPLICATE_SHARE * len(s)]
+    originals = [s for s in sets if not _copied(s, shared)]
     return frozenset(_in_several(originals))
+
+
+def _copied(lines: set[str], shared: set[str]) -> bool:
+    """Most of its prose recurs elsewhere: a site shares a disclaimer or two, not its text."""
+    prose = {line for line in lines if is_prose(line, UNDETERMINED)}
+    again = len(prose & shared)
+    return again >= min(COPY_MIN_LINES, len(prose)) > 0 and again > DUPLICATE_SHARE * len(prose)
 
 
 def _in_several(sets: Sequence[set[str]]) -> set[str]:

@@ -343,3 +343,18 @@ def test_phrase_lists_cover_the_ten_languages() -> None:
     for rule in rules():
         if rule.reason not in ("error report notice",):  # "Ctrl+Enter" is the same everywhere
             assert set(rule.patterns) >= TEN, rule.reason
+
+
+def test_three_short_pages_of_one_site_share_their_template() -> None:
+    chrome = ["Suivez nous sur", "EU", "PARTAGEZ:", "Publié le", "on", "Partagez cet article:"]
+    chrome += [
+        "EU Reporter publie des articles provenant de diverses sources extérieures. "
+        "Les positions prises ne sont pas nécessairement celles d'EU Reporter.",
+        "Le site propose chaque jour une sélection des meilleures analyses de la semaine.",
+    ]
+    seeds = [
+        seed("\n".join([chrome[0], f"Titre numéro {i} de la journée", *chrome[1:], body]))
+        for i, body in enumerate([BODY["fr"], "Le sommet a duré deux jours.", "Rien n'a filtré."])
+    ]
+    context = CleanContext(repeated=repeated_lines(seeds))
+    assert chrome[-1] in {r.text for r in clean_text(seeds[0], "fr", context).removed}
