@@ -34,36 +34,12 @@ _CAPTION_CREDIT = re.compile(
     r"|сурет|图|图片|bild|imagen|credit)\s*[:：]\s*[^.!?:：]{1,80}$"
 )
 # A line of nothing but these is a row of share or follow buttons.
-_SOCIAL = frozenset(
-    {
-        "facebook",
-        "twitter",
-        "x",
-        "instagram",
-        "telegram",
-        "youtube",
-        "tiktok",
-        "whatsapp",
-        "linkedin",
-        "vk",
-        "vkontakte",
-        "вконтакте",
-        "viber",
-        "ok",
-        "одноклассники",
-        "pinterest",
-        "reddit",
-        "email",
-        "e-mail",
-        "wechat",
-        "weibo",
-        "微信",
-        "微博",
-        "threads",
-        "messenger",
-        "print",
-    }
-)
+_SOCIAL = frozenset((
+    "facebook", "twitter", "x", "instagram", "telegram", "youtube", "tiktok", "whatsapp",
+    "linkedin", "vk", "vkontakte", "вконтакте", "viber", "ok", "одноклассники", "pinterest",
+    "reddit", "email", "e-mail", "wechat", "weibo", "微信", "微博", "threads", "messenger",
+    "print",
+))  # fmt: skip
 _DIGIT = re.compile(r"\d")
 _LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
 _CRUMB = re.compile(r"\s+[/›>»|·→]\s+")
@@ -214,7 +190,7 @@ def is_chrome(text: str, lang: str) -> bool:
     """Shaped like page furniture rather than prose: counts, dates, a few words, no sentence."""
     if not any(ch.isalpha() for ch in text):
         return True  # comment counts, dates, separators
-    if ends_sentence(text) or text.rstrip()[-1] in _CLOSING_QUOTES:
+    if ends_sentence(text) or text.rstrip()[-1:] in tuple(_CLOSING_QUOTES):
         return False  # a sentence, or the end of a quotation
     words = word_count(text)
     if words <= 3:
@@ -233,7 +209,7 @@ def is_dateline(text: str) -> bool:
 
 
 def _mostly_numbers(text: str) -> bool:
-    """A dateline ("October 7, 2024 8:12 AM"), not a sentence that mentions a time."""
+    """Numbers make a good share of the words (day, year, time)."""
     tokens = text.split()
     return sum(bool(_DIGIT.search(t)) for t in tokens) >= DATE_DIGIT_SHARE * len(tokens)
 
