@@ -1,5 +1,5 @@
-"""Which line, if any, is the headline: shared by the clean stage (to know where the page
-header ends) and the title stage (to name the article)."""
+"""Which line, if any, is the headline. The clean stage asks (the page header ends there)
+and records the answer in `CleanText.headline`, from which the title stage names the article."""
 
 from __future__ import annotations
 
@@ -40,10 +40,10 @@ def headline_index(lines: Sequence[str], lang: str = "und") -> int | None:
     The headline sits in the run of unpunctuated lines that opens the page, among site
     chrome ("EU", a tagline, a comment count); the run ends at the first line that reads
     like prose. The headline is the longest line of the run with a few words and not shaped
-    like chrome (a tagline is shorter than a headline), else the longest line of two words
-    or more. A first line closed by a full stop is a headline only when it stands apart
-    from the body, which then runs in paragraphs of several sentences (news copy); when
-    the text starts straight with the body there is none.
+    like chrome (a tagline is shorter than a headline) and above the first date or count,
+    else the longest line of two words or more. A first line closed by a full stop is a
+    headline only when it stands apart from the body, which then runs in paragraphs of
+    several sentences (news copy); when the text starts straight with the body there is none.
     """
     run = []
     for index, line in enumerate(lines):
