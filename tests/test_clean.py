@@ -358,3 +358,19 @@ def test_three_short_pages_of_one_site_share_their_template() -> None:
     ]
     context = CleanContext(repeated=repeated_lines(seeds))
     assert chrome[-1] in {r.text for r in clean_text(seeds[0], "fr", context).removed}
+
+
+@pytest.mark.parametrize(
+    ("lang", "line"),
+    [
+        ("en", "The statement does not necessarily reflect a change in policy, analysts said."),
+        ("en", "The company said it would update its privacy policy next year."),
+        ("en", "The views expressed by the minister were echoed by others."),
+        ("ru", "Министр добавил, что это не обязательно отражает позицию правительства."),
+        ("kk", "Президент облыс әкіміне су үнемдеу технологияларын енгізуді жеделдетуді жүктеді"),
+        ("en", "— Kassym-Jomart Tokayev"),
+    ],
+)
+def test_the_articles_last_line_is_kept(lang: str, line: str) -> None:
+    text = f"A headline for the article here\n\n{BODY[lang]}\n\n{BODY[lang]}\n\n{line}"
+    assert removed(text, lang) == []
