@@ -98,11 +98,11 @@ def clean_text(
     lines = _lines(seed.text)
     texts = [text for _, text in lines]
     forced = {p for p, text in enumerate(texts) if context.editor.kept(seed.name, text)}
-    sure, edge = _flag_lines(seed.name, texts, lang, context)
+    sure, edge = _flag_lines(seed.name, texts, lang, context, forced)
     sure.update(_related_headlines(texts, sure, lang))
     header, headline = _header(texts, sure, edge, lang)
     sure.update(header)
-    sure.update(_footer(texts, sure, edge, lang))
+    sure.update(_footer(texts, sure, edge, lang, forced))
     reasons = {p: r for p, r in sure.items() if p not in forced}
     kept = [p for p in range(len(texts)) if p not in reasons]
     return CleanText(
@@ -113,12 +113,15 @@ def clean_text(
 
 
 def _flag_lines(
-    name: str, texts: Sequence[str], lang: str, context: CleanContext
+    name: str, texts: Sequence[str], lang: str, context: CleanContext, forced: set[int]
 ) -> tuple[dict[int, str], dict[int, str]]:
-    """Lines that are boilerplate wherever they are, and lines that are so only at an edge."""
+    """Lines that are boilerplate wherever they are, and lines that are so only at an edge;
+    none of the lines an editor keeps."""
     sure: dict[int, str] = {}
     edge: dict[int, str] = {}
     for p, text in enumerate(texts):
+        if p in forced:
+            continue
         found = phrase_reason(text, lang)
         if context.editor.removed(name, text):
             sure[p] = EDITOR
@@ -186,12 +189,12 @@ def _next(positions: Sequence[int], after: int) -> int | None:
 
 
 def _footer(
-    texts: Sequence[str], sure: dict[int, str], edge: dict[int, str], lang: str
+    texts: Sequence[str], sure: dict[int, str], edge: dict[int, str], lang: str, forced: set[int]
 ) -> dict[int, str]:
     """Chrome after the last line of prose, read from the bottom up.
 
     Short lines under a line that ends with ":" or under a list item are the article's own
-    list, not chrome.
+    list, not chrome; a line an editor keeps is article text, so the footer starts below it.
     """
     found: dict[int, str] = {}
     chrome: list[int] = []
@@ -201,7 +204,7 @@ def _footer(
             continue
         if p in edge:
             found[p] = edge[p]
-        elif is_chrome(texts[p], lang) and not _LIST_ITEM.match(texts[p]):
+        elif p not in forced and is_chrome(texts[p], lang) and not _LIST_ITEM.match(texts[p]):
             chrome.append(p)
         else:
             last_prose = p

@@ -374,3 +374,9 @@ def test_three_short_pages_of_one_site_share_their_template() -> None:
 def test_the_articles_last_line_is_kept(lang: str, line: str) -> None:
     text = f"A headline for the article here\n\n{BODY[lang]}\n\n{BODY[lang]}\n\n{line}"
     assert removed(text, lang) == []
+
+
+def test_a_line_the_editor_keeps_ends_the_footer() -> None:
+    rules, _ = parse_editor_rules({"keep": {"s.txt": ["Almaty, 2024"]}})
+    text = f"A headline for the article here\n\n{BODY['en']}\n\nMarat Ospanov\n\nAlmaty, 2024"
+    assert removed(text, "en", CleanContext(editor=rules)) == []
