@@ -2,15 +2,16 @@
 
 ```yaml
 keep:                       # lines the cleaner took out that are article text
-  000_c3a19952f2159eca.txt:
-    - "Le texte intégral de la déclaration est accessible ici."
+  003_6bde35b42e76ada8.txt:
+    - "Chine et Kazakhstan.Photo:VCG"
 remove:                     # lines the cleaner kept that are boilerplate
   "*":                      # every seed
     - "re:Lire la suite.*"  # "re:" = a regular expression for the whole line, any case
-  003_6bde35b42e76ada8.txt:
-    - "Chine et Kazakhstan.Photo:VCG"
+  000_c3a19952f2159eca.txt:
+    - "Le texte intégral de la déclaration est accessible ici."
 ```
-A plain entry is the exact line (surrounding spaces ignored). `keep` wins over everything.
+A plain entry is the exact line (any run of spaces, no-break ones too, counts as one space).
+`keep` wins over everything.
 """
 
 from __future__ import annotations
@@ -32,12 +33,17 @@ class EditorRules:
     remove: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
 
     def kept(self, seed: str, line: str) -> bool:
-        line = line.strip()
+        line = _spaces(line)
         return line in self.keep.get(seed, ()) or line in self.keep.get(EVERY_SEED, ())
 
     def removed(self, seed: str, line: str) -> bool:
         patterns = self.remove.get(seed, ()) + self.remove.get(EVERY_SEED, ())
-        return any(p.fullmatch(line.strip()) for p in patterns)
+        return any(p.fullmatch(_spaces(line)) for p in patterns)
+
+
+def _spaces(line: str) -> str:
+    """Web text is full of no-break spaces an editor cannot see: any run of spaces is one."""
+    return " ".join(line.split())
 
 
 def load_editor_rules(path: Path) -> tuple[EditorRules, tuple[str, ...]]:
@@ -75,7 +81,7 @@ def _per_seed(data: dict[object, object], key: str, errors: list[str]) -> dict[s
         if not isinstance(lines, list) or not all(isinstance(x, str) for x in lines):
             errors.append(f"'{key}' for {seed!r} must be a list of lines")
             continue
-        result[str(seed)] = [x.strip() for x in lines]
+        result[str(seed)] = [_spaces(x) for x in lines]
     return result
 
 

@@ -380,3 +380,9 @@ def test_a_line_the_editor_keeps_ends_the_footer() -> None:
     rules, _ = parse_editor_rules({"keep": {"s.txt": ["Almaty, 2024"]}})
     text = f"A headline for the article here\n\n{BODY['en']}\n\nMarat Ospanov\n\nAlmaty, 2024"
     assert removed(text, "en", CleanContext(editor=rules)) == []
+
+
+def test_editor_lines_match_across_no_break_spaces() -> None:
+    rules, _ = parse_editor_rules({"remove": {"s.txt": ["Le texte est accessible ici."]}})
+    text = f"A headline for the article here\n\n{BODY['fr']}\n\nLe texte est accessible\xa0ici."
+    assert removed(text, "fr", CleanContext(editor=rules)) == ["Le texte est accessible\xa0ici."]
