@@ -39,6 +39,7 @@ def build(config: Config) -> BuildReport:
     editor, problems = load_editor_rules(config.seeds / EDITOR_FILE)
     errors += [SeedError(EDITOR_FILE, problem) for problem in problems]
     seeds = [item for item in items if isinstance(item, SeedText)]
+    warnings += [f"{EDITOR_FILE}: no seed named {n}" for n in editor.unknown(s.name for s in seeds)]
     context = CleanContext(repeated=repeated_lines(seeds), editor=editor)
     for item in items:
         if isinstance(item, SeedError):

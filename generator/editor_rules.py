@@ -17,6 +17,7 @@ A plain entry is the exact line (any run of spaces, no-break ones too, counts as
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +40,11 @@ class EditorRules:
     def removed(self, seed: str, line: str) -> bool:
         patterns = self.remove.get(seed, ()) + self.remove.get(EVERY_SEED, ())
         return any(p.fullmatch(_spaces(line)) for p in patterns)
+
+    def unknown(self, seeds: Iterable[str]) -> list[str]:
+        """Seed names the file mentions that are not seeds (a typo would do nothing)."""
+        named = (set(self.keep) | set(self.remove)) - {EVERY_SEED}
+        return sorted(named - set(seeds))
 
 
 def _spaces(line: str) -> str:

@@ -386,3 +386,10 @@ def test_editor_lines_match_across_no_break_spaces() -> None:
     rules, _ = parse_editor_rules({"remove": {"s.txt": ["Le texte est accessible ici."]}})
     text = f"A headline for the article here\n\n{BODY['fr']}\n\nLe texte est accessible\xa0ici."
     assert removed(text, "fr", CleanContext(editor=rules)) == ["Le texte est accessible\xa0ici."]
+
+
+def test_editor_file_naming_a_missing_seed_is_reported() -> None:
+    rules, _ = parse_editor_rules(
+        {"keep": {"nope.txt": ["x"], "*": ["y"]}, "remove": {"s.txt": []}}
+    )
+    assert rules.unknown(["s.txt"]) == ["nope.txt"]
