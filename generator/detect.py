@@ -26,6 +26,8 @@ from .models import (
 from .records import UNDETERMINED, Language
 from .scripts import Letters, alphabet_languages, count_letters, rules_out
 
+# Below this, a text is a word or two: no model can tell its language.
+MIN_LETTERS = 5
 # A seed's language shows in its first paragraphs; more text only costs time.
 SAMPLE_CHARS = 2000
 LINGUA_CHARS = 1000
@@ -38,8 +40,8 @@ MIN_SURE = 0.5
 def detect_language(text: str) -> Language:
     sample = text[:SAMPLE_CHARS]
     letters = count_letters(sample)
-    if letters.total == 0:
-        return Language(UNDETERMINED, 0.0, "no letters to judge by")
+    if letters.total < MIN_LETTERS:
+        return Language(UNDETERMINED, 0.0, f"fewer than {MIN_LETTERS} letters to judge by")
     fasttext = fasttext_ranking(sample)
     cld2 = cld2_ranking(sample)
     candidates = _merge(fasttext, cld2)

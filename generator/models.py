@@ -57,16 +57,20 @@ def fasttext_ranking(text: str, k: int = 5) -> Ranking:
     return tuple((canonical(str(r["lang"])), float(r["score"])) for r in results)
 
 
+# CLD2 calls its answer reliable even on gibberish or a few words of a language it lacks; its
+# normalised score tells: real text of the language scores about 1000, such guesses 200-500.
+CLD2_SURE_SCORE = 600
+
+
 def cld2_ranking(text: str) -> Ranking:
-    """CLD2's languages by share of the text; empty when it finds none or fails on the input."""
+    """CLD2's languages by share of the text, halved when unsure; empty when it finds none."""
     try:
         reliable, _, details = pycld2.detect(text, bestEffort=True)
     except pycld2.error:
         return ()
-    weight = 1.0 if reliable else 0.5
     return tuple(
-        (canonical(code), weight * percent / 100)
-        for _, code, percent, _ in details
+        (canonical(code), (1.0 if reliable and score >= CLD2_SURE_SCORE else 0.5) * percent / 100)
+        for _, code, percent, score in details
         if code not in ("un", "xxx") and percent > 0
     )
 

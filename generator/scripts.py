@@ -99,7 +99,11 @@ _ALPHABETS: dict[tuple[str, str], str] = {
     ("ckb", "Arabic"): "ئابپتجچحخدرڕزژسشعغفڤقکگلڵمنهھەوۆیێ",
 }
 _BASIC_LATIN = "abcdefghijklmnopqrstuvwxyz"
-_TURKIC_LATIN = frozenset("".join(_ALPHABETS[(c, "Latin")] for c in ("tr", "az", "uz", "tk")))
+# Letters that tell Turkic languages apart (Karakalpak's ǵ ń included; its á ó ú are left
+# out, as Spanish or Icelandic names bring them into any text).
+_TURKIC_LATIN = frozenset(
+    "".join(_ALPHABETS[(c, "Latin")] for c in ("tr", "az", "uz", "tk")) + "ǵń"
+)
 
 # Typing habits that hide a letter: Kyrgyz ң typed as the look-alike ӊ, Uzbek oʻ/gʻ typed
 # with an apostrophe or quotation mark.
@@ -152,10 +156,10 @@ class Letters:
 def count_letters(text: str) -> Letters:
     text = _UZBEK_TICK.sub("ʻ", unicodedata.normalize("NFKC", text).translate(_LOOKALIKES))
     by_script: dict[str, Counter[str]] = {}
-    for char in text.lower():
+    for char, n in Counter(text.lower()).items():
         script = "Latin" if char in "ʻʼ" else script_of(char)
         if script is not None:
-            by_script.setdefault(script, Counter())[char] += 1
+            by_script.setdefault(script, Counter())[char] = n
     return Letters(by_script)
 
 
