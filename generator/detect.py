@@ -33,6 +33,10 @@ SAMPLE_CHARS = 2000
 LINGUA_CHARS = 1000
 # fastText candidates below this probability are noise, not a vote.
 MIN_FASTTEXT = 0.1
+# lingua's confidence between two languages, below which it is a coin toss.
+MIN_LINGUA = 0.6
+# When lingua cannot tell two languages it knows apart, a model must be this sure on its own.
+VERY_SURE = 0.9
 # A model standing alone must be at least this sure (CLD2 scores are halved when unreliable).
 MIN_SURE = 0.5
 
@@ -45,22 +49,44 @@ def detect_language(text: str) -> Language:
     fasttext = fasttext_ranking(sample)
     cld2 = cld2_ranking(sample)
     candidates = _merge(fasttext, cld2)
-    ft_pick = _first_possible(fasttext, letters, MIN_FASTTEXT)
-    cld_pick = _first_possible(cld2, letters)
+    ft_pick, cld_pick = _picks(fasttext, cld2, letters)
     if ft_pick is not None and ft_pick == cld_pick:
-        return Language(ft_pick, _score(fasttext, ft_pick), "fasttext+cld2", candidates)
+        confidence = max(_score(fasttext, ft_pick), _score(cld2, ft_pick))
+        return Language(ft_pick, confidence, "fasttext+cld2", candidates)
     if ft_pick is None or cld_pick is None:
         return _one_vote(ft_pick, fasttext, cld_pick, cld2, letters, candidates)
     if ft_pick in LINGUA_CODES and cld_pick in LINGUA_CODES:
         lingua = lingua_ranking(sample[:LINGUA_CHARS], frozenset({ft_pick, cld_pick}))
         code, confidence = lingua[0]
-        return Language(code, round(confidence, 4), "lingua between fasttext and cld2", candidates)
+        if confidence >= MIN_LINGUA:
+            return Language(
+                code, round(confidence, 4), "lingua between fasttext and cld2", candidates
+            )
+        return _surer(ft_pick, fasttext, cld_pick, cld2, candidates, VERY_SURE)
     # lingua lacks one of the two, so it cannot judge between them: the surer model decides.
+    return _surer(ft_pick, fasttext, cld_pick, cld2, candidates, MIN_SURE)
+
+
+def _surer(
+    ft_pick: str, fasttext: Ranking, cld_pick: str, cld2: Ranking, candidates: Ranking, floor: float
+) -> Language:
     ft_score, cld_score = _score(fasttext, ft_pick), _score(cld2, cld_pick)
     code, confidence = (ft_pick, ft_score) if ft_score >= cld_score else (cld_pick, cld_score)
-    if confidence < MIN_SURE:
-        return _undetermined("fasttext and cld2 disagree, neither is sure", candidates)
+    if confidence < floor:
+        return _undetermined("fasttext and cld2 disagree, none is sure enough", candidates)
     return Language(code, confidence, "the surer of fasttext and cld2", candidates)
+
+
+def _picks(fasttext: Ranking, cld2: Ranking, letters: Letters) -> tuple[str | None, str | None]:
+    """Each model's best language among those the letters allow.
+
+    Agreeing with CLD2 once the letters have ruled out fastText's favourites counts even for
+    a language fastText ranked low; standing alone, fastText must be surer.
+    """
+    cld_pick = _first_possible(cld2, letters)
+    if cld_pick is not None and _first_possible(fasttext, letters) == cld_pick:
+        return cld_pick, cld_pick
+    return _first_possible(fasttext, letters, MIN_FASTTEXT), cld_pick
 
 
 def _one_vote(

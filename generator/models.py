@@ -52,7 +52,7 @@ def _fasttext() -> LangDetector:
     return LangDetector(config)
 
 
-def fasttext_ranking(text: str, k: int = 5) -> Ranking:
+def fasttext_ranking(text: str, k: int = 10) -> Ranking:
     results: list[dict[str, Any]] = _fasttext().detect(text.replace("\n", " "), model="lite", k=k)
     return tuple((canonical(str(r["lang"])), float(r["score"])) for r in results)
 
