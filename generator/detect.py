@@ -24,7 +24,7 @@ from .models import (
     lingua_ranking,
 )
 from .records import UNDETERMINED, Language
-from .scripts import Letters, alphabet_languages, count_letters, rules_out
+from .scripts import Letters, alphabet_languages, count_letters, in_script, rules_out
 
 # Below this, a text is a word or two: no model can tell its language.
 MIN_LETTERS = 5
@@ -46,8 +46,8 @@ def detect_language(text: str) -> Language:
     letters = count_letters(sample)
     if letters.total < MIN_LETTERS:
         return Language(UNDETERMINED, 0.0, f"fewer than {MIN_LETTERS} letters to judge by")
-    fasttext = fasttext_ranking(sample)
-    cld2 = cld2_ranking(sample)
+    fasttext = _in_script(fasttext_ranking(sample), letters)
+    cld2 = _in_script(cld2_ranking(sample), letters)
     candidates = _merge(fasttext, cld2)
     ft_pick, cld_pick = _picks(fasttext, cld2, letters)
     if ft_pick is not None and ft_pick == cld_pick:
@@ -121,6 +121,10 @@ def _first_possible(ranking: Ranking, letters: Letters, floor: float = 0.0) -> s
         if rules_out(code, letters) is None:
             return code
     return None
+
+
+def _in_script(ranking: Ranking, letters: Letters) -> Ranking:
+    return tuple((in_script(code, letters), score) for code, score in ranking)
 
 
 def _score(ranking: Ranking, code: str) -> float:

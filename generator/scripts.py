@@ -86,6 +86,7 @@ _ALPHABETS: dict[tuple[str, str], str] = {
     ("tt", "Cyrillic"): _RU + "әөүҗңһ",
     ("ba", "Cyrillic"): _RU + "әөүғҡңҙҫһ",
     ("kaa", "Cyrillic"): _RU + "әғқңөүўҳ",
+    ("kk", "Latin"): "äğıñöūüş",
     ("tr", "Latin"): "çğıöşüâîû",
     ("az", "Latin"): "çəğıöşü",
     ("uz", "Latin"): "ʻʼ",
@@ -161,6 +162,16 @@ def count_letters(text: str) -> Letters:
         if script is not None:
             by_script.setdefault(script, Counter())[char] = n
     return Letters(by_script)
+
+
+# Languages whose code depends on the script: Kurdish in Arabic script is Sorani, Azerbaijani
+# in Arabic script is the South Azerbaijani of Iran (both written right to left).
+_IN_SCRIPT = {("ku", "Arabic"): "ckb", ("ckb", "Latin"): "ku", ("az", "Arabic"): "azb"}
+
+
+def in_script(code: str, letters: Letters) -> str:
+    """`code` as spelt for the text's main script."""
+    return _IN_SCRIPT.get((code, letters.main_script or ""), code)
 
 
 def scripts_of(code: str) -> frozenset[str]:

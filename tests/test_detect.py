@@ -62,6 +62,9 @@ CASES = [
     ("fa", "دولت پس از خشکسالی اقدامات تازه‌ای برای حمایت از کشاورزان اعلام کرد."),
     ("ur", "حکومت نے خشک سالی کے بعد کسانوں کی مدد کے لیے نئے اقدامات کا اعلان کیا۔"),
     ("ps", "حکومت د وچکالۍ وروسته د بزګرانو د ملاتړ لپاره نوې اقدامات اعلان کړل."),
+    # Kurdish: Sorani in Arabic script (right to left), Kurmanji in Latin.
+    ("ckb", "حکومەت دوای وشکەساڵی ڕێوشوێنی نوێی بۆ پشتگیری جووتیاران ڕاگەیاند."),
+    ("ku", "Hikûmetê piştî ziwabûnê ji bo piştgiriya cotkaran tedbîrên nû ragihand."),
     ("zh", "政府在干旱之后宣布了支持农民的新措施。"),
     # Names in another alphabet do not make an English or Turkish text Icelandic.
     ("en", 'In 2012 the Icelandic band Sigur Rós released a video for the song "Fjögur Píanó".'),
