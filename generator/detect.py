@@ -20,6 +20,7 @@ from .models import (
     LINGUA_CODES,
     Ranking,
     cld2_ranking,
+    combine,
     fasttext_ranking,
     lingua_ranking,
 )
@@ -124,7 +125,7 @@ def _first_possible(ranking: Ranking, letters: Letters, floor: float = 0.0) -> s
 
 
 def _in_script(ranking: Ranking, letters: Letters) -> Ranking:
-    return tuple((in_script(code, letters), score) for code, score in ranking)
+    return combine((in_script(code, letters), score) for code, score in ranking)
 
 
 def _score(ranking: Ranking, code: str) -> float:

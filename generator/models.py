@@ -10,6 +10,7 @@ Each returns ranked (ISO code, probability) pairs; nothing is ever downloaded.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -44,6 +45,14 @@ def canonical(code: str) -> str:
     return _SAME_AS.get(code, code)
 
 
+def combine(pairs: Iterable[tuple[str, float]]) -> Ranking:
+    """One entry per code, best first: varieties filed under one code add up (ar + arz)."""
+    total: dict[str, float] = {}
+    for code, score in pairs:
+        total[code] = total.get(code, 0.0) + score
+    return tuple(sorted(total.items(), key=lambda item: -item[1]))
+
+
 @lru_cache(maxsize=1)
 def _fasttext() -> LangDetector:
     config = LangDetectConfig(
@@ -54,7 +63,7 @@ def _fasttext() -> LangDetector:
 
 def fasttext_ranking(text: str, k: int = 10) -> Ranking:
     results: list[dict[str, Any]] = _fasttext().detect(text.replace("\n", " "), model="lite", k=k)
-    return tuple((canonical(str(r["lang"])), float(r["score"])) for r in results)
+    return combine((canonical(str(r["lang"])), float(r["score"])) for r in results)
 
 
 # CLD2 calls its answer reliable even on gibberish or a few words of a language it lacks; its
@@ -68,7 +77,7 @@ def cld2_ranking(text: str) -> Ranking:
         reliable, _, details = pycld2.detect(text, bestEffort=True)
     except pycld2.error:
         return ()
-    return tuple(
+    return combine(
         (canonical(code), (1.0 if reliable and score >= CLD2_SURE_SCORE else 0.5) * percent / 100)
         for _, code, percent, score in details
         if code not in ("un", "xxx") and percent > 0

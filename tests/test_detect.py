@@ -142,3 +142,14 @@ def test_region12_floor_in_every_language() -> None:
     assert {
         lang: right[lang] / total[lang] for lang in total if right[lang] < 0.98 * total[lang]
     } == {}
+
+
+def test_varieties_under_one_code_add_up() -> None:
+    ranking = models.combine([("ar", 0.5), ("fa", 0.2), ("ar", 0.25)])
+    assert [code for code, _ in ranking] == ["ar", "fa"]
+    assert ranking[0][1] == pytest.approx(0.75)
+
+
+def test_a_headline_with_a_spurious_cld2_guess_stays_arabic() -> None:
+    text = "ليفينغستون- رينجرز 1 - 0: مينجا يفوز علىفريق جيرارد بهدف"
+    assert detect_language(text).code == "ar"
