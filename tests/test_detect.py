@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 from collections import Counter
-from pathlib import Path
 
 import pytest
+from conftest import SHARED_EVAL
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,9 +15,6 @@ from generator.clean import clean_text
 from generator.detect import detect_language
 from generator.read import read_seeds
 from generator.records import SeedError
-
-ROOT = Path(__file__).resolve().parent.parent
-SHARED_EVAL = Path(os.environ.get("SHARED_EVAL") or ROOT.parent / "shared" / "eval")
 
 # One short news sentence per language, written for these tests. Rows next to each other are
 # the confusable ones: the same sentence in close relatives or in the same script.
