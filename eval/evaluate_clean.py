@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -153,7 +154,9 @@ def report(name: str, tally: Tally, verbose: bool) -> None:
 
 
 def default_eval_dir() -> Path:
-    """../shared/eval beside the repository (or beside the worktrees' folder)."""
+    """$SHARED_EVAL, else ../shared/eval beside the repository (or beside its worktrees)."""
+    if os.environ.get("SHARED_EVAL"):
+        return Path(os.environ["SHARED_EVAL"])
     for base in (ROOT.parent, ROOT.parent.parent):
         if (base / "shared" / "eval").is_dir():
             return base / "shared" / "eval"

