@@ -41,8 +41,9 @@ def generate(seeds: Path, docs: Path, *, hand_written: bool = True) -> BuildRepo
 
 
 def _generated_patterns() -> list[str]:
-    # Only top-level hand-written files are copied; generated folders are rebuilt here.
-    return [p.name for p in (ROOT / "site_src").iterdir() if p.is_dir()] + ["archive.json"]
+    # Hand-written files and assets/ are copied; generated folders are rebuilt here.
+    generated = [p.name for p in (ROOT / "site_src").iterdir() if p.is_dir()]
+    return [name for name in generated if name != "assets"] + ["archive.json", ".*"]
 
 
 SITE_URL = "https://archive.example/"  # absolute URLs for sitemap.xml and hreflang
