@@ -152,22 +152,34 @@ def render_story_list(stories: Sequence[Story], by_story: Mapping[str, Sequence[
 def render_language_index(
     lang: str, pages: Sequence[Page], by_story: Mapping[str, Sequence[Page]]
 ) -> str:
-    """The articles of one language; the page speaks it if the site has words for it."""
+    """The articles of one language, and a search box limited to that language.
+
+    The page is labelled `lang`: its headlines are in it, and Pagefind searches the index of
+    the page's `<html lang>`. The site's words on it are in `lang` when the site has them,
+    else in English, and then marked `lang="en"`.
+    """
     here = page_url(f"{lang}/index.md")
     words = ui_lang(lang)
+    mark = "" if words == lang else f" {_lang_attrs(words)}"
     title = ui(lang, "articles_in")
-    meta = {"title": title, "lang": words, "dir": direction(words), "search": {"exclude": True}}
+    meta = {"title": title, "lang": lang, "dir": direction(lang), "search": {"exclude": True}}
     items = []
     for page in sorted(pages, key=lambda p: (p.article.title.text, p.path)):
         link = _article_link(page, here, _text(page.article.title.text))
         others = [p for p in _versions(by_story[page.story_id]) if p.path != page.path]
         also = ""
         if others:
-            also = f' <span class="story-langs">({escape(ui(lang, "also_in"))}: '
+            also = f' <span class="story-langs"{mark}>({escape(ui(lang, "also_in"))}: '
             also += _languages_line(others, here) + ")</span>"
         items.append(f"<li>{link}{also}</li>")
-    body = f"<h1>{escape(title)}</h1>\n\n" + '<ul class="article-list">\n' + "\n".join(items)
-    return front_matter(meta) + "\n" + body + "\n</ul>\n"
+    body = [
+        f"<h1{mark}>{escape(title)}</h1>",
+        # Filled by assets/language-search.js with Pagefind's search of this language only.
+        f'<div class="language-search" role="search" aria-label="{escape(ui(lang, "search_in"))}"'
+        f"{mark}></div>",
+        '<ul class="article-list">\n' + "\n".join(items) + "\n</ul>",
+    ]
+    return front_matter(meta) + "\n" + "\n\n".join(body) + "\n"
 
 
 def render_story_page(story: Story, pages: Sequence[Page], links: Sequence[Link] = ()) -> str:

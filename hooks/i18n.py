@@ -8,13 +8,18 @@
 - The hand-written home page gets the generated story list at its `<!-- stories -->` mark.
 - The search index gets a `folded` field per entry: the entry's words without their
   accents, so "declaration" finds "déclaration" (lunr itself keeps accents).
+- Pagefind indexes the built articles, one index per language, for the search box of each
+  language's index page (search limited to one language).
 """
 
 from __future__ import annotations
 
 import html
 import json
+import logging
 import re
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -26,6 +31,7 @@ from generator.languages import direction
 from generator.ui import strings, ui_lang
 
 HOME_MARK = "<!-- stories -->"
+log = logging.getLogger("mkdocs.hooks.i18n")
 
 
 def page_language(page: Any, config: Any) -> str:
@@ -107,3 +113,16 @@ def on_post_build(config: Any) -> None:
         text = html.unescape(TAG.sub(" ", doc.get("text", "")))
         doc["folded"] = folded_words(html.unescape(doc.get("title", "")), text)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    run_pagefind(Path(config.site_dir))
+
+
+def run_pagefind(site: Path) -> None:
+    """One Pagefind index per `<html lang>`, of the articles (`data-pagefind-body`) only."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--silent"]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        log.warning("Pagefind could not run: %s; search by language is unavailable", exc)
+        return
+    if done.returncode != 0:
+        log.warning("Pagefind failed (%s): %s", done.returncode, done.stderr.strip()[-2000:])

@@ -141,3 +141,17 @@ def test_seed_titles_are_escaped_in_the_theme(tmp_path: Path) -> None:
     for page in [report.pages[0].url, "", "stories/", f"stories/{report.pages[0].story_id}/"]:
         text = _html(BuiltSite(tmp_path / "docs", tmp_path / "site", report), page)
         assert "<script>alert" not in text and "<b>la</b>" not in text, page
+
+
+def test_pagefind_has_one_index_per_language_of_articles_only(grouped_site: BuiltSite) -> None:
+    entry = json.loads((grouped_site.site / "pagefind/pagefind-entry.json").read_text("utf-8"))
+    languages = entry["languages"]
+    assert set(languages) == {"en", "fr", "kk", "ar"}
+    assert sum(lang["page_count"] for lang in languages.values()) == 5  # articles, no lists
+    assert languages["fr"]["page_count"] == 2
+
+
+def test_assets_are_published(grouped_site: BuiltSite) -> None:
+    for asset in ["assets/site.css", "assets/language-search.js"]:
+        assert (grouped_site.site / asset).is_file()
+        assert asset in _html(grouped_site, "")

@@ -87,13 +87,16 @@ def test_language_index_speaks_its_language_when_the_site_has_words_for_it() -> 
     assert _front(files["ar/index.md"])["dir"] == "rtl"
 
 
-def test_unknown_language_gets_english_words_labelled_english() -> None:
+def test_unknown_language_keeps_its_label_and_marks_english_words() -> None:
     story = Story("x", (_article("t.txt", "tk", "Türkmen habary"),))
     files = render_indexes((story,), plan_pages((story,)))
     meta = _front(files["tk/index.md"])
-    # The page's own words are English, so the page says so; the headline keeps lang="tk".
-    assert meta["lang"] == "en" and meta["title"] == "Articles in Türkmençe"
+    # The headlines are Turkmen and Pagefind picks its index by the page's language, so the
+    # page is "tk"; the site has no Turkmen words, so its English words say lang="en".
+    assert meta["lang"] == "tk" and meta["title"] == "Articles in Türkmençe"
+    assert '<h1 lang="en" dir="ltr">Articles in Türkmençe</h1>' in files["tk/index.md"]
     assert 'hreflang="tk" lang="tk"' in files["tk/index.md"]
+    assert "<h1>Articles en français</h1>" in render_indexes(STORIES, _pages())["fr/index.md"]
 
 
 def _hrefs(text: str) -> list[str]:
