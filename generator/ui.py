@@ -12,6 +12,8 @@ DEFAULT = "en"
 
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
+        "home": "Home",
+        "about": "About",
         "language": "Language",
         "languages": "Languages",
         "translations": "Translations",
@@ -24,6 +26,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "more_stories": "All stories",
     },
     "fr": {
+        "home": "Accueil",
+        "about": "À propos",
         "language": "Langue",
         "languages": "Langues",
         "translations": "Traductions",
@@ -36,6 +40,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "more_stories": "Tous les articles",
     },
     "kk": {
+        "home": "Басты бет",
+        "about": "Сайт туралы",
         "language": "Тіл",
         "languages": "Тілдер",
         "translations": "Аудармалар",
@@ -48,6 +54,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "more_stories": "Барлық жаңалықтар",
     },
     "ru": {
+        "home": "Главная",
+        "about": "О сайте",
         "language": "Язык",
         "languages": "Языки",
         "translations": "Переводы",
@@ -60,6 +68,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "more_stories": "Все новости",
     },
     "ar": {
+        "home": "الرئيسية",
+        "about": "حول الموقع",
         "language": "اللغة",
         "languages": "اللغات",
         "translations": "الترجمات",

@@ -31,6 +31,8 @@ from generator.languages import direction
 from generator.ui import strings, ui_lang
 
 HOME_MARK = "<!-- stories -->"
+# The navigation's pages (mkdocs.yml `nav`) and the site's word naming each of them.
+NAV_WORDS = {"index.md": "home", "stories/index.md": "stories", "about.md": "about"}
 log = logging.getLogger("mkdocs.hooks.i18n")
 
 
@@ -65,7 +67,18 @@ def on_page_context(context: dict[str, Any], page: Any, config: Any, nav: Any) -
     context["ui_lang"] = ui_lang(lang)
     context["ui_dir"] = direction(ui_lang(lang))
     context["ui"] = strings(lang)
+    name_navigation(nav, lang)
     return context
+
+
+def name_navigation(nav: Any, lang: str) -> None:
+    """The nav's entries in the page's language. The nav is shared by every page, and each
+    page renders right after this runs for it, so every page gets its own language's words."""
+    words = strings(lang)
+    for item in getattr(nav, "items", ()):
+        key = NAV_WORDS.get(getattr(getattr(item, "file", None), "src_uri", ""))
+        if key:
+            item.title = words[key]
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:

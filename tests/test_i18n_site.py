@@ -155,3 +155,25 @@ def test_assets_are_published(grouped_site: BuiltSite) -> None:
     for asset in ["assets/site.css", "assets/language-search.js"]:
         assert (grouped_site.site / asset).is_file()
         assert asset in _html(grouped_site, "")
+
+
+def _nav_labels(page_html: str) -> list[str]:
+    pattern = r'class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*(.*?)\s*</span>'
+    return re.findall(pattern, page_html, re.S)
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [
+        ("en", ["Home", "Stories", "About"]),
+        ("fr", ["Accueil", "Articles", "À propos"]),
+        ("kk", ["Басты бет", "Жаңалықтар", "Сайт туралы"]),
+        ("ar", ["الرئيسية", "الأخبار", "حول الموقع"]),
+    ],
+)
+def test_navigation_speaks_the_page_language(
+    grouped_site: BuiltSite, lang: str, labels: list[str]
+) -> None:
+    page = next(p for p in grouped_site.report.pages if p.article.lang.code == lang)
+    assert _nav_labels(_html(grouped_site, page.url)) == labels
+    assert _nav_labels(_html(grouped_site, "about/")) == ["Home", "Stories", "About"]
