@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 from conftest import SITE_URL, TRANSLATED, BuiltSite, generate, mkdocs
 
-from generator.records import Page
+from generator.indexes import render_indexes
+from generator.records import Article, CleanText, Language, Page, SeedText, Story, Title
+from generator.render import plan_pages, render_pages
+from generator.write import write_files
 
 FR, EN = TRANSLATED
 
@@ -177,3 +180,35 @@ def test_navigation_speaks_the_page_language(
     page = next(p for p in grouped_site.report.pages if p.article.lang.code == lang)
     assert _nav_labels(_html(grouped_site, page.url)) == labels
     assert _nav_labels(_html(grouped_site, "about/")) == ["Home", "Stories", "About"]
+
+
+def _story(name: str, lang: str, text: str) -> Story:
+    seed = SeedText(name=name, text=text, encoding="utf-8", sha256="0" * 64)
+    article = Article(seed, Language(lang, 1.0), CleanText((text, text)), Title(text, 0))
+    return Story(name.removesuffix(".txt"), (article,))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "direction"),
+    [
+        ("fa", "وزیر امور خارجه قزاقستان", "rtl"),  # the theme has Persian words
+        ("ug", "قازاقىستان تاشقى ئىشلار مىنىستىرى", "rtl"),  # the theme has no Uyghur words
+        ("tk", "Gazagystanyň daşary işler ministri", "ltr"),
+        ("und", "12 345", "ltr"),
+    ],
+)
+def test_languages_without_site_words_build_with_their_direction(
+    tmp_path: Path, lang: str, text: str, direction: str
+) -> None:
+    stories = (_story(f"{lang}.txt", lang, text),)
+    pages = plan_pages(stories)
+    files = render_pages(pages)
+    files.update(render_indexes(stories, pages))
+    docs = tmp_path / "docs"
+    write_files(docs, files)
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (docs / "about.md").write_text("# About\n", encoding="utf-8")
+    mkdocs(docs, tmp_path / "site")
+    page_html = (tmp_path / "site" / pages[0].url / "index.html").read_text("utf-8")
+    assert f'<html dir="{direction}" lang="{lang}"' in page_html
+    assert f'<body dir="{direction}"' in page_html
