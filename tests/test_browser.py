@@ -11,15 +11,15 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
 from conftest import ROOT, TRANSLATED, BuiltSite
+from playwright.sync_api import Browser, Page, sync_playwright
 
 pytestmark = pytest.mark.browser
 
 CHROMIUM = "/usr/bin/chromium"
 SHOTS = ROOT / "artifacts" / "screenshots"
 FR, EN = TRANSLATED
-
-playwright_api = pytest.importorskip("playwright.sync_api")
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -39,19 +39,20 @@ def base_url(grouped_site: BuiltSite) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+def browser() -> Iterator[Browser]:
+    executable = shutil.which("chromium") or CHROMIUM
+    if not Path(executable).exists():
         pytest.skip("Debian's chromium is not installed (scripts/test.sh installs it)")
-    with playwright_api.sync_playwright() as p:
+    with sync_playwright() as p:
         args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=args)
+        launched = p.chromium.launch(executable_path=executable, args=args)
         yield launched
         launched.close()
 
 
 @pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     tab = context.new_page()
     yield tab
     context.close()
@@ -61,22 +62,22 @@ def _url_of(site: BuiltSite, seed: str) -> str:
     return next(p.url for p in site.report.pages if p.article.name == seed)
 
 
-def _shot(tab: object, name: str) -> None:
+def _shot(tab: Page, name: str) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    tab.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)  # type: ignore[attr-defined]
+    tab.screenshot(path=str(SHOTS / f"{name}.png"), full_page=False)
 
 
-def test_french_to_english_and_back(page: object, base_url: str, grouped_site: BuiltSite) -> None:
+def test_french_to_english_and_back(page: Page, base_url: str, grouped_site: BuiltSite) -> None:
     fr, en = _url_of(grouped_site, FR), _url_of(grouped_site, EN)
-    page.goto(base_url + fr)  # type: ignore[attr-defined]
-    assert page.evaluate("document.documentElement.lang") == "fr"  # type: ignore[attr-defined]
+    page.goto(base_url + fr)
+    assert page.evaluate("document.documentElement.lang") == "fr"
     _shot(page, "article-fr")
-    page.click('nav.lang-switcher a[hreflang="en"]')  # type: ignore[attr-defined]
-    page.wait_for_url(base_url + en)  # type: ignore[attr-defined]
-    assert page.evaluate("document.documentElement.lang") == "en"  # type: ignore[attr-defined]
+    page.click('nav.lang-switcher a[hreflang="en"]')
+    page.wait_for_url(base_url + en)
+    assert page.evaluate("document.documentElement.lang") == "en"
     _shot(page, "article-en")
-    page.click('nav.lang-switcher a[hreflang="fr"]')  # type: ignore[attr-defined]
-    page.wait_for_url(base_url + fr)  # type: ignore[attr-defined]
+    page.click('nav.lang-switcher a[hreflang="fr"]')
+    page.wait_for_url(base_url + fr)
 
 
 SEARCHES = [
@@ -93,19 +94,19 @@ SEARCHES = [
 
 @pytest.mark.parametrize(("query", "seed"), SEARCHES)
 def test_search_reaches_the_page(
-    page: object, base_url: str, grouped_site: BuiltSite, query: str, seed: str
+    page: Page, base_url: str, grouped_site: BuiltSite, query: str, seed: str
 ) -> None:
     target = _url_of(grouped_site, seed)
-    page.goto(base_url)  # type: ignore[attr-defined]
-    page.click("input.md-search__input")  # type: ignore[attr-defined]
-    page.fill("input.md-search__input", query)  # type: ignore[attr-defined]
-    page.keyboard.press("End")  # type: ignore[attr-defined]  # Material searches on key up
-    link = page.locator(f'.md-search-result__list a[href*="/{target}"]').first  # type: ignore[attr-defined]
+    page.goto(base_url)
+    page.click("input.md-search__input")
+    page.fill("input.md-search__input", query)
+    page.keyboard.press("End")  # Material searches on key up
+    link = page.locator(f'.md-search-result__list a[href*="/{target}"]').first
     link.wait_for(timeout=15_000)
     if seed != "000_c3a19952f2159eca.txt":
         _shot(page, f"search-{query}")
     link.click()
-    page.wait_for_url(base_url + target + "*")  # type: ignore[attr-defined]
+    page.wait_for_url(base_url + target + "*")
 
 
 LANGUAGE_SEARCHES = [
@@ -119,37 +120,37 @@ LANGUAGE_SEARCHES = [
 
 @pytest.mark.parametrize(("lang", "query", "seed"), LANGUAGE_SEARCHES)
 def test_search_limited_to_one_language(
-    page: object, base_url: str, grouped_site: BuiltSite, lang: str, query: str, seed: str
+    page: Page, base_url: str, grouped_site: BuiltSite, lang: str, query: str, seed: str
 ) -> None:
-    page.goto(f"{base_url}{lang}/")  # type: ignore[attr-defined]
-    page.fill(".language-search input", query)  # type: ignore[attr-defined]
+    page.goto(f"{base_url}{lang}/")
+    page.fill(".language-search input", query)
     target = _url_of(grouped_site, seed)
-    results = page.locator(".language-search .pagefind-ui__result-link")  # type: ignore[attr-defined]
+    results = page.locator(".language-search .pagefind-ui__result-link")
     results.first.wait_for(timeout=15_000)
-    hrefs = [a.get_attribute("href") for a in results.all()]
+    hrefs = [a.get_attribute("href") or "" for a in results.all()]
     assert hrefs and all(h.startswith(f"/{lang}/") for h in hrefs), hrefs
     assert f"/{target}" in hrefs
     _shot(page, f"language-search-{lang}")
     results.first.click()
-    page.wait_for_url(base_url + target)  # type: ignore[attr-defined]
+    page.wait_for_url(base_url + target)
 
 
 def test_arabic_reads_right_to_left_and_navigation_works(
-    page: object, base_url: str, grouped_site: BuiltSite
+    page: Page, base_url: str, grouped_site: BuiltSite
 ) -> None:
-    page.goto(base_url + _url_of(grouped_site, "004_7f709111a102fe8d.txt"))  # type: ignore[attr-defined]
+    page.goto(base_url + _url_of(grouped_site, "004_7f709111a102fe8d.txt"))
     direction = "getComputedStyle(document.querySelector('article p')).direction"
-    assert page.evaluate(direction) == "rtl"  # type: ignore[attr-defined]
-    assert page.evaluate("document.documentElement.dir") == "rtl"  # type: ignore[attr-defined]
+    assert page.evaluate(direction) == "rtl"
+    assert page.evaluate("document.documentElement.dir") == "rtl"
     _shot(page, "article-ar")
-    page.click('.md-sidebar--primary a[href$="stories/"]')  # type: ignore[attr-defined]
-    page.wait_for_url(base_url + "stories/")  # type: ignore[attr-defined]
-    assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"  # type: ignore[attr-defined]
+    page.click('.md-sidebar--primary a[href$="stories/"]')
+    page.wait_for_url(base_url + "stories/")
+    assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
 
 
-def test_left_to_right_pages_stay_left_to_right(page: object, base_url: str) -> None:
-    page.goto(base_url)  # type: ignore[attr-defined]
-    assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"  # type: ignore[attr-defined]
+def test_left_to_right_pages_stay_left_to_right(page: Page, base_url: str) -> None:
+    page.goto(base_url)
+    assert page.evaluate("getComputedStyle(document.body).direction") == "ltr"
     _shot(page, "home")
 
 
@@ -157,14 +158,13 @@ def test_left_to_right_pages_stay_left_to_right(page: object, base_url: str) -> 
     "seed", [None, FR, "004_7f709111a102fe8d.txt", "002_8976b4f3f2e009c9.txt", "fr/", "stories/"]
 )
 def test_no_serious_accessibility_violations(
-    page: object, base_url: str, grouped_site: BuiltSite, seed: str | None
+    page: Page, base_url: str, grouped_site: BuiltSite, seed: str | None
 ) -> None:
-    axe = pytest.importorskip("axe_playwright_python.sync_playwright")
     url = seed if seed and seed.endswith("/") else _url_of(grouped_site, seed) if seed else ""
-    page.goto(base_url + url)  # type: ignore[attr-defined]
+    page.goto(base_url + url)
     if url == "fr/":  # the language search box, once Pagefind has filled it
-        page.locator(".language-search input").wait_for()  # type: ignore[attr-defined]
-    results = axe.Axe().run(page)
+        page.locator(".language-search input").wait_for()
+    results = Axe().run(page)
     serious = [
         (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
         for v in results.response["violations"]
