@@ -95,7 +95,11 @@ def main() -> int:
     for size, html_file in all_html[:3]:
         print(f"largest page: {size:,} bytes  {html_file.relative_to(site)}")
     index = site / "search" / "search_index.json"
-    print(f"search index: {index.stat().st_size:,} bytes")
+    print(f"search index (lunr, theme search): {index.stat().st_size:,} bytes")
+    pagefind = site / "pagefind"
+    if pagefind.is_dir():
+        size = sum(f.stat().st_size for f in pagefind.rglob("*") if f.is_file())
+        print(f"pagefind bundle (search by language, fetched in chunks): {size:,} bytes")
     print(f"whole site: {total:,} bytes ({total / 2**20:.1f} MiB)")
     print(f"pages whose navigation lists articles: {fat_navs}")
     if not args.keep:
