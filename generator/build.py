@@ -11,9 +11,10 @@ from .detect import detect_language
 from .editor_rules import EDITOR_FILE, load_editor_rules
 from .frontmatter import apply_overrides
 from .group import group_stories
+from .indexes import render_indexes
 from .read import read_seeds
 from .records import Article, BuildReport, SeedError, SeedText
-from .render import MANIFEST, plan_pages, render_manifest, render_page
+from .render import MANIFEST, plan_pages, render_manifest, render_pages
 from .title import find_title
 from .write import write_files
 
@@ -56,7 +57,8 @@ def build(config: Config) -> BuildReport:
     stories = group_stories(articles)
     pages = plan_pages(stories)
 
-    files = {page.path: render_page(page) for page in pages}
+    files = render_pages(pages)
+    files.update(render_indexes(stories, pages))
     files[MANIFEST] = render_manifest(stories, pages)
     conflicts = write_files(config.out, files)
     by_path = {page.path: page for page in pages}

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Sequence
+import posixpath
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 
 import yaml
 
 from .dates import story_date
+from .languages import direction, native_name
 from .records import Article, Page, Story
 from .slug import disambiguate, make_slug
 
@@ -17,7 +20,7 @@ MANIFEST = "archive.json"
 
 def plan_pages(stories: Sequence[Story]) -> tuple[Page, ...]:
     """One page per article at `<lang>/<slug>.md`; slugs are unique across the archive."""
-    taken: set[str] = set()
+    taken: set[str] = {"index"}  # `<lang>/index.md` is the language's index page
     pages = []
     for story in stories:
         for article in story.articles:
@@ -41,21 +44,70 @@ def escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def render_page(page: Page) -> str:
+def story_url(story_id: str) -> str:
+    return page_url(story_page_path(story_id))
+
+
+def story_page_path(story_id: str) -> str:
+    # `stories/index.md` lists every story; ids are slugs, so they never contain "_".
+    return f"stories/{story_id}.md" if story_id != "index" else "stories/_index.md"
+
+
+def relative_url(from_url: str, to_url: str) -> str:
+    """`to_url` as a link from the page at `from_url` (both relative to the site root)."""
+    rel = posixpath.relpath("/" + to_url, "/" + from_url if from_url else "/")
+    if rel == ".":
+        return "./"
+    directory = to_url.endswith("/") or not to_url
+    return rel + "/" if directory and not rel.endswith("/") else rel
+
+
+def front_matter(meta: Mapping[str, object]) -> str:
+    return (
+        "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n"
+    )
+
+
+def render_pages(pages: Sequence[Page]) -> dict[str, str]:
+    """Every article page, each knowing the other versions of its story."""
+    by_story: dict[str, list[Page]] = defaultdict(list)
+    for page in pages:
+        by_story[page.story_id].append(page)
+    return {page.path: render_page(page, by_story[page.story_id]) for page in pages}
+
+
+def version_entry(page: Page) -> dict[str, str]:
+    """One version of a story, as the theme's language switcher and hreflang links need it."""
+    code = page.article.lang.code
+    return {
+        "lang": code,
+        "name": native_name(code),
+        "dir": direction(code),
+        "title": page.article.title.text,
+        "url": page.url,
+    }
+
+
+def render_page(page: Page, versions: Sequence[Page] = ()) -> str:
+    """The article's Markdown; `versions` are its story's pages (itself included or not)."""
     article = page.article
-    meta = {
+    others = sorted((v for v in versions if v.path != page.path), key=lambda v: v.article.lang.code)
+    meta: dict[str, object] = {
         "title": article.title.text,
         "lang": article.lang.code,
+        "dir": direction(article.lang.code),
         "story": page.story_id,
+        "story_url": story_url(page.story_id),
         "seed": article.name,
         "date": article.date.iso,
         **_stated(article),
+        # Every version, this one first: the switcher names the page's own language too.
+        "versions": [version_entry(page)] + [version_entry(v) for v in others],
     }
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     # Raw HTML blocks: Markdown leaves their content alone, so seed text stays literal.
     body = [f"<h1>{escape(article.title.text)}</h1>"]
     body += [f"<p>{escape(p)}</p>" for p in article.body]
-    return f"---\n{front}---\n\n" + "\n\n".join(body) + "\n"
+    return front_matter(meta) + "\n" + "\n\n".join(body) + "\n"
 
 
 def render_manifest(stories: Sequence[Story], pages: Sequence[Page]) -> str:

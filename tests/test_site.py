@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 
 from conftest import BuiltSite
 
@@ -37,7 +38,10 @@ def test_manifest_points_at_real_pages(seed_site: BuiltSite) -> None:
 def test_each_built_page_carries_its_title(seed_site: BuiltSite) -> None:
     for article in _articles(seed_site):
         page = (seed_site.site / article["url"] / "index.html").read_text(encoding="utf-8")
-        assert html.escape(article["title"], quote=False) in page
+        heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
+        assert heading is not None
+        assert html.unescape(heading.group(1)).strip() == article["title"]
+        assert f"<title>{html.escape(article['title'])}" in page.replace("&#39;", "&#x27;")
 
 
 def test_manifest_is_published_with_the_site(seed_site: BuiltSite) -> None:

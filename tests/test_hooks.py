@@ -1,0 +1,65 @@
+"""hooks/i18n.py: accent folding for search, and the home page's story list."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from conftest import ROOT
+from hypothesis import given
+from hypothesis import strategies as st
+
+
+def _load() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("i18n_hook", ROOT / "hooks" / "i18n.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+hook = _load()
+
+
+@pytest.mark.parametrize(
+    ("word", "folded"),
+    [
+        ("déclaration", "declaration"),
+        ("Ministère", "Ministere"),
+        ("français", "francais"),
+        ("œuvre", "œuvre"),  # a ligature is a letter, not an accent
+        ("ещё", "еще"),  # Russian ё is written е as often as not
+        ("сөйлесті", "сөйлесті"),  # Kazakh letters are letters
+        ("Қазақстан", "Қазақстан"),
+        ("йогурт", "йогурт"),  # й is not и with an accent for its readers
+        ("بالشؤون", "بالشؤون"),  # hamza is a letter
+        ("Tileuberdi", "Tileuberdi"),
+    ],
+)
+def test_fold(word: str, folded: str) -> None:
+    assert hook.fold(word) == folded
+
+
+@given(st.text())
+def test_fold_keeps_length_of_words_and_is_idempotent(text: str) -> None:
+    once = hook.fold(text)
+    assert hook.fold(once) == once
+    assert len(once.split()) == len(text.split())
+
+
+def test_folded_words_are_only_those_that_change_each_once() -> None:
+    text = "La déclaration, la Déclaration et la déclaration; Тоқаев"
+    assert hook.folded_words(text) == "declaration, Declaration declaration;"
+
+
+def test_story_list_goes_at_the_mark(tmp_path: Path) -> None:
+    listing = tmp_path / "list.html"
+    listing.write_text("<ul></ul>\n", encoding="utf-8")
+    marked = hook.insert_story_list("# Home\n\n<!-- stories -->\n\nEnd.\n", listing)
+    assert "<!--" not in marked and marked.index("<ul></ul>") < marked.index("End.")
+    assert "\n\n<ul></ul>\n\n" in marked  # a raw HTML block of its own
+    unmarked = hook.insert_story_list("# Home\n\nEnd.\n", listing)
+    assert unmarked.index("End.") < unmarked.index("<ul></ul>")  # no mark: after the text
+    assert hook.insert_story_list("# Home\n", tmp_path / "missing.html") == "# Home\n"
