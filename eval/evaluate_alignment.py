@@ -1,0 +1,105 @@
+"""Sentence alignment accuracy on NTREX (`ntrex-dev/full5` by default), per language pair.
+
+A NTREX seed is the headline, a blank line, then the body in paragraphs of three NTREX
+sentences (the last paragraph may hold fewer); paragraph k of one language translates
+paragraph k of another. The seed does not mark where NTREX sentences end inside a paragraph,
+so the truth is taken where it can be told: in paragraph k of both languages,
+`split_sentences` finds the same number of sentences, three (any number up to three for the
+last paragraph); then sentence s of one is the true counterpart of sentence s of the other.
+Every body sentence, whatever its paragraph, goes to the aligner, as on the parallel pages
+(the headlines are shown as a pair of their own there, so they are left out here).
+
+Printed per pair: the share of true pairs the aligner returns as exactly that 1-1 bead
+(strict), the share found inside one bead (lenient), and how many true pairs were judged.
+
+    nice -n 10 .venv/bin/python eval/evaluate_alignment.py [--eval DIR] [--min 0.95]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from generator.align import align_sentences
+from generator.cache import DEFAULT_PATH, Cache
+from generator.embed import default_encoder
+from generator.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGS = ("en", "fr", "ru", "kk", "ar")
+# ../shared/eval beside the repository (or beside the folder of worktrees holding it).
+EVAL_DIRS = [ROOT.parent / "shared" / "eval", ROOT.parent.parent / "shared" / "eval"]
+
+Body = list[list[str]]  # paragraphs of sentences
+
+
+def load(corpus: Path) -> dict[str, dict[str, Body]]:
+    """story -> lang -> body paragraphs, each split into sentences."""
+    truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
+    stories: dict[str, dict[str, Body]] = defaultdict(dict)
+    for name, info in sorted(truth.items()):
+        text = (corpus / "seeds" / name).read_text(encoding="utf-8")
+        blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
+        stories[info["story"]][info["lang"]] = [split_sentences(p) for p in blocks[1:]]
+    return stories
+
+
+def true_pairs(a: Body, b: Body) -> list[tuple[int, int]]:
+    """(index in a, index in b) of sentences known to translate each other."""
+    if len(a) != len(b):
+        return []
+    pairs = []
+    start_a = start_b = 0
+    for k, (pa, pb) in enumerate(zip(a, b, strict=True)):
+        expected = len(pa) <= 3 if k == len(a) - 1 else len(pa) == 3
+        if expected and len(pa) == len(pb):
+            pairs += [(start_a + s, start_b + s) for s in range(len(pa))]
+        start_a, start_b = start_a + len(pa), start_b + len(pb)
+    return pairs
+
+
+def score_pair(a: Body, b: Body, cache: Cache) -> tuple[int, int, int]:
+    """(strict hits, lenient hits, true pairs) for one story in two languages."""
+    flat_a = [s for p in a for s in p]
+    flat_b = [s for p in b for s in p]
+    beads = align_sentences(flat_a, flat_b, default_encoder(), cache)
+    exact = {(x.a, x.b) for x in beads}
+    bead_of_a = {i: x for x in beads for i in x.a}
+    pairs = true_pairs(a, b)
+    strict = sum(((i,), (j,)) in exact for i, j in pairs)
+    lenient = sum(i in bead_of_a and j in bead_of_a[i].b for i, j in pairs)
+    return strict, lenient, len(pairs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    default_eval = next((d for d in EVAL_DIRS if d.is_dir()), EVAL_DIRS[0])
+    parser.add_argument("--eval", type=Path, default=default_eval)
+    parser.add_argument("--corpus", default="ntrex-dev/full5")
+    parser.add_argument("--cache", type=Path, default=ROOT / DEFAULT_PATH)
+    parser.add_argument("--min", type=float, default=0.95, help="exit 1 below this (strict)")
+    args = parser.parse_args()
+    stories = load(args.eval / args.corpus)
+    cache = Cache(args.cache)
+    worst = 1.0
+    print(f"{'pair':6} {'strict':>7} {'lenient':>8} {'pairs':>6}  (of {len(stories)} stories)")
+    for la, lb in itertools.combinations(LANGS, 2):
+        totals = [0, 0, 0]
+        for langs in stories.values():
+            if la in langs and lb in langs:
+                for k, v in enumerate(score_pair(langs[la], langs[lb], cache)):
+                    totals[k] += v
+        strict, lenient, judged = totals
+        share = strict / judged if judged else 0.0
+        worst = min(worst, share)
+        print(f"{la}-{lb:3} {share:7.2%} {lenient / max(judged, 1):8.2%} {judged:6}")
+    print(f"worst pair: {worst:.2%} (minimum {args.min:.0%})")
+    return 0 if worst >= args.min else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
