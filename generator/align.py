@@ -1,19 +1,20 @@
 """Monotonic sentence alignment of two texts, in the manner of Vecalign and Bertalign.
 
-Both sides are embedded with the grouping encoder, single sentences and pairs of neighbours
-alike; a dynamic programme then finds the cheapest monotonic path of "beads" (1-1, 2-1, 1-2,
-and 1-0 / 0-1 for a sentence with no counterpart). A bead's cost is its cosine distance
-divided by how far each side usually is from the other side's sentences (Vecalign's
-normalisation: the e5 family rates unrelated sentences ~0.8 similar, so raw cosine is no
-scale), counted once per sentence it covers on the longer side (as Vecalign does, so that a
-merge has to beat a pair plus a skip), plus a penalty for merging and for a length ratio
-unlike the documents' own (Gale and Church's observation, as Bertalign uses it).
+Both sides are embedded with the grouping encoder, sentence by sentence (a pair of
+neighbours by the mean of theirs); a dynamic programme then finds the cheapest monotonic
+path of "beads" (1-1, 2-1, 1-2, and 1-0 / 0-1 for a sentence with no counterpart).
+
+A bead's cost is its cosine distance divided by how far each side usually is from the
+other side's sentences (Vecalign's normalisation: the e5 family rates unrelated sentences
+~0.8 similar, so raw cosine is no scale), counted once per sentence it covers on the longer
+side (as Vecalign does, so that a merge has to beat a pair plus a skip), plus a penalty for
+merging and for a length ratio unlike the documents' own (Gale and Church's observation,
+as Bertalign uses it).
 """
 
 from __future__ import annotations
 
 import hashlib
-import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -196,9 +197,17 @@ def _lengths(texts: Sequence[str]) -> tuple[int, ...]:
 def _embed_side(
     texts: Sequence[str], encoder: Encoder, cache: Cache
 ) -> tuple[np.ndarray, np.ndarray]:
-    pairs = [f"{x} {y}" for x, y in itertools.pairwise(texts)]
-    vectors = embed_cached([*texts, *pairs], encoder, cache)
-    return vectors[: len(texts)], vectors[len(texts) :]
+    """Each sentence's embedding, and each pair of neighbours' as their length-weighted mean.
+
+    Vecalign and Bertalign embed the joined text of each pair; e5 pools over tokens, so
+    the weighted mean is close to it, and it halves the encoder's work (the costly part).
+    """
+    singles = embed_cached(texts, encoder, cache)
+    weights = np.asarray([max(len(t), 1) for t in texts], dtype=np.float32)[:, None]
+    weighted = singles * weights
+    pairs = weighted[:-1] + weighted[1:]
+    norms = np.linalg.norm(pairs, axis=1, keepdims=True)
+    return singles, pairs / np.maximum(norms, 1e-9)
 
 
 def embed_cached(texts: Sequence[str], encoder: Encoder, cache: Cache) -> np.ndarray:

@@ -8,6 +8,7 @@ from .clean import clean_text
 from .config import Config
 from .detect import detect_language
 from .group import group_stories
+from .parallel import parallel_urls, render_parallel_pages
 from .read import read_seeds
 from .records import Article, BuildReport, SeedError, SeedText
 from .render import MANIFEST, plan_pages, render_manifest, render_page
@@ -42,7 +43,9 @@ def build(config: Config) -> BuildReport:
     stories = group_stories(articles)
     pages = plan_pages(stories)
 
-    files = {page.path: render_page(page) for page in pages}
+    parallel = parallel_urls(stories)
+    files = {page.path: render_page(page, parallel.get(page.story_id)) for page in pages}
+    files |= render_parallel_pages(stories, pages)
     files[MANIFEST] = render_manifest(stories, pages)
     conflicts = write_files(config.out, files)
     by_path = {page.path: page for page in pages}
@@ -50,6 +53,9 @@ def build(config: Config) -> BuildReport:
         SeedError(by_path[c].article.name, f"{c} is a hand-written page; not overwritten")
         for c in conflicts
         if c in by_path
+    ]
+    warnings += [
+        f"{c} is a hand-written page; not overwritten" for c in conflicts if c not in by_path
     ]
     kept = tuple(p for p in pages if p.path not in conflicts)
     return BuildReport(pages=kept, errors=tuple(errors), warnings=tuple(warnings))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 from collections.abc import Sequence
 
 import yaml
@@ -40,7 +41,8 @@ def escape(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def render_page(page: Page) -> str:
+def render_page(page: Page, parallel: str | None = None) -> str:
+    """`parallel`: URL of the story's side-by-side page, when it has one."""
     article = page.article
     meta = {
         "title": article.title.text,
@@ -48,9 +50,14 @@ def render_page(page: Page) -> str:
         "story": page.story_id,
         "seed": article.name,
     }
+    if parallel is not None:
+        meta["parallel"] = parallel
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
     # Raw HTML blocks: Markdown leaves their content alone, so seed text stays literal.
     body = [f"<h1>{escape(article.title.text)}</h1>"]
+    if parallel is not None:
+        link = posixpath.relpath(parallel, page.url or ".")
+        body.append(f'<p class="parallel-link"><a href="{escape(link)}/">⇆ Side by side</a></p>')
     body += [f"<p>{escape(p)}</p>" for p in article.body]
     return f"---\n{front}---\n\n" + "\n\n".join(body) + "\n"
 
