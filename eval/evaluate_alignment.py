@@ -22,11 +22,14 @@ import itertools
 import json
 import sys
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
-from generator.align import align_sentences
+import numpy as np
+
+from generator.align import DEFAULT_PARAMS, Params, align_sentences
 from generator.cache import DEFAULT_PATH, Cache
-from generator.embed import default_encoder
+from generator.embed import Encoder, default_encoder
 from generator.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,11 +65,30 @@ def true_pairs(a: Body, b: Body) -> list[tuple[int, int]]:
     return pairs
 
 
-def score_pair(a: Body, b: Body, cache: Cache) -> tuple[int, int, int]:
+class NotCached(Exception):
+    pass
+
+
+class CachedOnly:
+    """The encoder's name and size, refusing to encode: for tuning on what is cached."""
+
+    def __init__(self, encoder: Encoder) -> None:
+        self.name, self.dim = encoder.name, encoder.dim
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        raise NotCached
+
+
+def score_pair(
+    a: Body, b: Body, encoder: Encoder, cache: Cache, params: Params
+) -> tuple[int, int, int]:
     """(strict hits, lenient hits, true pairs) for one story in two languages."""
     flat_a = [s for p in a for s in p]
     flat_b = [s for p in b for s in p]
-    beads = align_sentences(flat_a, flat_b, default_encoder(), cache)
+    try:
+        beads = align_sentences(flat_a, flat_b, encoder, cache, params)
+    except NotCached:
+        return 0, 0, 0
     exact = {(x.a, x.b) for x in beads}
     bead_of_a = {i: x for x in beads for i in x.a}
     pairs = true_pairs(a, b)
@@ -82,22 +104,27 @@ def main() -> int:
     parser.add_argument("--corpus", default="ntrex-dev/full5")
     parser.add_argument("--cache", type=Path, default=ROOT / DEFAULT_PATH)
     parser.add_argument("--min", type=float, default=0.95, help="exit 1 below this (strict)")
+    parser.add_argument("--cached-only", action="store_true", help="skip what is not cached")
+    for name, value in vars(DEFAULT_PARAMS).items():
+        parser.add_argument(f"--{name}", type=float, default=value, help=f"[{value}]")
     args = parser.parse_args()
+    params = Params(**{name: getattr(args, name) for name in vars(DEFAULT_PARAMS)})
+    encoder: Encoder = CachedOnly(default_encoder()) if args.cached_only else default_encoder()
     stories = load(args.eval / args.corpus)
     cache = Cache(args.cache)
     worst = 1.0
-    print(f"{'pair':6} {'strict':>7} {'lenient':>8} {'pairs':>6}  (of {len(stories)} stories)")
+    print(f"{'pair':6} {'strict':>7} {'lenient':>8} {'pairs':>6} {'stories':>8}")
     for la, lb in itertools.combinations(LANGS, 2):
-        totals = [0, 0, 0]
+        totals = [0, 0, 0, 0]
         for langs in stories.values():
             if la in langs and lb in langs:
-                for k, v in enumerate(score_pair(langs[la], langs[lb], cache)):
-                    totals[k] += v
-        strict, lenient, judged = totals
+                scores = score_pair(langs[la], langs[lb], encoder, cache, params)
+                totals = [t + v for t, v in zip(totals, (*scores, scores[2] > 0), strict=True)]
+        strict, lenient, judged, aligned = totals
         share = strict / judged if judged else 0.0
         worst = min(worst, share)
-        print(f"{la}-{lb:3} {share:7.2%} {lenient / max(judged, 1):8.2%} {judged:6}")
-    print(f"worst pair: {worst:.2%} (minimum {args.min:.0%})")
+        print(f"{la}-{lb:3} {share:7.2%} {lenient / max(judged, 1):8.2%} {judged:6} {aligned:8}")
+    print(f"worst pair: {worst:.2%} (minimum {args.min:.0%}; {len(stories)} stories in all)")
     return 0 if worst >= args.min else 1
 
 
