@@ -11,6 +11,8 @@ Every body sentence, whatever its paragraph, goes to the aligner, as on the para
 
 Printed per pair: the share of true pairs the aligner returns as exactly that 1-1 bead
 (strict), the share found inside one bead (lenient), and how many true pairs were judged.
+With `--drop N` every N-th sentence of the second language is taken out first: its
+counterpart then counts as right only when left alone (a 1-0 bead).
 
     nice -n 10 .venv/bin/python eval/evaluate_alignment.py [--eval DIR] [--min 0.95]
 """
@@ -80,20 +82,29 @@ class CachedOnly:
 
 
 def score_pair(
-    a: Body, b: Body, encoder: Encoder, cache: Cache, params: Params
+    a: Body, b: Body, encoder: Encoder, cache: Cache, params: Params, drop: int = 0
 ) -> tuple[int, int, int]:
-    """(strict hits, lenient hits, true pairs) for one story in two languages."""
+    """(strict hits, lenient hits, true pairs) for one story in two languages.
+
+    `drop`: take every `drop`-th sentence out of b (none if 0); its true counterpart in a
+    is then right only as a 1-0 bead, a sentence with no counterpart.
+    """
     flat_a = [s for p in a for s in p]
     flat_b = [s for p in b for s in p]
+    kept = [j for j in range(len(flat_b)) if not drop or j % drop != drop // 2]
     try:
-        beads = align_sentences(flat_a, flat_b, encoder, cache, params)
+        beads = align_sentences(flat_a, [flat_b[j] for j in kept], encoder, cache, params)
     except NotCached:
         return 0, 0, 0
+    new_index = {old: new for new, old in enumerate(kept)}
     exact = {(x.a, x.b) for x in beads}
     bead_of_a = {i: x for x in beads for i in x.a}
-    pairs = true_pairs(a, b)
-    strict = sum(((i,), (j,)) in exact for i, j in pairs)
-    lenient = sum(i in bead_of_a and j in bead_of_a[i].b for i, j in pairs)
+    pairs = [(i, new_index.get(j)) for i, j in true_pairs(a, b)]
+    strict = sum(((i,), () if j is None else (j,)) in exact for i, j in pairs)
+    lenient = sum(
+        i in bead_of_a and (j in bead_of_a[i].b if j is not None else not bead_of_a[i].b)
+        for i, j in pairs
+    )
     return strict, lenient, len(pairs)
 
 
@@ -105,6 +116,9 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, default=ROOT / DEFAULT_PATH)
     parser.add_argument("--min", type=float, default=0.95, help="exit 1 below this (strict)")
     parser.add_argument("--cached-only", action="store_true", help="skip what is not cached")
+    parser.add_argument(
+        "--drop", type=int, default=0, help="robustness: take every N-th sentence out of b"
+    )
     for name, value in vars(DEFAULT_PARAMS).items():
         parser.add_argument(f"--{name}", type=float, default=value, help=f"[{value}]")
     args = parser.parse_args()
@@ -118,7 +132,7 @@ def main() -> int:
         totals = [0, 0, 0, 0]
         for langs in stories.values():
             if la in langs and lb in langs:
-                scores = score_pair(langs[la], langs[lb], encoder, cache, params)
+                scores = score_pair(langs[la], langs[lb], encoder, cache, params, args.drop)
                 totals = [t + v for t, v in zip(totals, (*scores, scores[2] > 0), strict=True)]
         strict, lenient, judged, aligned = totals
         share = strict / judged if judged else 0.0
