@@ -80,41 +80,29 @@ class Similarities:
 def align_similarities(sims: Similarities, params: Params = DEFAULT_PARAMS) -> tuple[Bead, ...]:
     """The cheapest monotonic sequence of beads covering every sentence of both sides once."""
     n, m = len(sims.len_a), len(sims.len_b)
-    costs = _bead_costs(sims, params)
-    total = np.full((n + 1, m + 1), math.inf)
-    total[0, 0] = 0.0
-    back = np.zeros((n + 1, m + 1), dtype=np.int8)
+    costs = [c.tolist() for c in _bead_costs(sims, params)]  # plain lists: a fast inner loop
+
+    def bead_cost(k: int, i: int, j: int) -> float:
+        """Cost of the bead of move `k` starting at sentence i of a and j of b."""
+        return params.skip if k >= 3 else float(costs[k][i][j])
+
+    total = [[math.inf] * (m + 1) for _ in range(n + 1)]
+    total[0][0] = 0.0
+    back = [[-1] * (m + 1) for _ in range(n + 1)]
     for i in range(n + 1):
         for j in range(m + 1):
-            best, move = total[i, j], -1
             for k, (di, dj) in enumerate(MOVES):
                 if i >= di and j >= dj:
-                    candidate = total[i - di, j - dj] + _move_cost(costs, k, i - di, j - dj, params)
-                    if candidate < best:
-                        best, move = candidate, k
-            if move >= 0:
-                total[i, j], back[i, j] = best, move
-    return _trace(back, costs, n, m, params)
-
-
-def _move_cost(costs: tuple[np.ndarray, ...], k: int, i: int, j: int, params: Params) -> float:
-    """Cost of the bead of move `k` starting at sentence i of a and j of b."""
-    if k >= 3:
-        return params.skip
-    return float(costs[k][i, j])
-
-
-def _trace(
-    back: np.ndarray, costs: tuple[np.ndarray, ...], n: int, m: int, params: Params
-) -> tuple[Bead, ...]:
+                    candidate = total[i - di][j - dj] + bead_cost(k, i - di, j - dj)
+                    if candidate < total[i][j]:
+                        total[i][j], back[i][j] = candidate, k
     beads = []
     i, j = n, m
     while i or j:
-        k = int(back[i, j])
+        k = back[i][j]
         di, dj = MOVES[k]
         i, j = i - di, j - dj
-        cost = _move_cost(costs, k, i, j, params)
-        beads.append(Bead(tuple(range(i, i + di)), tuple(range(j, j + dj)), round(cost, 4)))
+        beads.append(Bead(tuple(range(i, i + di)), tuple(range(j, j + dj)), bead_cost(k, i, j)))
     return tuple(reversed(beads))
 
 
