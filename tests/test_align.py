@@ -3,25 +3,30 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
 from click.testing import CliRunner
+from conftest import ROOT
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.align import (
+    DEFAULT_PARAMS,
     Bead,
     Similarities,
     align_sentences,
     align_similarities,
     embed_cached,
 )
-from generator.cache import Cache
+from generator.cache import DEFAULT_PATH, Cache
 from generator.cli import main
+from generator.embed import default_encoder
 
 
 class BagOfWords:
@@ -176,3 +181,23 @@ def test_cli_prints_one_bead_a_line_with_line_numbers(tmp_path: Path) -> None:
         {"a": [1], "b": [2]},
         {"a": [2], "b": [3]},
     ]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("la", "lb"), [("en", "ar"), ("ru", "kk")])
+def test_ntrex_accuracy_floor(la: str, lb: str) -> None:
+    """The acceptance floor on ntrex-dev/full5 for the weakest pair and an RTL one (every
+    pair: eval/evaluate_alignment.py). Embeds ~1,900 sentences unless its cache has them."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    evaluation = importlib.import_module("evaluate_alignment")
+    corpus = next((d / "ntrex-dev/full5" for d in evaluation.EVAL_DIRS if d.is_dir()), None)
+    if corpus is None:
+        pytest.skip("../shared/eval is absent")
+    stories = [s for s in evaluation.load(corpus).values() if la in s and lb in s]
+    cache = Cache(ROOT / DEFAULT_PATH)  # the evaluation's own cache: fast once it has run
+    scores = [
+        evaluation.score_pair(s[la], s[lb], default_encoder(), cache, DEFAULT_PARAMS)
+        for s in stories
+    ]
+    strict, judged = sum(s[0] for s in scores), sum(s[2] for s in scores)
+    assert judged > 600 and strict / judged >= 0.95
