@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from .clean import CleanContext, clean_text, repeated_lines
 from .config import Config
@@ -12,8 +13,9 @@ from .editor_rules import EDITOR_FILE, load_editor_rules
 from .frontmatter import apply_overrides
 from .group import group_stories
 from .indexes import render_indexes
+from .parallel import parallel_urls, render_parallel_pages
 from .read import read_seeds
-from .records import Article, BuildReport, SeedError, SeedText
+from .records import Article, BuildReport, Page, SeedError, SeedText, Story
 from .render import MANIFEST, plan_pages, render_manifest, render_pages
 from .title import find_title
 from .write import write_files
@@ -30,6 +32,16 @@ def analyse(seed: SeedText, context: CleanContext | None = None) -> Article:
         seed=seed, lang=language, clean=clean, title=title, date=publication_date(seed)
     )
     return apply_overrides(article)
+
+
+def render_files(stories: Sequence[Story], pages: Sequence[Page]) -> dict[str, str]:
+    """Every generated file: articles, indexes, parallel pages and the manifest."""
+    parallel = parallel_urls(stories)
+    files = render_pages(pages, parallel)
+    files |= render_indexes(stories, pages)
+    files |= render_parallel_pages(stories, pages)
+    files[MANIFEST] = render_manifest(stories, pages)
+    return files
 
 
 def build(config: Config) -> BuildReport:
@@ -57,15 +69,16 @@ def build(config: Config) -> BuildReport:
     stories = group_stories(articles)
     pages = plan_pages(stories)
 
-    files = render_pages(pages)
-    files.update(render_indexes(stories, pages))
-    files[MANIFEST] = render_manifest(stories, pages)
+    files = render_files(stories, pages)
     conflicts = write_files(config.out, files)
     by_path = {page.path: page for page in pages}
     errors += [
         SeedError(by_path[c].article.name, f"{c} is a hand-written page; not overwritten")
         for c in conflicts
         if c in by_path
+    ]
+    warnings += [
+        f"{c} is a hand-written page; not overwritten" for c in conflicts if c not in by_path
     ]
     kept = tuple(p for p in pages if p.path not in conflicts)
     return BuildReport(pages=kept, errors=tuple(errors), warnings=tuple(warnings))

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from pathlib import Path
 
 import click
 
+from .align import align_sentences, read_units
 from .build import build as run_build
+from .cache import DEFAULT_PATH as DEFAULT_CACHE
+from .cache import Cache
 from .check import check_command
 from .config import ConfigError, load_config
 
@@ -50,3 +54,26 @@ def build(
 
 
 main.add_command(check_command)
+
+
+@main.command()
+@click.argument("a", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("b", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--sentences", is_flag=True, help="Each line is one sentence (else lines are paragraphs)."
+)
+@click.option(
+    "--cache", type=click.Path(path_type=Path), default=DEFAULT_CACHE, help="Embedding cache."
+)
+def align(a: Path, b: Path, sentences: bool, cache: Path) -> None:
+    """Align two texts sentence by sentence; print one JSON object a line: {"a": [..], "b": [..]}.
+
+    With --sentences, the numbers are 0-based line numbers. Without it, each line is a
+    paragraph, split into sentences; the numbers count those and their text is printed too.
+    """
+    side_a, side_b = (read_units(path, sentences) for path in (a, b))
+    for bead in align_sentences(side_a, side_b, cache=Cache(cache)):
+        row: dict[str, object] = dict(bead.to_json())
+        if not sentences:
+            row |= {"a_text": [side_a[i] for i in bead.a], "b_text": [side_b[j] for j in bead.b]}
+        click.echo(json.dumps(row, ensure_ascii=False))

@@ -14,6 +14,7 @@ from .dates import story_date
 from .languages import direction, native_name
 from .records import Article, Page, Story
 from .slug import disambiguate, make_slug
+from .ui import ui
 
 MANIFEST = "archive.json"
 
@@ -68,12 +69,18 @@ def front_matter(meta: Mapping[str, object]) -> str:
     )
 
 
-def render_pages(pages: Sequence[Page]) -> dict[str, str]:
-    """Every article page, each knowing the other versions of its story."""
+def render_pages(
+    pages: Sequence[Page], parallel: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Every article page, each knowing the other versions of its story and its parallel page."""
     by_story: dict[str, list[Page]] = defaultdict(list)
     for page in pages:
         by_story[page.story_id].append(page)
-    return {page.path: render_page(page, by_story[page.story_id]) for page in pages}
+    parallel = parallel or {}
+    return {
+        page.path: render_page(page, by_story[page.story_id], parallel.get(page.story_id))
+        for page in pages
+    }
 
 
 def version_entry(page: Page) -> dict[str, str]:
@@ -88,8 +95,9 @@ def version_entry(page: Page) -> dict[str, str]:
     }
 
 
-def render_page(page: Page, versions: Sequence[Page] = ()) -> str:
-    """The article's Markdown; `versions` are its story's pages (itself included or not)."""
+def render_page(page: Page, versions: Sequence[Page] = (), parallel: str | None = None) -> str:
+    """The article's Markdown; `versions` are its story's pages (itself included or not),
+    `parallel` the URL of the story's side-by-side page when it has one."""
     article = page.article
     others = sorted((v for v in versions if v.path != page.path), key=lambda v: v.article.lang.code)
     meta: dict[str, object] = {
@@ -104,8 +112,14 @@ def render_page(page: Page, versions: Sequence[Page] = ()) -> str:
         # Every version, this one first: the switcher names the page's own language too.
         "versions": [version_entry(page)] + [version_entry(v) for v in others],
     }
+    if parallel is not None:
+        meta["parallel"] = parallel
     # Raw HTML blocks: Markdown leaves their content alone, so seed text stays literal.
     body = [f"<h1>{escape(article.title.text)}</h1>"]
+    if parallel is not None:
+        link = posixpath.relpath(parallel, page.url or ".")
+        label = escape(ui(article.lang.code, "side_by_side"))
+        body.append(f'<p class="parallel-link"><a href="{escape(link)}/">{label}</a></p>')
     body += [f"<p>{escape(p)}</p>" for p in article.body]
     return front_matter(meta) + "\n" + "\n\n".join(body) + "\n"
 

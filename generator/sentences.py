@@ -4,27 +4,30 @@ from __future__ import annotations
 
 import re
 
-# A sentence ends at . ! ? (and the Arabic, Urdu, Chinese and Devanagari stops) followed by
-# space and what looks like a new sentence; a closing quote or bracket may sit in between.
+# A sentence ends at . ! ? (and the Arabic, Urdu, Chinese and Devanagari stops), then maybe
+# closing quotes or brackets, then space and what looks like a new sentence. French sets its
+# guillemets apart with a (often no-break) space: « Oui. » Puis…, so spaces may sit inside.
 _BOUNDARY = re.compile(
-    r"(?<=[.!?؟۔。！？।…])[\"'»”’)\]]*\s+(?=[\"'«“‘(\[]*[^\W\d_]|\d)",
+    r"(?<=[.!?؟۔。！？।…])(?P<close>(?:\s*[\"'»”’)\]])*)\s+"
+    r"(?=(?:[\"'«“‘„(\[]\s*)*(?:[^\W\d_]|\d))",
     re.UNICODE,
 )
 # Abbreviations and initials that end with a period but not a sentence ("Dr.", "J.", "т.д.").
 _ABBREVIATION = re.compile(
     r"(?:(?<!\w)\w\.|\b(?:etc|Mr|Mrs|Ms|Dr|Prof|St|Jr|Sr|vs|No|Mme|Mgr|Gen|Sen|Gov|Inc|Ltd|Co"
+    r"|Rep|Rev|Lt|Col|Capt|Sgt|Mt|Ft|Jan|Feb|Aug|Sept|Oct|Nov|Dec"
     r"|т\.е|т\.д|т\.б|т\.п|им|ул|г|гг|млн|млрд|тыс|ж|жж)\.)$",
     re.IGNORECASE,
 )
 
 
 def split_sentences(paragraph: str) -> list[str]:
-    """Sentences of `paragraph`, in order; their concatenation keeps every word."""
+    """Sentences of `paragraph`, in order; their concatenation keeps every non-space character."""
     pieces: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
-        candidate = paragraph[start : match.start()].strip()
-        if _ABBREVIATION.search(candidate) and not candidate.endswith(("!", "?")):
+        candidate = paragraph[start : match.end("close")].strip()
+        if _ABBREVIATION.search(candidate) or _continues(paragraph, match.end()):
             continue
         if candidate:
             pieces.append(candidate)
@@ -33,3 +36,9 @@ def split_sentences(paragraph: str) -> list[str]:
     if tail:
         pieces.append(tail)
     return pieces
+
+
+def _continues(paragraph: str, at: int) -> bool:
+    """A lower-case word after the stop goes on with the sentence: « Pourquoi ? » a-t-il dit."""
+    word = next((ch for ch in paragraph[at:] if ch.isalnum()), "")
+    return word.islower()

@@ -24,6 +24,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "search_in": "Search in {name}",
         "also_in": "Also in",
         "more_stories": "All stories",
+        "parallel": "Parallel reading",
+        "side_by_side": "⇆ Side by side",
     },
     "fr": {
         "home": "Accueil",
@@ -38,6 +40,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "search_in": "Rechercher en français",
         "also_in": "Aussi en",
         "more_stories": "Tous les articles",
+        "parallel": "Lecture parallèle",
+        "side_by_side": "⇆ Côte à côte",
     },
     "kk": {
         "home": "Басты бет",
@@ -52,6 +56,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "search_in": "Қазақ тілінде іздеу",
         "also_in": "Басқа тілдерде",
         "more_stories": "Барлық жаңалықтар",
+        "parallel": "Қатар оқу",
+        "side_by_side": "⇆ Қатар оқу",
     },
     "ru": {
         "home": "Главная",
@@ -66,6 +72,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "search_in": "Поиск на русском языке",
         "also_in": "Также на",
         "more_stories": "Все новости",
+        "parallel": "Параллельное чтение",
+        "side_by_side": "⇆ Параллельно",
     },
     "ar": {
         "home": "الرئيسية",
@@ -80,6 +88,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "search_in": "البحث باللغة العربية",
         "also_in": "متوفر أيضا بـ",
         "more_stories": "كل الأخبار",
+        "parallel": "القراءة المتوازية",
+        "side_by_side": "⇆ جنبا إلى جنب",
     },
 }
 

@@ -32,7 +32,12 @@ from generator.ui import strings, ui_lang
 
 HOME_MARK = "<!-- stories -->"
 # The navigation's pages (mkdocs.yml `nav`) and the site's word naming each of them.
-NAV_WORDS = {"index.md": "home", "stories/index.md": "stories", "about.md": "about"}
+NAV_WORDS = {
+    "index.md": "home",
+    "stories/index.md": "stories",
+    "parallel/index.md": "parallel",
+    "about.md": "about",
+}
 log = logging.getLogger("mkdocs.hooks.i18n")
 
 

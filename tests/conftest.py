@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,9 +13,12 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config as load_mkdocs_config
 from site_builder import build_grouped
 
-from generator.build import build
+from generator.build import analyse, build, render_files
 from generator.config import Config
-from generator.records import BuildReport
+from generator.read import read_seed
+from generator.records import Article, BuildReport, SeedText, Story
+from generator.render import plan_pages
+from generator.write import write_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -84,3 +88,42 @@ def grouped_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     report = build_grouped(SEEDS, docs, [TRANSLATED])
     mkdocs(docs, base / "site")
     return BuiltSite(docs, base / "site", report)
+
+
+def publish(stories: Sequence[Story], docs: Path) -> None:
+    """What `build` writes once stories are grouped: pages, parallel pages and the manifest."""
+    shutil.copytree(
+        ROOT / "site_src",
+        docs,
+        dirs_exist_ok=True,
+        ignore=shutil.ignore_patterns(*_generated_patterns()),
+    )
+    write_files(docs, render_files(stories, plan_pages(stories)))
+
+
+def read_articles(folder: Path, names: Sequence[str]) -> tuple[Article, ...]:
+    """Seeds of `folder` through the build's own read and analyse stages."""
+    articles = []
+    for name in names:
+        seed = read_seed(folder / name, folder)
+        assert isinstance(seed, SeedText), seed
+        articles.append(analyse(seed))
+    return tuple(articles)
+
+
+@pytest.fixture(scope="session")
+def parallel_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """Seeds 000 (fr) and 001 (en) grouped as one story, as the grouping stage will, plus the
+    fixture story in English, French and Arabic, and the Arabic seed 004 on its own."""
+    base = tmp_path_factory.mktemp("parallel-site")
+    seeds = read_articles(SEEDS, ["000_c3a19952f2159eca.txt", "001_38ad4a385a39e8e7.txt"])
+    alone = read_articles(SEEDS, ["004_7f709111a102fe8d.txt"])
+    railway = read_articles(FIXTURES / "parallel", ["en.txt", "fr.txt", "ar.txt"])
+    stories = (
+        Story(id="kazakh-foreign-minister", articles=(seeds[1], seeds[0])),
+        Story(id="railway", articles=railway),
+        Story(id="arabic-alone", articles=alone),
+    )
+    publish(stories, base / "docs")
+    mkdocs(base / "docs", base / "site")
+    return BuiltSite(base / "docs", base / "site", BuildReport())

@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.build import analyse
-from generator.indexes import render_indexes
+from generator.build import analyse, render_files
 from generator.read import read_seeds
 from generator.records import Article, BuildReport, SeedText, Story
-from generator.render import MANIFEST, plan_pages, render_manifest, render_pages
+from generator.render import plan_pages
 from generator.slug import make_slug
 from generator.write import write_files
 
@@ -36,8 +35,5 @@ def build_grouped(seeds: Path, docs: Path, groups: Sequence[Sequence[str]]) -> B
     articles = [analyse(s) for s in read_seeds(seeds) if isinstance(s, SeedText)]
     stories = group_as(articles, groups)
     pages = plan_pages(stories)
-    files = render_pages(pages)
-    files.update(render_indexes(stories, pages))
-    files[MANIFEST] = render_manifest(stories, pages)
-    write_files(docs, files)
+    write_files(docs, render_files(stories, pages))
     return BuildReport(pages=pages)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import SITE_URL, TRANSLATED, BuiltSite, generate, mkdocs
 
-from generator.indexes import render_indexes
+from generator.build import render_files
 from generator.records import Article, CleanText, Language, Page, SeedText, Story, Title
-from generator.render import plan_pages, render_pages
+from generator.render import plan_pages
 from generator.write import write_files
 
 FR, EN = TRANSLATED
@@ -168,10 +168,10 @@ def _nav_labels(page_html: str) -> list[str]:
 @pytest.mark.parametrize(
     ("lang", "labels"),
     [
-        ("en", ["Home", "Stories", "About"]),
-        ("fr", ["Accueil", "Articles", "À propos"]),
-        ("kk", ["Басты бет", "Жаңалықтар", "Сайт туралы"]),
-        ("ar", ["الرئيسية", "الأخبار", "حول الموقع"]),
+        ("en", ["Home", "Stories", "Parallel reading", "About"]),
+        ("fr", ["Accueil", "Articles", "Lecture parallèle", "À propos"]),
+        ("kk", ["Басты бет", "Жаңалықтар", "Қатар оқу", "Сайт туралы"]),
+        ("ar", ["الرئيسية", "الأخبار", "القراءة المتوازية", "حول الموقع"]),
     ],
 )
 def test_navigation_speaks_the_page_language(
@@ -179,7 +179,12 @@ def test_navigation_speaks_the_page_language(
 ) -> None:
     page = next(p for p in grouped_site.report.pages if p.article.lang.code == lang)
     assert _nav_labels(_html(grouped_site, page.url)) == labels
-    assert _nav_labels(_html(grouped_site, "about/")) == ["Home", "Stories", "About"]
+    assert _nav_labels(_html(grouped_site, "about/")) == [
+        "Home",
+        "Stories",
+        "Parallel reading",
+        "About",
+    ]
 
 
 def _story(name: str, lang: str, text: str) -> Story:
@@ -202,10 +207,8 @@ def test_languages_without_site_words_build_with_their_direction(
 ) -> None:
     stories = (_story(f"{lang}.txt", lang, text),)
     pages = plan_pages(stories)
-    files = render_pages(pages)
-    files.update(render_indexes(stories, pages))
     docs = tmp_path / "docs"
-    write_files(docs, files)
+    write_files(docs, render_files(stories, pages))
     (docs / "index.md").write_text("# Home\n", encoding="utf-8")
     (docs / "about.md").write_text("# About\n", encoding="utf-8")
     mkdocs(docs, tmp_path / "site")

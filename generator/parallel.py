@@ -1,0 +1,211 @@
+"""Parallel reading: every story in two or more languages gets a page showing two versions
+side by side, aligned sentence by sentence, with a control to choose the two languages.
+
+Every pair of the story's languages is aligned at build time and rendered; a small static
+script (site_src/assets/parallel/) shows the pair the reader picks. A story has a handful
+of languages at most, so the page stays small, and without JavaScript every pair is shown.
+"""
+
+from __future__ import annotations
+
+import itertools
+import posixpath
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import yaml
+
+from .align import Bead, align_sentences
+from .cache import Cache
+from .embed import Encoder, default_encoder
+from .languages import direction, native_name
+from .records import Article, Page, Story
+from .render import escape, page_url
+from .sentences import split_sentences
+
+INDEX = "parallel/index.md"
+# A bead costlier than this is no confident pairing: runs of them are shown as one block,
+# paragraph against paragraph, rather than as sentence pairs that would mislead.
+LOOSE_COST = 0.9
+
+
+def parallel_path(story_id: str) -> str:
+    return f"stories/{story_id}/parallel.md"
+
+
+def parallel_urls(stories: Sequence[Story]) -> dict[str, str]:
+    """Story id -> URL of its parallel page, for the stories that have one."""
+    return {s.id: page_url(parallel_path(s.id)) for s in stories if len(s.articles) >= 2}
+
+
+@dataclass(frozen=True)
+class Version:
+    """An article's body as a list of sentences, each with the paragraph it comes from."""
+
+    article: Article
+    url: str
+    sentences: tuple[str, ...]
+    paragraph: tuple[int, ...]
+
+    @classmethod
+    def of(cls, page: Page) -> Version:
+        pieces = [(s, k) for k, p in enumerate(page.article.body) for s in split_sentences(p)]
+        return cls(page.article, page.url, tuple(s for s, _ in pieces), tuple(k for _, k in pieces))
+
+    @property
+    def lang(self) -> str:
+        return self.article.lang.code
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the side-by-side view: sentences of the left and the right version."""
+
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    loose: bool  # a block without confident sentence pairs
+
+
+def rows_of(beads: Sequence[Bead]) -> tuple[Row, ...]:
+    """Confident beads become rows of their own; runs of the others merge into one block."""
+    rows: list[Row] = []
+    for bead in beads:
+        firm = bool(bead.a and bead.b) and bead.cost <= LOOSE_COST
+        if not firm and rows and rows[-1].loose:
+            last = rows.pop()
+            rows.append(Row(last.left + bead.a, last.right + bead.b, loose=True))
+        else:
+            rows.append(Row(bead.a, bead.b, loose=not firm))
+    return tuple(rows)
+
+
+def render_parallel_pages(
+    stories: Sequence[Story],
+    pages: Sequence[Page],
+    encoder: Encoder | None = None,
+    cache: Cache | None = None,
+) -> dict[str, str]:
+    """{path: text} of every parallel page and of their index page."""
+    by_seed = {page.article.name: page for page in pages}
+    files = {}
+    for story in stories:
+        versions = [Version.of(by_seed[a.name]) for a in story.articles if a.name in by_seed]
+        if len(versions) < 2:
+            continue
+        encoder = encoder or default_encoder()
+        cache = cache if cache is not None else Cache()
+        files[parallel_path(story.id)] = render_parallel(story, versions, encoder, cache)
+    files[INDEX] = render_index(stories)
+    return files
+
+
+def render_parallel(
+    story: Story, versions: Sequence[Version], encoder: Encoder, cache: Cache
+) -> str:
+    here = page_url(parallel_path(story.id))
+    meta = {
+        "title": f"Side by side: {story.title}",
+        "story": story.id,
+        "hide": ["toc"],
+        # The text is each article's, which search already finds on the article pages;
+        # indexing it here again would only list every hit twice (or n-1 times).
+        "search": {"exclude": True},
+    }
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
+    parts = [f"<h1>{escape(story.title)}</h1>", _controls(versions)]
+    for k, (left, right) in enumerate(itertools.combinations(versions, 2)):
+        beads = align_sentences(left.sentences, right.sentences, encoder, cache)
+        parts.append(_pair(left, right, rows_of(beads), here, hidden=k > 0))
+    # Without JavaScript the language control cannot work: show every pair instead.
+    parts.append("<noscript><style>.parallel-pair[hidden]{display:block}</style></noscript>")
+    block = "\n".join(parts)
+    return f'---\n{front}---\n\n<div class="parallel" data-parallel>\n{block}\n</div>\n'
+
+
+def _controls(versions: Sequence[Version]) -> str:
+    def select(side: str, label: str, chosen: int) -> str:
+        options = "".join(
+            f'<option value="{escape(v.lang)}" lang="{escape(v.lang)}"'
+            f"{' selected' if k == chosen else ''}>{escape(native_name(v.lang))}</option>"
+            for k, v in enumerate(versions)
+        )
+        return f'<label>{label} <select data-side="{side}">{options}</select></label>'
+
+    return (
+        '<form class="parallel-controls" hidden>'
+        f"{select('left', 'Left', 0)} {select('right', 'Right', 1)}</form>"
+    )
+
+
+def _pair(left: Version, right: Version, rows: Sequence[Row], here: str, hidden: bool) -> str:
+    head = (
+        f'<div class="parallel-row parallel-head">{_title_cell(left, here)}'
+        f"{_title_cell(right, here)}</div>"
+    )
+    lines = [
+        f'<section class="parallel-pair" data-left="{escape(left.lang)}" '
+        f'data-right="{escape(right.lang)}"{" hidden" if hidden else ""}>',
+        f'<h2 class="parallel-pair-name">{escape(native_name(left.lang))} · '
+        f"{escape(native_name(right.lang))}</h2>",
+        head,
+    ]
+    for row in rows:
+        starts = _starts_paragraph(left, row.left) or _starts_paragraph(right, row.right)
+        classes = "parallel-row" + (" parallel-loose" if row.loose else "")
+        classes += " parallel-break" if starts else ""
+        lines.append(
+            f'<div class="{classes}">{_cell(left, row.left)}{_cell(right, row.right)}</div>'
+        )
+    lines.append("</section>")
+    return "\n".join(lines)
+
+
+def _attrs(version: Version) -> str:
+    lang = escape(version.lang)
+    return f'lang="{lang}" dir="{direction(version.lang)}" data-lang="{lang}"'
+
+
+def _title_cell(version: Version, here: str) -> str:
+    link = escape(posixpath.relpath(version.url or ".", here or "."))
+    if not link.endswith("/"):
+        link += "/"
+    return (
+        f'<div class="parallel-cell" {_attrs(version)}>'
+        f'<a href="{link}">{escape(version.article.title.text)}</a></div>'
+    )
+
+
+def _cell(version: Version, indices: Sequence[int]) -> str:
+    if not indices:
+        return f'<div class="parallel-cell parallel-none" {_attrs(version)}></div>'
+    text = " ".join(escape(version.sentences[i]) for i in indices)
+    return f'<div class="parallel-cell" {_attrs(version)}>{text}</div>'
+
+
+def _starts_paragraph(version: Version, indices: Sequence[int]) -> bool:
+    if not indices:
+        return False
+    first = indices[0]
+    return first > 0 and version.paragraph[first] != version.paragraph[first - 1]
+
+
+def render_index(stories: Sequence[Story]) -> str:
+    """The list of every story that can be read side by side."""
+    urls = parallel_urls(stories)
+    here = page_url(INDEX)
+    items = [
+        f'<li><a href="{escape(posixpath.relpath(urls[s.id], here))}/">{escape(s.title)}</a> '
+        f"— {escape(', '.join(native_name(a.lang.code) for a in s.articles))}</li>"
+        for s in stories
+        if s.id in urls
+    ]
+    listing = (
+        '<ul class="parallel-index">\n' + "\n".join(items) + "\n</ul>"
+        if items
+        else "<p>No story is available in two languages yet.</p>"
+    )
+    return (
+        "---\ntitle: Parallel reading\n---\n\n# Parallel reading\n\n"
+        "Each story below exists in several languages: read two of them side by side, "
+        f"aligned sentence by sentence.\n\n{listing}\n"
+    )

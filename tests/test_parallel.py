@@ -1,0 +1,191 @@
+"""Parallel reading pages: which stories get one, what they hold, and the built site."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import FIXTURES, BuiltSite, read_articles
+
+from generator.align import Bead
+from generator.cache import Cache
+from generator.parallel import (
+    INDEX,
+    Row,
+    parallel_path,
+    parallel_urls,
+    render_parallel_pages,
+    rows_of,
+)
+from generator.records import Article, CleanText, Language, SeedText, Story, Title
+from generator.render import plan_pages, render_page
+
+
+def _article(name: str, lang: str, title: str, paragraphs: tuple[str, ...]) -> Article:
+    seed = SeedText(name=name, text="", encoding="utf-8", sha256="0" * 64)
+    return Article(seed, Language(lang, 1.0), CleanText((title, *paragraphs)), Title(title, 0))
+
+
+@pytest.fixture(scope="module")
+def railway() -> Story:
+    articles = read_articles(FIXTURES / "parallel", ["en.txt", "fr.txt", "ar.txt"])
+    assert [a.lang.code for a in articles] == ["en", "fr", "ar"]
+    return Story(id="railway", articles=articles)
+
+
+@pytest.fixture(scope="module")
+def railway_page(railway: Story) -> str:
+    files = render_parallel_pages([railway], plan_pages([railway]), cache=Cache(None))
+    return files[parallel_path("railway")]
+
+
+def _rows(page: str, left: str, right: str) -> list[tuple[str, str]]:
+    """(left text, right text) of each row of the pair's section, tags stripped."""
+    section = re.search(
+        rf'<section class="parallel-pair" data-left="{left}" data-right="{right}".*?</section>',
+        page,
+        re.S,
+    )
+    assert section, (left, right)
+    rows = re.findall(
+        r'<div class="parallel-row[^"]*">(<div class="parallel-cell.*?</div>)'
+        r'(<div class="parallel-cell.*?</div>)</div>',
+        section.group(0),
+    )
+    strip = lambda cell: html.unescape(re.sub(r"<[^>]+>", "", cell))  # noqa: E731
+    return [(strip(a), strip(b)) for a, b in rows]
+
+
+def test_only_stories_in_two_languages_get_a_page(railway: Story) -> None:
+    alone = Story(id="alone", articles=(railway.articles[0],))
+    assert parallel_urls([railway, alone]) == {"railway": "stories/railway/parallel/"}
+    files = render_parallel_pages([alone], plan_pages([alone]), cache=Cache(None))
+    assert set(files) == {INDEX}
+    assert "No story is available in two languages yet." in files[INDEX]
+
+
+def test_every_pair_of_languages_is_rendered_the_first_shown(railway_page: str) -> None:
+    sections = re.findall(r"<section [^>]*>", railway_page)
+    assert [(s.split('"')[3], s.split('"')[5], "hidden" in s) for s in sections] == [
+        ("en", "fr", False),
+        ("en", "ar", True),
+        ("fr", "ar", True),
+    ]
+
+
+def test_sentences_are_aligned_with_merges_and_missing_ones(railway_page: str) -> None:
+    rows = _rows(railway_page, "en", "fr")
+    assert rows[0][0].startswith("Kazakhstan opens") and rows[0][1].startswith("Le Kazakhstan")
+    assert rows[1:] == [
+        (
+            "The new railway line connects Almaty with the port of Aktau. "
+            "It is 1,200 kilometres long.",
+            "La nouvelle ligne relie Almaty au port d'Aktaou, "
+            "sur une longueur de 1 200 kilomètres.",
+        ),
+        ("The first train left on Monday morning.", "Le premier train est parti lundi matin."),
+        (
+            "Officials said it carried grain and cotton.",
+            "Selon les responsables, il transportait des céréales et du coton.",
+        ),
+        ("", "Partagez cet article sur Facebook et Twitter !"),
+        (
+            "The government hopes that trade with Europe will double by 2030.",
+            "Le gouvernement espère que le commerce avec l'Europe doublera d'ici 2030.",
+        ),
+    ]
+    assert len(_rows(railway_page, "en", "ar")) == 6  # title + five 1-1 sentence pairs
+
+
+def test_cells_carry_language_and_direction(railway_page: str) -> None:
+    cells = re.findall(r'<div class="parallel-cell[^"]*" ([^>]*)>', railway_page)
+    assert cells
+    for attrs in cells:
+        lang = re.search(r'lang="(\w+)"', attrs)
+        assert lang, attrs
+        expected = "rtl" if lang.group(1) == "ar" else "ltr"
+        assert f'dir="{expected}"' in attrs
+
+
+def test_page_is_excluded_from_search_and_links_each_article(railway_page: str) -> None:
+    front = railway_page.split("---\n")[1]
+    assert "search:\n  exclude: true" in front
+    for link in ("../../../en/", "../../../fr/", "../../../ar/"):
+        assert f'<a href="{link}' in railway_page
+
+
+def test_seed_text_is_escaped() -> None:
+    hostile = "<script>alert(1)</script> & <b>bold</b>."
+    story = Story(
+        id="s",
+        articles=(
+            _article("a.txt", "en", "Title <i>", (hostile,)),
+            _article("b.txt", "fr", "Titre", ("Texte.",)),
+        ),
+    )
+    page = render_parallel_pages([story], plan_pages([story]), cache=Cache(None))
+    _, front, body = page[parallel_path("s")].split("---\n", 2)
+    text = body + page[INDEX]
+    assert "<script>" not in text and "<b>" not in text and "<i>" not in text
+    assert html.escape(hostile) in text
+    assert yaml.safe_load(front)["title"] == "Side by side: Title <i>"  # the theme escapes it
+
+
+def test_article_pages_link_their_parallel_page(railway: Story) -> None:
+    urls = parallel_urls([railway])
+    page = plan_pages([railway])[0]
+    text = render_page(page, parallel=urls["railway"])
+    assert "parallel: stories/railway/parallel/" in text
+    assert 'href="../../stories/railway/parallel/"' in text
+    assert "parallel" not in render_page(page)
+
+
+def test_confident_beads_are_rows_and_a_weak_run_is_one_block() -> None:
+    beads = [
+        Bead((0,), (0,), 0.3),
+        Bead((1,), (), 0.55),
+        Bead((), (1,), 0.55),
+        Bead((2,), (2,), 1.4),
+        Bead((3, 4), (3,), 0.5),
+    ]
+    assert rows_of(beads) == (
+        Row((0,), (0,), loose=False),
+        Row((1, 2), (1, 2), loose=True),
+        Row((3, 4), (3,), loose=False),
+    )
+
+
+def test_the_seed_story_aligns_french_and_english(parallel_site: BuiltSite) -> None:
+    page = (parallel_site.docs / parallel_path("kazakh-foreign-minister")).read_text("utf-8")
+    rows = _rows(page, "en", "fr")
+    assert (
+        "The sides called for greater investments in building quality healthcare "
+        "infrastructure and supporting frontline workers.",
+        "Les parties ont appelé à davantage d'investissements dans la construction "
+        "d'infrastructures de soins de santé de qualité et le soutien aux travailleurs de "
+        "première ligne.",
+    ) in rows
+    english = [r[0] for r in rows[1:] if r[0]]
+    assert "In his remarks, Tileuberdi stressed" in " ".join(english)
+
+
+def test_built_site_has_the_pages_linked_and_unsearchable(parallel_site: BuiltSite) -> None:
+    site = parallel_site.site
+    assert (site / "stories/railway/parallel/index.html").is_file()
+    assert not (site / "stories/arabic-alone/parallel/index.html").exists()
+    index = (site / "parallel/index.html").read_text("utf-8")
+    assert 'href="../stories/railway/parallel/"' in index
+    search = json.loads((site / "search/search_index.json").read_text("utf-8"))
+    locations = {doc["location"] for doc in search["docs"]}
+    assert not any("parallel" in loc for loc in locations if loc.startswith("stories/"))
+    assert any(loc.startswith("en/") for loc in locations)
+    manifest = json.loads((parallel_site.docs / "archive.json").read_text("utf-8"))
+    for story in manifest["stories"]:
+        for article in story["articles"]:
+            built = Path(site / article["url"] / "index.html").read_text("utf-8")
+            has_link = "stories/" + story["id"] + "/parallel/" in built
+            assert has_link == (len(story["articles"]) > 1), article["url"]

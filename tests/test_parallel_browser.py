@@ -1,0 +1,132 @@
+"""Parallel pages in headless Chromium: columns side by side, the language picker, right to
+left Arabic, and stacking on a narrow screen. Screenshots go to artifacts/screenshots/."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, BuiltSite
+
+pytestmark = pytest.mark.browser
+
+playwright = pytest.importorskip("playwright.sync_api")
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = ROOT / "artifacts" / "screenshots"
+SEED_STORY = "stories/kazakh-foreign-minister/parallel/"
+RAILWAY = "stories/railway/parallel/"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(parallel_site: BuiltSite) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(parallel_site.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[playwright.Browser]:
+    if not CHROMIUM.exists() and not shutil.which("chromium"):
+        pytest.skip("Debian chromium is not installed")
+    with playwright.sync_playwright() as p:
+        launched = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield launched
+        launched.close()
+
+
+def _open(browser: playwright.Browser, url: str, width: int = 1280) -> playwright.Page:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(url)
+    page.wait_for_selector(".parallel-js")
+    assert not errors
+    return page
+
+
+def _shown_row(page: playwright.Page, row: int) -> list[dict[str, object]]:
+    """Language, direction and box of the cells of one row of the pair on display."""
+    return page.evaluate(
+        """(row) => {
+            const pair = [...document.querySelectorAll('.parallel-pair')].find(p => !p.hidden);
+            const cells = pair.querySelectorAll('.parallel-row')[row].children;
+            return [...cells].map(c => {
+                const box = c.getBoundingClientRect();
+                return {lang: c.lang, dir: getComputedStyle(c).direction,
+                        x: box.x, y: box.y, text: c.textContent};
+            }).sort((a, b) => a.x - b.x || a.y - b.y);
+        }""",
+        row,
+    )
+
+
+def test_seed_story_shows_french_and_english_side_by_side(
+    browser: playwright.Browser, base_url: str
+) -> None:
+    page = _open(browser, base_url + SEED_STORY)
+    assert page.locator(".parallel-pair:visible").count() == 1
+    left, right = _shown_row(page, 0)
+    assert (left["lang"], right["lang"]) == ("en", "fr")
+    assert left["y"] == right["y"] and left["x"] < right["x"]
+    assert "Kazakh Foreign Minister" in str(left["text"])
+    page.screenshot(path=str(SHOTS / "parallel-en-fr.png"), full_page=True)
+
+    page.select_option('[data-side="left"]', "fr")  # the right one takes the left's place
+    left, right = _shown_row(page, 3)
+    assert (left["lang"], right["lang"]) == ("fr", "en")
+    assert page.locator('[data-side="right"]').input_value() == "en"
+    page.screenshot(path=str(SHOTS / "parallel-fr-en.png"))
+
+
+def test_arabic_column_reads_right_to_left(browser: playwright.Browser, base_url: str) -> None:
+    page = _open(browser, base_url + RAILWAY)
+    page.select_option('[data-side="right"]', "ar")
+    left, right = _shown_row(page, 1)
+    assert (left["lang"], left["dir"]) == ("en", "ltr")
+    assert (right["lang"], right["dir"]) == ("ar", "rtl")
+    assert "ألماتي" in str(right["text"]) and "Almaty" in str(left["text"])
+    page.screenshot(path=str(SHOTS / "parallel-en-ar.png"), full_page=True)
+
+
+def test_narrow_screen_stacks_the_pair(browser: playwright.Browser, base_url: str) -> None:
+    page = _open(browser, base_url + RAILWAY, width=390)
+    page.select_option('[data-side="left"]', "ar")
+    page.select_option('[data-side="right"]', "fr")
+    first, second = _shown_row(page, 0)
+    assert first["x"] == second["x"]
+    upper, lower = sorted((first, second), key=lambda c: float(str(c["y"])))
+    assert (upper["lang"], lower["lang"]) == ("ar", "fr")
+    assert upper["dir"] == "rtl"
+    page.screenshot(path=str(SHOTS / "parallel-narrow-ar-fr.png"), full_page=True)
+
+
+def test_article_page_links_to_the_parallel_page(
+    browser: playwright.Browser, base_url: str, parallel_site: BuiltSite
+) -> None:
+    manifest = json.loads((parallel_site.docs / "archive.json").read_text("utf-8"))
+    story = next(s for s in manifest["stories"] if s["id"] == "railway")
+    arabic = next(a["url"] for a in story["articles"] if a["lang"] == "ar")
+    page = browser.new_page()
+    page.goto(base_url + arabic)
+    page.click(".parallel-link a")
+    page.wait_for_selector(".parallel-js")
+    assert page.url == base_url + RAILWAY
