@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 import yaml
 
+from .duplicates import Duplicate
 from .records import Page, Story
 from .slug import disambiguate, make_slug
 
@@ -22,7 +23,8 @@ def plan_pages(stories: Sequence[Story]) -> tuple[Page, ...]:
         for article in story.articles:
             slug = disambiguate(make_slug(article.title.text, article.name), article.name, taken)
             taken.add(slug)
-            path = f"{article.lang.code}/{slug}.md"
+            # The code may come from an editor's front matter: never trust it as a folder name.
+            path = f"{make_slug(article.lang.code, 'und')}/{slug}.md"
             pages.append(Page(article=article, story_id=story.id, path=path, url=page_url(path)))
     return tuple(pages)
 
@@ -36,14 +38,19 @@ def page_url(path: str) -> str:
 
 
 def escape(text: str) -> str:
-    """Seed text as inert HTML: nothing in it can become a tag, an entity or Markdown."""
-    return html.escape(text, quote=True)
+    """Seed text as inert HTML: nothing in it can become a tag, an entity or Markdown.
+
+    Line breaks become character references too: a blank line would end the raw HTML
+    block and let Markdown (and pymdownx snippets) read the rest of the text.
+    """
+    return html.escape(text, quote=True).replace("\r", "&#13;").replace("\n", "&#10;")
 
 
 def render_page(page: Page) -> str:
     article = page.article
     meta = {
-        "title": article.title.text,
+        # MkDocs themes print the title as HTML (Material's header does): escape it here.
+        "title": escape(article.title.text),
         "lang": article.lang.code,
         "story": page.story_id,
         "seed": article.name,
@@ -55,19 +62,36 @@ def render_page(page: Page) -> str:
     return f"---\n{front}---\n\n" + "\n\n".join(body) + "\n"
 
 
-def render_manifest(stories: Sequence[Story], pages: Sequence[Page]) -> str:
+def render_manifest(
+    stories: Sequence[Story], pages: Sequence[Page], duplicates: Sequence[Duplicate] = ()
+) -> str:
     by_seed = {page.article.name: page for page in pages}
     data = {
         "stories": [
             {
                 "id": story.id,
                 "title": story.title,
-                "articles": [_manifest_article(by_seed[a.name]) for a in story.articles],
+                "articles": [
+                    entry
+                    for a in story.articles
+                    for entry in _with_copies(_manifest_article(by_seed[a.name]), duplicates)
+                ],
             }
             for story in stories
         ]
     }
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _with_copies(
+    entry: dict[str, object], duplicates: Sequence[Duplicate]
+) -> list[dict[str, object]]:
+    """The article, then one entry per seed with the same text: same page, `duplicate_of`."""
+    copies = [d for d in duplicates if d.of == entry["seed"]]
+    return [entry] + [
+        {**entry, "seed": d.seed.name, "encoding": d.seed.encoding, "duplicate_of": d.of}
+        for d in copies
+    ]
 
 
 def _manifest_article(page: Page) -> dict[str, object]:
