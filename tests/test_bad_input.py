@@ -63,7 +63,7 @@ SEEDS: dict[str, bytes] = {
     "ar-1256.txt": ARABIC.encode("cp1256"),
     "fr-latin1.txt": FRENCH.encode("latin-1"),
     "ru-utf16.txt": RUSSIAN.replace("Пекине", "Астане").encode("utf-16"),
-    "kk-bom.txt": KAZAKH.replace("\n", "\r").encode("utf-8-sig"),
+    "kk-bom.txt": KAZAKH.replace("телефон", "бейне").replace("\n", "\r").encode("utf-8-sig"),
     "ar-crlf.txt": ARABIC.replace("النقل", "الزراعة").replace("\n", "\r\n").encode(),
     "empty.txt": b"",
     "blank.txt": b" \n\t\r\n",
