@@ -161,7 +161,11 @@ class Transaction:
 def _backup(target: Path) -> Path:
     fd, name = tempfile.mkstemp(dir=target.parent, prefix=BACKUP_PREFIX, suffix=".part")
     os.close(fd)
-    os.replace(target, name)
+    try:
+        os.replace(target, name)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
     return Path(name)
 
 
