@@ -67,6 +67,7 @@ class Plausibility:
     rank: float  # score, less a penalty for small letters where sentences begin
     reason: str  # why the score is low, for the error message
     misfits: int = 0  # letters outside the alphabet that fits best
+    script: str = ""  # main script of the non-ASCII letters
 
 
 def script_of(char: str) -> str:
@@ -100,7 +101,7 @@ def plausibility(text: str) -> Plausibility:
     score = fit - symbol_share - _case_anomalies(text) - _mixed_words(text)
     rank = score - 0.5 * _small_sentence_starts(text)
     reason = f"{script.lower()} letters outside any one alphabet"
-    return Plausibility(score, rank, reason, misfits)
+    return Plausibility(score, rank, reason, misfits, script)
 
 
 def _implausible(reason: str) -> Plausibility:

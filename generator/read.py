@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from .decode import decode_bytes
 from .records import SeedError, SeedText
 
 SEED_SUFFIX = ".txt"
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 # The longest news articles are a few tens of thousands of words, under 400 KB even in
 # Cyrillic UTF-8. A bigger seed is a mistaken paste (a whole site, a log, a data dump): it
 # is refused before it is read, so a 50 MB file costs neither time nor memory.
@@ -134,6 +136,7 @@ def decode_seed(name: str, raw: bytes) -> SeedText | SeedError:
     if isinstance(decoded, str):
         return SeedError(name, decoded)
     text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROLS.sub("", text)  # a stray control character is never part of an article
     if not any(ch.isalnum() for ch in text):
         return SeedError(name, "empty: no letters or digits in the file")
     return SeedText(

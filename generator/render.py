@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from collections.abc import Sequence
 
 import yaml
@@ -13,6 +14,7 @@ from .records import Page, Story
 from .slug import disambiguate, make_slug
 
 MANIFEST = "archive.json"
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def plan_pages(stories: Sequence[Story]) -> tuple[Page, ...]:
@@ -42,8 +44,12 @@ def escape(text: str) -> str:
 
     Line breaks become character references too: a blank line would end the raw HTML
     block and let Markdown (and pymdownx snippets) read the rest of the text.
+    Other control characters have no place in an article, and Python-Markdown uses two of
+    them (STX, ETX) to mark its stash: they become U+FFFD.
     """
-    return html.escape(text, quote=True).replace("\r", "&#13;").replace("\n", "&#10;")
+    text = _CONTROLS.sub("\ufffd", text)
+    escaped = html.escape(text, quote=True).replace("\t", "&#9;")
+    return escaped.replace("\r", "&#13;").replace("\n", "&#10;")
 
 
 def render_page(page: Page) -> str:
