@@ -52,7 +52,8 @@ ALPHABETS["ar-fr"] = ALPHABETS["ar"] + ALPHABETS["fr"]
 _FORBIDDEN = {"Cc", "Co", "Cn", "Cs"}
 _SYMBOLS = {"So", "Sk", "Sm"}
 _ALLOWED_CONTROLS = set("\t\n\r\f\v")
-_WORD = re.compile(r"[^\W\d_]+")
+# Words: runs of letters, combining marks and format characters (ZWNJ, LRM ...).
+_WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u200b-\u200f])+")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)[\W\d_]*?([^\W\d_])")
 
 MIN_SCORE = 0.9
@@ -85,7 +86,8 @@ def plausibility(text: str) -> Plausibility:
     symbols = sum(unicodedata.category(c) in _SYMBOLS for c in non_ascii)
     symbol_share = symbols / len(non_ascii) if non_ascii else 0.0
     if not foreign:
-        return Plausibility(1.0 - symbol_share, 1.0 - symbol_share, "symbols instead of letters")
+        score = 1.0 - symbol_share - _case_anomalies(text)
+        return Plausibility(score, score, "symbols or format characters instead of letters")
     script, count = Counter(script_of(c) for c in foreign).most_common(1)[0]
     if count / len(foreign) < MIN_SCRIPT_SHARE:
         return _implausible("letters of several scripts")
@@ -99,7 +101,7 @@ def plausibility(text: str) -> Plausibility:
     misfits = min(_misfits(foreign, alphabet) for alphabet in ALPHABETS.values())
     fit = 1.0 - misfits / len(foreign)
     score = fit - symbol_share - _case_anomalies(text) - _mixed_words(text)
-    rank = score - 0.5 * _small_sentence_starts(text)
+    rank = score - 0.5 * _small_sentence_starts(text) - 0.5 * _shouting(foreign)
     reason = f"{script.lower()} letters outside any one alphabet"
     return Plausibility(score, rank, reason, misfits, script)
 
@@ -121,17 +123,43 @@ def _words(text: str) -> list[str]:
 
 
 def _case_anomalies(text: str) -> float:
-    """Share of words with a capital after a small letter ("оПХБЕР"): rare in real text."""
+    """Share of impossible words: a capital after a small letter ("оПХБЕР"), a word opening
+    with a combining mark, an Arabic word-final letter (ة, ى) inside a word."""
     words = _words(text)
-    odd = sum(any(a.islower() and b.isupper() for a, b in pairwise(w)) for w in words)
+    odd = sum(_odd_word(w) for w in words)
     return odd / len(words) if words else 0.0
+
+
+def _odd_word(word: str) -> bool:
+    if unicodedata.category(word[0]) in ("Mn", "Cf"):
+        return True
+    pairs = pairwise(word)
+    return any(
+        (a.islower() and b.isupper())
+        or (a in "ةى" and b.isalpha())
+        or (unicodedata.category(a) == "Cf" and b.isascii())
+        or (unicodedata.category(b) == "Cf" and a.isascii())
+        for a, b in pairs
+    )
 
 
 def _mixed_words(text: str) -> float:
     """Share of words mixing scripts ("Bonjoцr"): a code page mapped some letters wrong."""
     words = _words(text)
-    mixed = sum(len({script_of(c) for c in w}) > 1 for w in words)
+    mixed = sum(len({script_of(c) for c in w if not _neutral(c)}) > 1 for w in words)
     return mixed / len(words) if words else 0.0
+
+
+def _shouting(letters: list[str]) -> float:
+    """1.0 when nearly all cased letters are capitals: "РТПУМХЫЙ" is KOI-8 read as 1251."""
+    cased = [c for c in letters if c.lower() != c.upper()]
+    upper = sum(c.isupper() for c in cased)
+    return 1.0 if len(cased) >= 8 and upper / len(cased) > 0.6 else 0.0
+
+
+def _neutral(char: str) -> bool:
+    """Characters any script uses inside words: format characters, combining accents."""
+    return unicodedata.category(char) == "Cf" or "\u0300" <= char <= "\u036f"
 
 
 def _small_sentence_starts(text: str) -> float:

@@ -158,11 +158,12 @@ def _best(readings: list[tuple[str, tuple[Plausibility, str]]]) -> list[tuple[st
     sentences begin and fewest misfit letters; then the usual code page."""
     top = max(judged.score for judged, _ in (r for _, r in readings))
     tied = [(t, j, e) for t, (j, e) in readings if top - j.score < TIE_MARGIN]
-    if len({j.script for _, j, _ in tied}) == 1:
-        best_rank = max(j.rank for _, j, _ in tied)
-        tied = [(t, j, e) for t, j, e in tied if best_rank - j.rank < TIE_MARGIN]
-        fewest = min(j.misfits for _, j, _ in tied)
-        tied = [(t, j, e) for t, j, e in tied if j.misfits == fewest]
+    if len({j.script for _, j, _ in tied}) > 1:
+        return [(t, e) for t, _, e in tied]  # Cyrillic or Arabic? Only a reader can tell.
+    best_rank = max(j.rank for _, j, _ in tied)
+    tied = [(t, j, e) for t, j, e in tied if best_rank - j.rank < TIE_MARGIN]
+    fewest = min(j.misfits for _, j, _ in tied)
+    tied = [(t, j, e) for t, j, e in tied if j.misfits == fewest]
     usual = [(t, j, e) for t, j, e in tied if e in USUAL]
     return [(t, e) for t, _, e in (usual if len(usual) == 1 else tied)]
 
