@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 import markdown
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from generator.clean import clean_text
@@ -68,11 +68,21 @@ def legacy_text(draw: st.DrawFn) -> tuple[str, str]:
     return text, codec
 
 
+def _is_utf8(raw: bytes) -> bool:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 @FAST
 @given(legacy_text())
 def test_legacy_decoding_is_right_or_refused_never_wrong(case: tuple[str, str]) -> None:
     text, codec = case
-    result = decode_seed("x.txt", text.encode(codec))
+    raw = text.encode(codec)
+    assume(not _is_utf8(raw))  # valid UTF-8 is read as UTF-8: "Ві." in KZ-1048 is "³."
+    result = decode_seed("x.txt", raw)
     if isinstance(result, SeedText):
         assert result.text == text
     else:
