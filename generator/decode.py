@@ -67,6 +67,7 @@ USUAL = frozenset({"cp1252", "cp1251", "cp1256", "kz1048"})
 NO_BOM_WIDE = ("utf-16-le", "utf-16-be")
 _ASCII_PROBE = bytes(range(0x20, 0x7F)) + b"\t\n\r"
 MAX_CONTROL_SHARE = 0.01  # of characters; more means a binary file that happens to decode
+DETECTOR_MIN_CHARS = 300  # charset-normalizer's letter statistics mislead on less
 TIE_MARGIN = 0.05  # two different readings closer than this: can't tell which is right
 
 
@@ -90,7 +91,8 @@ def decode_bytes(raw: bytes) -> Decoded | str:
         return _checked(Decoded(raw.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
         pass
-    return _guess(raw, _candidates(raw), "")
+    proposed = tuple(codecs.lookup(m.encoding).name for m in from_bytes(raw))
+    return _guess(raw, tuple(dict.fromkeys([*LEGACY, *proposed])), "", proposed)
 
 
 def _strict(raw: bytes, codec: str, failure: str) -> Decoded | str:
@@ -112,13 +114,14 @@ def _is_control(char: str) -> bool:
     return (char < " " and char not in "\t\n\r\f\v") or "\x7f" <= char < "\xa0"
 
 
-def _candidates(raw: bytes) -> tuple[str, ...]:
-    proposed = [match.encoding for match in from_bytes(raw)]
-    return tuple(dict.fromkeys([*LEGACY, *proposed]))
+def _guess(
+    raw: bytes, encodings: tuple[str, ...], fallback: str, detector: tuple[str, ...] = ()
+) -> Decoded | str:
+    """The one plausible reading of `raw`, or why there is none or more than one.
 
-
-def _guess(raw: bytes, encodings: tuple[str, ...], fallback: str) -> Decoded | str:
-    """The one plausible reading of `raw`, or why there is none or more than one."""
+    `detector` is charset-normalizer's ranking: it only breaks a tie between readings
+    of the same script (Ukrainian in Windows-1251 or in KZ-1048?), never decides alone.
+    """
     readings: dict[str, tuple[Plausibility, str]] = {}  # text -> (judgement, encoding)
     rejected: list[str] = []
     for encoding in encodings:
@@ -132,7 +135,7 @@ def _guess(raw: bytes, encodings: tuple[str, ...], fallback: str) -> Decoded | s
             rejected.append(f"{encoding}: {judged.reason}")
     if not readings:
         return fallback or _unreadable(rejected)
-    tied = _best(list(readings.items()))
+    tied = _best(list(readings.items()), detector)
     if len(tied) == 1:
         return _checked(Decoded(*tied[0]))
     encoding, *rivals = [enc for _, enc in tied]
@@ -153,9 +156,11 @@ def _decode(raw: bytes, encoding: str) -> str | None:
         return None
 
 
-def _best(readings: list[tuple[str, tuple[Plausibility, str]]]) -> list[tuple[str, str]]:
+def _best(
+    readings: list[tuple[str, tuple[Plausibility, str]]], detector: tuple[str, ...]
+) -> list[tuple[str, str]]:
     """The readings nobody beats: best score; then, within one script, capitals where
-    sentences begin and fewest misfit letters; then the usual code page."""
+    sentences begin, fewest misfit letters, the usual code page, the detector's first."""
     top = max(judged.score for judged, _ in (r for _, r in readings))
     tied = [(t, j, e) for t, (j, e) in readings if top - j.score < TIE_MARGIN]
     if len({j.script for _, j, _ in tied}) > 1:
@@ -165,7 +170,10 @@ def _best(readings: list[tuple[str, tuple[Plausibility, str]]]) -> list[tuple[st
     fewest = min(j.misfits for _, j, _ in tied)
     tied = [(t, j, e) for t, j, e in tied if j.misfits == fewest]
     usual = [(t, j, e) for t, j, e in tied if e in USUAL]
-    return [(t, e) for t, _, e in (usual if len(usual) == 1 else tied)]
+    left = [(t, e) for t, _, e in (usual if len(usual) == 1 else tied)]
+    ranked = sorted((detector.index(e), t, e) for t, e in left if e in detector)
+    long_enough = len(left[0][0]) >= DETECTOR_MIN_CHARS
+    return [(ranked[0][1], ranked[0][2])] if len(left) > 1 and ranked and long_enough else left
 
 
 def _unreadable(rejected: list[str]) -> str:
