@@ -62,7 +62,9 @@ LETTERS = {
 def legacy_text(draw: st.DrawFn) -> tuple[str, str]:
     """Sentences as an editor writes them: words of one alphabet, capital at the start."""
     codec = draw(st.sampled_from(sorted(LETTERS)))
-    word = st.text(alphabet=LETTERS[codec], min_size=1, max_size=9)
+    # Accented letters are a few per cent of a real French text, not half of it.
+    letters = LETTERS[codec] if codec != "cp1252" else LETTERS[codec][:26] * 8 + LETTERS[codec]
+    word = st.lists(st.sampled_from(letters), min_size=1, max_size=9).map("".join)
     sentences = draw(st.lists(st.lists(word, min_size=1, max_size=8), min_size=1, max_size=4))
     text = "\n".join(" ".join(words).capitalize() + "." for words in sentences)
     return text, codec
