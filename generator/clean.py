@@ -34,9 +34,10 @@ from .records import UNDETERMINED, CleanText, Removed, SeedText
 REPEAT_MIN_SEEDS = 2
 DUPLICATE_SHARE = 0.5
 COPY_MIN_LINES = 3
-# Repeated lines longer than this may be shared article text (agency background), so they
-# go only from the page's edges.
-REPEAT_SHORT_WORDS = 15
+# Repeated lines longer than this may be shared article text (agency background) or the
+# headline of the same story pasted twice, so they go only from the page's edges, and a
+# headline candidate stays.
+REPEAT_SHORT_WORDS = 4
 # Before the headline only lines too short to be a headline go (site name, menu), and chrome.
 HEADER_MAX_WORDS = 4
 # Between the headline and the body, chrome ends at the first line of this many words.
@@ -100,9 +101,14 @@ def clean_text(
     forced = {p for p, text in enumerate(texts) if context.editor.kept(seed.name, text)}
     sure, edge = _flag_lines(seed.name, texts, lang, context, forced)
     sure.update(_related_headlines(texts, sure, lang))
+    stated = dict(sure)  # found by phrase lists, repetition or the editor, not by shape
     header, headline = _header(texts, sure, edge, lang)
     sure.update(header)
     sure.update(_footer(texts, sure, edge, lang, forced))
+    if len(sure) == len(texts) and len(stated) < len(texts):
+        # Shape and position alone never take a whole seed (a one-line note, a short
+        # dispatch): when unsure, keep. Only stated boilerplate can leave nothing.
+        sure, headline = stated, -1
     reasons = {p: r for p, r in sure.items() if p not in forced}
     kept = [p for p in range(len(texts)) if p not in reasons]
     return CleanText(
@@ -164,9 +170,13 @@ def _header(
     A line of prose right under the headline may be its standfirst, with the date and
     byline after it: the page header then runs to the next line of prose.
     """
-    open_ = [p for p in range(len(texts)) if p not in sure and p not in edge]
+    # A long line repeated in other seeds may be their shared headline (the same wire story
+    # pasted twice), not a template: it stays a headline candidate.
+    open_ = [p for p in range(len(texts)) if p not in sure and edge.get(p, REPEATED) == REPEATED]
     chosen = headline_index([texts[p] for p in open_], lang)
     headline = open_[chosen] if chosen is not None else -1
+    edge = {p: reason for p, reason in edge.items() if p != headline}
+    open_ = [p for p in open_ if p not in edge]
     prose = [p for p in open_ if p > headline and is_prose(texts[p], lang)]
     standfirst = prose[0] if prose and headline >= 0 and _next(open_, headline) == prose[0] else -1
     body = next((p for p in prose if p != standfirst), len(texts))

@@ -1,49 +1,154 @@
-"""Stage 1, read: find the seed files and decode them to text."""
+"""Stage 1, read: find the seed files and decode them to text.
+
+Every `*.txt` file under the seeds folder becomes a SeedText or a SeedError with the
+reason; other files are listed as notes, so nothing in the folder is silently skipped.
+"""
 
 from __future__ import annotations
 
 import hashlib
+import os
+import re
+import stat
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
+from .decode import decode_bytes
 from .frontmatter import with_front_matter
 from .records import SeedError, SeedText
 
 SEED_SUFFIX = ".txt"
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+# The longest news articles are a few tens of thousands of words, under 400 KB even in
+# Cyrillic UTF-8. A bigger seed is a mistaken paste (a whole site, a log, a data dump): it
+# is refused before it is read, so a 50 MB file costs neither time nor memory.
+MAX_SEED_BYTES = 1024 * 1024
+# Files the editors keep next to the seeds on purpose: not seeds, not worth a note.
+EXPECTED_FILES = frozenset({"stories.yml", "boilerplate.yml", ".gitkeep", ".gitignore"})
+SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "__pycache__"})
+
+
+@dataclass(frozen=True)
+class Found:
+    """What is in the seeds folder: seed files, refused entries and notes on the rest."""
+
+    seeds: tuple[Path, ...]
+    refused: tuple[SeedError, ...]
+    notes: tuple[str, ...]
+
+
+def discover(folder: Path) -> Found:
+    """Walk `folder` in name order without following links to folders."""
+    root = folder.resolve()
+    seeds: list[Path] = []
+    refused: list[SeedError] = []
+    notes: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(folder):
+        dirnames.sort()
+        here = Path(dirpath)
+        for sub in list(dirnames):
+            if sub in SKIPPED_FOLDERS:
+                dirnames.remove(sub)
+            elif (here / sub).is_symlink():
+                dirnames.remove(sub)
+                refused += _link_folder(here / sub, folder, root)
+        for filename in sorted(filenames):
+            path = here / filename
+            name = seed_name(path, folder)
+            if not filename.lower().endswith(SEED_SUFFIX):
+                if not (here == folder and filename in EXPECTED_FILES):
+                    notes.append(f"{name}: not a .txt file; ignored")
+                continue
+            problem = _refusal(path, root)
+            if problem:
+                refused.append(SeedError(name, problem))
+            else:
+                seeds.append(path)
+    seeds.sort(key=lambda p: seed_name(p, folder))
+    refused.sort(key=lambda e: e.name)
+    return Found(tuple(seeds), tuple(refused), tuple(sorted(notes)))
 
 
 def find_seeds(folder: Path) -> list[Path]:
-    """Every `*.txt` file under `folder`, sorted by name so builds do not depend on disk order."""
-    return sorted(
-        (p for p in folder.rglob(f"*{SEED_SUFFIX}") if p.is_file()),
-        key=lambda p: p.relative_to(folder).as_posix(),
-    )
+    """Every seed file that may be read, sorted by name so builds do not depend on disk order."""
+    return list(discover(folder).seeds)
+
+
+def seed_name(path: Path, folder: Path) -> str:
+    """The seed's name relative to the folder, printable even if the file name is not UTF-8."""
+    name = path.relative_to(folder).as_posix()
+    return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _refusal(path: Path, root: Path) -> str | None:
+    """Why `path` must not be read, or None."""
+    raw_name = path.name
+    if raw_name != raw_name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"):
+        return "file name is not valid UTF-8; rename the file"
+    if any(ord(c) < 32 or ord(c) == 127 for c in raw_name):
+        return "file name contains control characters (a line break?); rename the file"
+    if path.is_symlink():
+        target = path.resolve()
+        if not target.is_relative_to(root):
+            return f"symbolic link to {target}, outside the seeds folder; refused"
+        if not target.exists():
+            return "broken symbolic link"
+    try:
+        info = path.stat()
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file"
+    if info.st_size > MAX_SEED_BYTES:
+        return (
+            f"too large: {info.st_size:,} bytes, the limit is {MAX_SEED_BYTES:,} "
+            "(a news article is far smaller; split it or check what was pasted)"
+        )
+    return None
+
+
+def _link_folder(path: Path, folder: Path, root: Path) -> list[SeedError]:
+    """A link to a folder is never followed; one pointing outside is refused loudly."""
+    if path.resolve().is_relative_to(root):
+        return []
+    reason = f"symbolic link to {path.resolve()}, outside the seeds folder; refused"
+    return [SeedError(seed_name(path, folder), reason)]
 
 
 def read_seed(path: Path, folder: Path) -> SeedText | SeedError:
-    name = path.relative_to(folder).as_posix()
+    name = seed_name(path, folder)
+    problem = _refusal(path, folder.resolve())
+    if problem:
+        return SeedError(name, problem)
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_SEED_BYTES + 1)  # the file may have grown since stat
     except OSError as exc:
         return SeedError(name, f"cannot read: {exc.strerror or exc}")
+    if len(raw) > MAX_SEED_BYTES:
+        return SeedError(name, f"too large: over {MAX_SEED_BYTES:,} bytes")
     return decode_seed(name, raw)
 
 
 def decode_seed(name: str, raw: bytes) -> SeedText | SeedError:
-    """Decode UTF-8 (a byte-order mark is dropped); anything else is reported, not guessed."""
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return SeedError(
-            name, f"not UTF-8 text (byte {exc.start}: {raw[exc.start : exc.start + 1]!r})"
-        )
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
-        return SeedError(name, "empty: no text in the file")
-    seed = SeedText(name=name, text=text, encoding="utf-8", sha256=hashlib.sha256(raw).hexdigest())
+    """Decode `raw` (see decode.py for how the encoding is told) and normalise line ends."""
+    decoded = decode_bytes(raw)
+    if isinstance(decoded, str):
+        return SeedError(name, decoded)
+    text = decoded.text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROLS.sub("", text)  # a stray control character is never part of an article
+    if not any(ch.isalnum() for ch in text):
+        return SeedError(name, "empty: no letters or digits in the file")
+    seed = SeedText(
+        name=name, text=text, encoding=decoded.encoding, sha256=hashlib.sha256(raw).hexdigest()
+    )
     return with_front_matter(seed)
 
 
 def read_seeds(folder: Path) -> Iterator[SeedText | SeedError]:
-    for path in find_seeds(folder):
-        yield read_seed(path, folder)
+    """Every seed in name order, read or refused; other files go to `discover(...).notes`."""
+    found = discover(folder)
+    items: list[SeedText | SeedError] = [*found.refused]
+    items += [read_seed(path, folder) for path in found.seeds]
+    yield from sorted(items, key=lambda item: item.name)

@@ -5,18 +5,21 @@ from __future__ import annotations
 import html
 import json
 import posixpath
+import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 import yaml
 
 from .dates import story_date
+from .duplicates import Duplicate
 from .languages import direction, native_name
 from .records import Article, Page, Story
 from .slug import disambiguate, make_slug
 from .ui import ui
 
 MANIFEST = "archive.json"
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def plan_pages(stories: Sequence[Story]) -> tuple[Page, ...]:
@@ -27,7 +30,8 @@ def plan_pages(stories: Sequence[Story]) -> tuple[Page, ...]:
         for article in story.articles:
             slug = disambiguate(make_slug(article.title.text, article.name), article.name, taken)
             taken.add(slug)
-            path = f"{article.lang.code}/{slug}.md"
+            # The code may come from an editor's front matter: never trust it as a folder name.
+            path = f"{make_slug(article.lang.code, 'und')}/{slug}.md"
             pages.append(Page(article=article, story_id=story.id, path=path, url=page_url(path)))
     return tuple(pages)
 
@@ -41,8 +45,16 @@ def page_url(path: str) -> str:
 
 
 def escape(text: str) -> str:
-    """Seed text as inert HTML: nothing in it can become a tag, an entity or Markdown."""
-    return html.escape(text, quote=True)
+    """Seed text as inert HTML: nothing in it can become a tag, an entity or Markdown.
+
+    Line breaks become character references too: a blank line would end the raw HTML
+    block and let Markdown (and pymdownx snippets) read the rest of the text.
+    Other control characters have no place in an article, and Python-Markdown uses two of
+    them (STX, ETX) to mark its stash: they become U+FFFD.
+    """
+    text = _CONTROLS.sub("\ufffd", text)
+    escaped = html.escape(text, quote=True).replace("\t", "&#9;")
+    return escaped.replace("\r", "&#13;").replace("\n", "&#10;")
 
 
 def story_url(story_id: str) -> str:
@@ -124,7 +136,9 @@ def render_page(page: Page, versions: Sequence[Page] = (), parallel: str | None 
     return front_matter(meta) + "\n" + "\n\n".join(body) + "\n"
 
 
-def render_manifest(stories: Sequence[Story], pages: Sequence[Page]) -> str:
+def render_manifest(
+    stories: Sequence[Story], pages: Sequence[Page], duplicates: Sequence[Duplicate] = ()
+) -> str:
     by_seed = {page.article.name: page for page in pages}
     data = {
         "stories": [
@@ -132,12 +146,27 @@ def render_manifest(stories: Sequence[Story], pages: Sequence[Page]) -> str:
                 "id": story.id,
                 "title": story.title,
                 "date": story_date(story),
-                "articles": [_manifest_article(by_seed[a.name]) for a in story.articles],
+                "articles": [
+                    entry
+                    for a in story.articles
+                    for entry in _with_copies(_manifest_article(by_seed[a.name]), duplicates)
+                ],
             }
             for story in stories
         ]
     }
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+
+
+def _with_copies(
+    entry: dict[str, object], duplicates: Sequence[Duplicate]
+) -> list[dict[str, object]]:
+    """The article, then one entry per seed with the same text: same page, `duplicate_of`."""
+    copies = [d for d in duplicates if d.of == entry["seed"]]
+    return [entry] + [
+        {**entry, "seed": d.seed.name, "encoding": d.seed.encoding, "duplicate_of": d.of}
+        for d in copies
+    ]
 
 
 def _manifest_article(page: Page) -> dict[str, object]:

@@ -1,42 +1,56 @@
 """Stage 6b, write: put the rendered files in the docs folder, and only there.
 
 The generator owns exactly the files listed in its ledger (`.generator-files`): it
-rewrites and deletes those, and never touches a hand-written page.
+rewrites and deletes those, and never touches a hand-written page. A build's files are
+written as one transaction (see `Transaction`): a failure or Ctrl-C leaves the previous
+site as it was.
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from types import FrameType, TracebackType
 
 LEDGER = ".generator-files"
+# Temporary and backup files; MkDocs ignores dot-files, and the next build sweeps leftovers.
+TEMP_PREFIX = ".gen-tmp-"
+BACKUP_PREFIX = ".gen-old-"
 
 
 class OutputError(Exception):
     """A generated path would escape the output folder or overwrite a hand-written file."""
 
 
+@dataclass(frozen=True)
+class Skipped:
+    """A generated file that was not written, and why."""
+
+    path: str
+    reason: str
+
+
 def safe_target(out: Path, relative: str) -> Path:
-    """`out/relative`, refused if `relative` is absolute or climbs out of `out`."""
+    """`out/relative`, refused if `relative` is absolute, climbs out of `out` or into a link."""
     rel = PurePosixPath(relative)
-    if rel.is_absolute() or ".." in rel.parts or not rel.parts:
+    bad_part = any(p in ("", ".", "..") or "\\" in p or "\0" in p for p in rel.parts)
+    if rel.is_absolute() or bad_part or not rel.parts:
         raise OutputError(f"refusing to write {relative!r}: outside the output folder")
-    return out.joinpath(*rel.parts)
+    target = out.joinpath(*rel.parts)
+    if not target.resolve().is_relative_to(out.resolve()):
+        raise OutputError(f"refusing to write {relative!r}: a symbolic link leads outside")
+    return target
 
 
 def write_atomic(path: Path, text: str) -> None:
     """Write through a temporary file and rename, so a crash never leaves half a page."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with Transaction() as transaction:
+        transaction.put(path, text)
 
 
 def read_ledger(out: Path) -> set[str]:
@@ -46,32 +60,159 @@ def read_ledger(out: Path) -> set[str]:
     return {line for line in ledger.read_text(encoding="utf-8").splitlines() if line}
 
 
-def write_files(out: Path, files: Mapping[str, str]) -> list[str]:
-    """Write `files` (relative path -> text); returns the hand-written files left alone."""
+def write_files(out: Path, files: Mapping[str, str]) -> list[Skipped]:
+    """Write `files` (relative path -> text) all or nothing; returns the files not written."""
     out.mkdir(parents=True, exist_ok=True)
+    _sweep_leftovers(out)
     owned = read_ledger(out)
-    conflicts = []
+    targets: dict[str, Path] = {}
+    skipped: list[Skipped] = []
     for relative in sorted(files):
-        target = safe_target(out, relative)
-        if target.exists() and relative not in owned:
-            conflicts.append(relative)
+        try:
+            target = safe_target(out, relative)
+        except OutputError as exc:
+            skipped.append(Skipped(relative, str(exc)))
             continue
-        if not target.exists() or target.read_text(encoding="utf-8") != files[relative]:
-            write_atomic(target, files[relative])
-    written = set(files) - set(conflicts)
-    for stale in sorted(owned - written):
-        _remove(out, stale)
-    write_atomic(out / LEDGER, "".join(f"{p}\n" for p in sorted(written)))
-    return conflicts
+        if target.exists() and relative not in owned:
+            skipped.append(Skipped(relative, "a hand-written page is there; not overwritten"))
+            continue
+        targets[relative] = target
+    stale = [_owned_target(out, p) for p in sorted(owned - set(targets))]
+    with Transaction() as transaction:
+        for relative, target in targets.items():
+            if not target.is_file() or target.read_text(encoding="utf-8") != files[relative]:
+                transaction.put(target, files[relative])
+        for old in stale:
+            if old is not None and old.is_file():
+                transaction.remove(old)
+        transaction.put(out / LEDGER, "".join(f"{p}\n" for p in sorted(targets)))
+    for old in stale:
+        if old is not None:
+            _prune_empty_folders(out, old.parent)
+    return skipped
 
 
-def _remove(out: Path, relative: str) -> None:
+class Transaction:
+    """Files staged next to their targets, then renamed into place all together.
+
+    Staging (the slow part, where a full disk or Ctrl-C strikes) touches no existing file.
+    The renames happen with Ctrl-C held back; if one fails, those done are undone, each
+    replaced file coming back from its backup.
+    """
+
+    def __init__(self) -> None:
+        self._staged: list[tuple[Path | None, Path]] = []  # (temporary file or None, target)
+        self._made: list[Path] = []  # folders created while staging
+
+    def put(self, target: Path, text: str) -> None:
+        self._mkdirs(target.parent)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=TEMP_PREFIX, suffix=".part")
+        self._staged.append((Path(tmp), target))
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+
+    def remove(self, target: Path) -> None:
+        self._staged.append((None, target))
+
+    def __enter__(self) -> Transaction:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        try:
+            if kind is None:
+                with _ctrl_c_held_back():
+                    self._commit()
+        finally:
+            for tmp, _ in self._staged:
+                if tmp is not None:
+                    tmp.unlink(missing_ok=True)
+            if kind is not None:
+                for folder in reversed(self._made):
+                    _rmdir_if_empty(folder)
+
+    def _mkdirs(self, folder: Path) -> None:
+        missing = [p for p in [folder, *folder.parents] if not p.exists()]
+        for path in reversed(missing):
+            path.mkdir()
+            self._made.append(path)
+
+    def _commit(self) -> None:
+        done: list[tuple[Path, Path | None]] = []  # (target, its backup or None)
+        try:
+            for tmp, target in self._staged:
+                backup = _backup(target) if target.exists() else None
+                done.append((target, backup))
+                if tmp is not None:
+                    os.replace(tmp, target)
+        except BaseException:
+            for target, backup in reversed(done):
+                if backup is not None:
+                    os.replace(backup, target)
+                else:
+                    target.unlink(missing_ok=True)
+            raise
+        for _, backup in done:
+            if backup is not None:
+                backup.unlink(missing_ok=True)
+
+
+def _backup(target: Path) -> Path:
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=BACKUP_PREFIX, suffix=".part")
+    os.close(fd)
     try:
-        target = safe_target(out, relative)
-    except OutputError:
+        os.replace(target, name)
+    except BaseException:
+        Path(name).unlink(missing_ok=True)
+        raise
+    return Path(name)
+
+
+@contextmanager
+def _ctrl_c_held_back() -> Iterator[None]:
+    """Defer SIGINT until the block ends (only the main thread can handle signals)."""
+    caught: list[int] = []
+
+    def hold(signum: int, frame: FrameType | None) -> None:
+        caught.append(signum)
+
+    try:
+        previous = signal.signal(signal.SIGINT, hold)
+    except ValueError:  # not the main thread
+        yield
         return
-    target.unlink(missing_ok=True)
-    parent = target.parent
-    while parent != out and parent.is_dir() and not any(parent.iterdir()):
-        parent.rmdir()
-        parent = parent.parent
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if caught:
+        raise KeyboardInterrupt
+
+
+def _owned_target(out: Path, relative: str) -> Path | None:
+    try:
+        return safe_target(out, relative)
+    except OutputError:
+        return None  # a tampered ledger line: never act on it
+
+
+def _sweep_leftovers(out: Path) -> None:
+    """Temporary files of a build that was killed outright (kill -9, power cut)."""
+    for prefix in (TEMP_PREFIX, BACKUP_PREFIX):
+        for leftover in out.rglob(f"{prefix}*"):
+            if leftover.is_file() and not leftover.is_symlink():
+                leftover.unlink()
+
+
+def _prune_empty_folders(out: Path, folder: Path) -> None:
+    while folder != out and folder.is_relative_to(out) and _rmdir_if_empty(folder):
+        folder = folder.parent
+
+
+def _rmdir_if_empty(folder: Path) -> bool:
+    try:
+        folder.rmdir()
+    except OSError:
+        return False
+    return True

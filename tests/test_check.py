@@ -110,11 +110,11 @@ def test_compare_counts_changed_seeds_as_new() -> None:
 def test_any_error_fails_the_check(tmp_path: Path) -> None:
     seeds = _archive(tmp_path, EN)
     (seeds / "bad.txt").write_text("---\nlang: french\n---\nText.\n", encoding="utf-8")
-    (seeds / "latin1.txt").write_bytes("Publié".encode("latin-1"))
+    (seeds / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))  # a picture named .txt
     status, out = _check(seeds)
     assert status == 1
     assert "bad.txt: front matter: lang: 'french'" in out
-    assert "latin1.txt" in out
+    assert "image.txt" in out
     assert "FAILED: 2 error(s)" in out
 
 

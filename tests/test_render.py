@@ -25,7 +25,8 @@ def _render(paragraphs: tuple[str, ...], title: str = "Title") -> str:
     return render_page(page)
 
 
-@given(st.text())
+# Control characters (other than tab and line ends) are replaced, so they are left out here.
+@given(st.text(st.characters(blacklist_categories=("Cs", "Cc")) | st.sampled_from("\t\n\r")))
 def test_escape_round_trips(text: str) -> None:
     assert html.unescape(escape(text)) == text
     assert "<" not in escape(text) and ">" not in escape(text)
@@ -57,7 +58,8 @@ def test_seed_text_stays_literal_through_markdown() -> None:
 def test_front_matter_is_yaml_whatever_the_title() -> None:
     title = 'a: "b" --- #c\n'
     front = _render(("body",), title).split("---\n")[1]
-    assert yaml.safe_load(front)["title"] == title
+    # Themes print the title as HTML, so it is stored escaped and reads back unescaped.
+    assert html.unescape(yaml.safe_load(front)["title"]) == title
 
 
 def test_page_urls() -> None:

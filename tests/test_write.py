@@ -11,8 +11,8 @@ from generator.write import OutputError, safe_target, write_files
 
 def test_hand_written_pages_are_never_touched(tmp_path: Path) -> None:
     (tmp_path / "index.md").write_text("mine", encoding="utf-8")
-    conflicts = write_files(tmp_path, {"index.md": "generated", "en/a.md": "a"})
-    assert conflicts == ["index.md"]
+    skipped = write_files(tmp_path, {"index.md": "generated", "en/a.md": "a"})
+    assert [s.path for s in skipped] == ["index.md"]
     assert (tmp_path / "index.md").read_text(encoding="utf-8") == "mine"
     assert (tmp_path / "en/a.md").read_text(encoding="utf-8") == "a"
 
