@@ -8,7 +8,9 @@ from .clean import clean_text
 from .config import Config
 from .detect import detect_language
 from .group import group_stories
-from .read import read_seeds
+from .memo import DIRECT, Memo
+from .progress import Steps, progress
+from .read import find_seeds, read_seeds
 from .records import Article, BuildReport, SeedError, SeedText
 from .render import MANIFEST, plan_pages, render_manifest, render_page
 from .title import find_title
@@ -17,34 +19,42 @@ from .write import write_files
 log = logging.getLogger(__name__)
 
 
-def analyse(seed: SeedText) -> Article:
-    clean = clean_text(seed)
-    language = detect_language("\n".join(clean.paragraphs))
-    return Article(seed=seed, lang=language, clean=clean, title=find_title(clean))
+def analyse(seed: SeedText, memo: Memo = DIRECT) -> Article:
+    """Each stage through `memo`: from the cache when it has seen this input at this code."""
+    clean = memo(clean_text, seed)
+    language = memo(detect_language, "\n".join(clean.paragraphs))
+    return Article(seed=seed, lang=language, clean=clean, title=memo(find_title, clean))
 
 
 def build(config: Config) -> BuildReport:
     errors: list[SeedError] = []
     warnings: list[str] = []
     articles: list[Article] = []
-    for item in read_seeds(config.seeds):
+    steps, memo = Steps(), Memo.open(config.cache)
+    for item in progress(read_seeds(config.seeds), "analyse", len(find_seeds(config.seeds))):
         if isinstance(item, SeedError):
             errors.append(item)
             continue
-        article = analyse(item)
+        article = analyse(item, memo)
         if not article.lang.known:
             warnings.append(
                 f"{item.name}: language undetermined ({article.lang.reason}; "
                 f"candidates {article.lang.candidates})"
             )
         articles.append(article)
+    memo.commit()
+    steps.done("analyse", f"{len(articles)} seeds ({memo.summary()})")
 
     stories = group_stories(articles)
+    steps.done("group", f"{len(stories)} stories")
     pages = plan_pages(stories)
 
     files = {page.path: render_page(page) for page in pages}
     files[MANIFEST] = render_manifest(stories, pages)
+    steps.done("render", f"{len(files)} files")
     conflicts = write_files(config.out, files)
+    steps.done("write", f"{len(files) - len(conflicts)} files checked")
+    memo.close()
     by_path = {page.path: page for page in pages}
     errors += [
         SeedError(by_path[c].article.name, f"{c} is a hand-written page; not overwritten")
