@@ -175,13 +175,15 @@ def measure(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     stream = synthetic_seeds(load_corpora(args.eval), args.seed)
     seed_bytes = write_seeds(seeds, stream, n)
     hand_written_docs(docs)
-    result: dict[str, Any] = {"n": n, "seed_bytes": seed_bytes}
+    result: dict[str, Any] = {"n": n, "seed_bytes": seed_bytes, "load_average": os.getloadavg()}
     result["generator_cold"] = asdict(generate(seeds, docs, cache))
     result["mkdocs"] = asdict(mkdocs(args.mkdocs_config, docs, site))
     result["site_bytes"] = folder_bytes(site)
     result["bytes_per_article"] = round(result["site_bytes"] / n)
     index = site / "search" / "search_index.json"
     result["search_index_bytes"] = index.stat().st_size if index.exists() else 0
+    pages = [p.stat().st_size for p in site.rglob("*.html")]
+    result["html_bytes_per_page"] = round(sum(pages) / max(1, len(pages)))
     before = snapshot(docs)
     write_seeds(seeds, stream, 1)
     result["generator_one_seed"] = asdict(generate(seeds, docs, cache))
@@ -227,6 +229,7 @@ FIGURES = {  # name in the table -> where it is in a result
     "mkdocs MB": ("mkdocs", "peak_mb"),
     "site MB": ("site_bytes",),
     "bytes/article": ("bytes_per_article",),
+    "html bytes/page": ("html_bytes_per_page",),
     "search index MB": ("search_index_bytes",),
     "files rewritten +1": ("one_seed_rewrote", "count"),
 }

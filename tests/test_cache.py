@@ -11,6 +11,7 @@ import pytest
 
 from generator import cache as cache_module
 from generator.cache import Cache
+from generator.config import ConfigError, load_config
 
 
 def filled(path: Path) -> None:
@@ -141,3 +142,29 @@ def test_an_unwritable_place_falls_back_to_memory(tmp_path: Path) -> None:
         assert cache.path is None
         cache.put("k", "k", b"v")
         assert cache.get("k", "k") == b"v"
+
+
+@pytest.mark.parametrize(
+    ("file_text", "cli", "expected"),
+    [
+        ("", None, Path(".cache/generator.sqlite")),
+        ("cache: null\n", None, None),
+        ("cache: elsewhere.sqlite\n", None, Path("elsewhere.sqlite")),
+        ("cache: elsewhere.sqlite\n", False, None),  # --no-cache wins
+        ("cache: null\n", "mine.sqlite", Path("mine.sqlite")),
+    ],
+)
+def test_the_cache_setting(
+    tmp_path: Path, file_text: str, cli: str | bool | None, expected: Path | None
+) -> None:
+    file = tmp_path / "generator.yml"
+    file.write_text(file_text, encoding="utf-8")
+    assert load_config({"seeds": tmp_path, "cache": cli}, file).cache == expected
+
+
+@pytest.mark.parametrize("bad", ["cache: 3\n", "cache: ''\n", "cache: .\n"])
+def test_a_bad_cache_setting_is_reported(tmp_path: Path, bad: str) -> None:
+    file = tmp_path / "generator.yml"
+    file.write_text(bad, encoding="utf-8")
+    with pytest.raises(ConfigError, match="cache"):
+        load_config({"seeds": tmp_path}, file)
