@@ -273,11 +273,18 @@ def _decode_union(options: Iterable[Any], data: Any) -> Any:
 
 
 def _decode_dataclass(kind: type, data: Any) -> Any:
-    fields = {f.name: f for f in dataclasses.fields(kind) if f.init}
-    if not isinstance(data, dict) or set(data) != set(fields):
+    fields = _fields(kind)
+    if not isinstance(data, dict) or data.keys() != fields.keys():
         raise ShapeError(f"expected the fields of {kind.__name__}")
+    return kind(**{name: decode(hint, data[name]) for name, hint in fields.items()})
+
+
+@functools.cache
+def _fields(kind: type) -> dict[str, Any]:
+    """The type of each field of dataclass `kind` that `__init__` takes (resolving the hints
+    is slow: done once per class)."""
     hints = typing.get_type_hints(kind)
-    return kind(**{name: decode(hints[name], data[name]) for name in fields})
+    return {f.name: hints[f.name] for f in dataclasses.fields(kind) if f.init}
 
 
 def _decode_tuple(items: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
