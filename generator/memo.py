@@ -6,7 +6,8 @@ whole text for `clean_text`, so its content hash) and of the code version: the s
 stage's module and of every module of the package it uses, the package's data files, the
 installed versions of its dependencies and an optional `CACHE_VERSION` constant in the
 stage's module. Editing a stage therefore invalidates its entries without anyone having to
-remember to bump a number.
+remember to bump a number. What the scan cannot see (a module imported inside a function, a
+file read from outside `generator/data/`) needs `CACHE_VERSION` bumped by hand.
 
 Values are the frozen records of `records.py`, stored as JSON and read back against the
 stage's return type: a stored value of the wrong shape is recomputed, never trusted.
