@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TINY = Path(__file__).resolve().parent / "fixtures" / "bench"
 
 sys.path.insert(0, str(ROOT))  # benchmarks/ is a folder of scripts, not an installed package
-from benchmarks import bench  # noqa: E402
+from benchmarks import bench, report  # noqa: E402
 from benchmarks.synth import load_corpora, synthetic_seeds  # noqa: E402
 
 
@@ -107,14 +107,14 @@ def fake(n: int, cold: float, plus: float, build: float, embed: float) -> dict[s
 
 def test_the_cost_curve_and_the_goals() -> None:
     results = [fake(500, 5, 1, 20, 3), fake(2000, 30, 2, 80, 12)]
-    curve = bench.growth(results)
+    curve = report.growth(results)
     assert curve["2000"]["N"] == 4 and curve["2000"]["gen cold s"] == 6
     assert curve["2000"]["bytes/article"] == 1
-    assert bench.goals(results) == [
+    assert report.goals(results) == [
         "met    N=2000: gen +1 seed <= 5% of mkdocs",
         "met    N=2000: gen cold <= mkdocs + embed",
     ]
-    assert bench.goals([fake(2000, 100, 5, 80, 12)])[0].startswith("MISSED")
+    assert report.goals([fake(2000, 100, 5, 80, 12)])[0].startswith("MISSED")
 
 
 @pytest.mark.parametrize(
