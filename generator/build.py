@@ -1,9 +1,10 @@
-"""The build, top to bottom: read every seed, analyse it, group stories, then write."""
+"""The build, top to bottom: gather the seeds, analyse each, group stories, then write."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from .clean import CleanContext, clean_text, repeated_lines
 from .config import Config
@@ -14,7 +15,9 @@ from .editor_rules import EDITOR_FILE, load_editor_rules
 from .frontmatter import apply_overrides
 from .group import group_stories
 from .indexes import render_indexes
+from .memo import DIRECT, Memo
 from .parallel import parallel_urls, render_parallel_pages
+from .progress import Steps, progress
 from .read import discover, read_seeds
 from .records import Article, BuildReport, Page, SeedError, SeedText, Story
 from .render import MANIFEST, plan_pages, render_manifest, render_pages
@@ -24,15 +27,66 @@ from .write import write_files
 log = logging.getLogger(__name__)
 
 
-def analyse(seed: SeedText, context: CleanContext | None = None) -> Article:
-    # Language first, on the raw text: the cleaner's phrase lists and stoplists depend on it.
-    language = detect_language(seed.text)
-    clean = clean_text(seed, seed.overrides.lang or language.code, context)
-    title = find_title(clean)
+@dataclass(frozen=True)
+class Gathered:
+    """Every seed read, and what cleaning needs to know about all of them."""
+
+    seeds: tuple[SeedText, ...]
+    duplicates: tuple[Duplicate, ...]
+    context: CleanContext
+    errors: tuple[SeedError, ...]
+    warnings: tuple[str, ...]
+
+
+def gather(config: Config) -> Gathered:
+    items = list(read_seeds(config.seeds))
+    editor, problems = load_editor_rules(config.seeds / EDITOR_FILE)
+    seeds, duplicates = split_duplicates([item for item in items if isinstance(item, SeedText)])
+    errors = [SeedError(EDITOR_FILE, problem) for problem in problems]
+    errors += [item for item in items if isinstance(item, SeedError)]
+    warnings = list(discover(config.seeds).notes) + [str(d) for d in duplicates]
+    warnings += [f"{EDITOR_FILE}: no seed named {n}" for n in editor.unknown(s.name for s in seeds)]
+    context = CleanContext(repeated=repeated_lines(seeds), editor=editor)
+    return Gathered(tuple(seeds), tuple(duplicates), context, tuple(errors), tuple(warnings))
+
+
+def analyse(seed: SeedText, context: CleanContext | None = None, memo: Memo = DIRECT) -> Article:
+    """Each stage through `memo`: from the cache when it has seen this input at this code."""
+    # A first guess on the raw text chooses the cleaner's phrase lists and stoplists; the
+    # language is then told on the article alone, without another site's boilerplate.
+    first = seed.overrides.lang or memo(detect_language, seed.text).code
+    clean = memo(clean_text, seed, first, (context or CleanContext()).for_seed(seed))
+    language = memo(detect_language, "\n".join(clean.paragraphs) or seed.text)
     article = Article(
-        seed=seed, lang=language, clean=clean, title=title, date=publication_date(seed)
+        seed=seed,
+        lang=language,
+        clean=clean,
+        title=memo(find_title, clean),
+        date=publication_date(seed),
     )
     return apply_overrides(article)
+
+
+def analyse_all(gathered: Gathered, memo: Memo) -> tuple[list[Article], list[SeedError], list[str]]:
+    articles, errors, warnings = [], [], []
+    for seed in progress(gathered.seeds, "analyse", len(gathered.seeds)):
+        article = analyse(seed, gathered.context, memo)
+        if not article.clean.paragraphs:
+            errors.append(SeedError(seed.name, "no article text: every line is boilerplate"))
+            continue
+        if not article.lang.known:
+            warnings.append(
+                f"{seed.name}: language undetermined ({article.lang.reason}; "
+                f"candidates {article.lang.candidates})"
+            )
+        articles.append(article)
+    published = {a.name for a in articles}
+    errors += [
+        SeedError(d.seed.name, f"same text as {d.of}, which failed")
+        for d in gathered.duplicates
+        if d.of not in published
+    ]
+    return articles, errors, warnings
 
 
 def render_files(
@@ -48,43 +102,32 @@ def render_files(
 
 
 def build(config: Config) -> BuildReport:
-    errors: list[SeedError] = []
-    warnings: list[str] = list(discover(config.seeds).notes)
-    articles: list[Article] = []
-    items = list(read_seeds(config.seeds))
-    editor, problems = load_editor_rules(config.seeds / EDITOR_FILE)
-    errors += [SeedError(EDITOR_FILE, problem) for problem in problems]
-    errors += [item for item in items if isinstance(item, SeedError)]
-    seeds, duplicates = split_duplicates([item for item in items if isinstance(item, SeedText)])
-    warnings += [str(d) for d in duplicates]
-    warnings += [f"{EDITOR_FILE}: no seed named {n}" for n in editor.unknown(s.name for s in seeds)]
-    context = CleanContext(repeated=repeated_lines(seeds), editor=editor)
-    for item in seeds:
-        article = analyse(item, context)
-        if not article.clean.paragraphs:
-            errors.append(SeedError(item.name, "no article text: every line is boilerplate"))
-            continue
-        if not article.lang.known:
-            warnings.append(
-                f"{item.name}: language undetermined ({article.lang.reason}; "
-                f"candidates {article.lang.candidates})"
-            )
-        articles.append(article)
+    steps, memo = Steps(), Memo.open(config.cache)
+    try:
+        gathered = gather(config)
+        articles, errors, warnings = analyse_all(gathered, memo)
+        memo.commit()
+        steps.done("analyse", f"{len(articles)} seeds ({memo.summary()})")
 
-    stories = group_stories(articles)
-    pages = plan_pages(stories)
+        stories = group_stories(articles)
+        steps.done("group", f"{len(stories)} stories")
 
-    published = {a.name for a in articles}
-    errors += [
-        SeedError(d.seed.name, f"same text as {d.of}, which failed")
-        for d in duplicates
-        if d.of not in published
-    ]
-    skipped = write_files(config.out, render_files(stories, pages, duplicates))
+        pages = plan_pages(stories)
+        files = render_files(stories, pages, gathered.duplicates)
+        steps.done("render", f"{len(files)} files")
+        skipped = write_files(config.out, files)
+        steps.done("write", f"{len(files) - len(skipped)} files checked")
+    finally:
+        memo.close()
+
     by_path = {page.path: page for page in pages}
     errors += [
         SeedError(by_path[s.path].article.name if s.path in by_path else s.path, s.reason)
         for s in skipped
     ]
     kept = tuple(p for p in pages if p.path not in {s.path for s in skipped})
-    return BuildReport(pages=kept, errors=tuple(errors), warnings=tuple(warnings))
+    return BuildReport(
+        pages=kept,
+        errors=gathered.errors + tuple(errors),
+        warnings=gathered.warnings + tuple(warnings),
+    )

@@ -1,15 +1,22 @@
 """A cache of derived data keyed by content hash: never trusted blindly.
 
-One SQLite file holds (kind, key) -> bytes. A corrupt or unreadable file is discarded and
-rebuilt; a value that fails to decode is treated as missing.
+One SQLite file holds (kind, key) -> bytes. The file is checked when opened: one that is
+not a database, fails SQLite's integrity check, or was written by another cache format
+(`FORMAT`) is discarded and rebuilt. A value that fails to decode is treated as missing.
+Callers put whatever their value depends on (code version, model name) into the key.
+
+Concurrency: SQLite's own locking. A second build running at the same time waits briefly
+for the lock, then goes on without writing to the cache: slower, never corrupt.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sqlite3
 from pathlib import Path
+from types import TracebackType
 from typing import Any
 
 import numpy as np
@@ -17,8 +24,12 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(".cache/generator.sqlite")
+# Bump when the table layout or the meaning of stored values changes: older files are wiped.
+FORMAT = "2"
+LOCK_TIMEOUT = 2.0  # seconds to wait for another process's write lock
 SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS cache (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key))"
+    "CREATE TABLE IF NOT EXISTS cache (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key))",
+    "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)",
 )
 
 
@@ -26,25 +37,38 @@ class Cache:
     def __init__(self, path: Path | None = DEFAULT_PATH) -> None:
         """`path=None` keeps the cache in memory (tests, one-off runs)."""
         self.path = path
+        self.writable = True
         self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
-        target = ":memory:" if self.path is None else str(self.path)
-        if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path is None:
+            return _prepare(sqlite3.connect(":memory:"))
         try:
-            db = sqlite3.connect(target)
-            db.execute(SCHEMA)
-            db.execute("SELECT count(*) FROM cache").fetchone()
-            return db
-        except sqlite3.DatabaseError as exc:
-            if self.path is None:
-                raise
-            log.warning("cache %s is unreadable (%s); starting a new one", self.path, exc)
-            self.path.unlink(missing_ok=True)
-            db = sqlite3.connect(target)
-            db.execute(SCHEMA)
-            return db
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            return _prepare(sqlite3.connect(self.path, timeout=LOCK_TIMEOUT))
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc):
+                return self._in_memory(f"is in use by another build ({exc})")
+            return self._rebuilt(exc)
+        except (sqlite3.DatabaseError, StaleCache) as exc:
+            return self._rebuilt(exc)
+        except OSError as exc:
+            return self._in_memory(f"cannot be opened ({exc})")
+
+    def _rebuilt(self, reason: Exception) -> sqlite3.Connection:
+        assert self.path is not None
+        log.warning("cache %s discarded (%s); starting a new one", self.path, reason)
+        try:
+            for suffix in ("", "-journal", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            return _prepare(sqlite3.connect(self.path, timeout=LOCK_TIMEOUT))
+        except (OSError, sqlite3.DatabaseError, StaleCache) as exc:
+            return self._in_memory(f"cannot be rebuilt ({exc})")
+
+    def _in_memory(self, why: str) -> sqlite3.Connection:
+        log.warning("cache %s %s; this build keeps its cache in memory", self.path, why)
+        self.path = None
+        return _prepare(sqlite3.connect(":memory:"))
 
     def get(self, kind: str, key: str) -> bytes | None:
         try:
@@ -53,16 +77,41 @@ class Cache:
             ).fetchone()
         except sqlite3.DatabaseError:
             return None
-        return None if row is None else bytes(row[0])
+        if row is None or not isinstance(row[0], bytes):
+            return None
+        return row[0]
 
     def put(self, kind: str, key: str, value: bytes) -> None:
+        if not self.writable:
+            return
         try:
             self._db.execute("INSERT OR REPLACE INTO cache VALUES (?, ?, ?)", (kind, key, value))
         except sqlite3.DatabaseError as exc:
-            log.warning("cache write failed (%s); continuing without it", exc)
+            self._stop_writing(exc)
 
     def commit(self) -> None:
-        self._db.commit()
+        try:
+            self._db.commit()
+        except sqlite3.DatabaseError as exc:
+            self._stop_writing(exc)
+
+    def _stop_writing(self, exc: Exception) -> None:
+        log.warning("cache write failed (%s); continuing without it", exc)
+        self.writable = False
+        with contextlib.suppress(sqlite3.DatabaseError):
+            self._db.rollback()
+
+    def close(self) -> None:
+        self.commit()
+        self._db.close()
+
+    def __enter__(self) -> Cache:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
 
     def get_json(self, kind: str, key: str) -> Any:
         raw = self.get(kind, key)
@@ -77,11 +126,42 @@ class Cache:
         self.put(kind, key, json.dumps(value, ensure_ascii=False).encode("utf-8"))
 
     def get_array(self, kind: str, key: str, dim: int) -> np.ndarray | None:
-        """A float32 matrix of `dim` columns, or None if missing or of the wrong shape."""
+        """A float32 matrix of `dim` columns; None if missing, wrongly shaped or not finite."""
         raw = self.get(kind, key)
-        if raw is None or len(raw) % (4 * dim):
+        if raw is None or not raw or len(raw) % (4 * dim):
             return None
-        return np.frombuffer(raw, dtype=np.float32).reshape(-1, dim)
+        array = np.frombuffer(raw, dtype=np.float32).reshape(-1, dim)
+        return array if bool(np.isfinite(array).all()) else None
 
     def put_array(self, kind: str, key: str, value: np.ndarray) -> None:
         self.put(kind, key, np.ascontiguousarray(value, dtype=np.float32).tobytes())
+
+
+class StaleCache(Exception):
+    """The file is a cache of another format."""
+
+
+def _prepare(db: sqlite3.Connection) -> sqlite3.Connection:
+    """Check the file and create the tables; raises if the file cannot be trusted."""
+    try:
+        (check,) = db.execute("PRAGMA quick_check").fetchone()
+        if check != "ok":
+            raise sqlite3.DatabaseError(f"integrity check failed: {check}")
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+        if tables:
+            found = _format(db) if "meta" in tables else None
+            if found != FORMAT:
+                raise StaleCache(f"format {found!r}, expected {FORMAT!r}")
+        for statement in SCHEMA:
+            db.execute(statement)
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
+        db.commit()
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _format(db: sqlite3.Connection) -> object:
+    row = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
+    return None if row is None else row[0]

@@ -59,6 +59,11 @@ class CleanContext:
     repeated: frozenset[str] = frozenset()
     editor: EditorRules = field(default_factory=EditorRules)
 
+    def for_seed(self, seed: SeedText) -> CleanContext:
+        """Only what bears on `seed`, so that its cached cleaning survives other seeds' edits."""
+        own = {normalise(line) for _, line in _lines(seed.text)}
+        return CleanContext(repeated=self.repeated & own, editor=self.editor.for_seed(seed.name))
+
 
 def normalise(line: str) -> str:
     return " ".join(line.casefold().split())

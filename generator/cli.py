@@ -29,14 +29,24 @@ def main(verbose: bool) -> None:
 @click.option("--out", type=click.Path(path_type=Path), help="MkDocs docs folder [site_src].")
 @click.option("--strict/--no-strict", default=None, help="Exit 1 if any seed fails.")
 @click.option(
+    "--cache", type=click.Path(path_type=Path), help="Cache file [.cache/generator.sqlite]."
+)
+@click.option("--no-cache", is_flag=True, help="Build without reading or writing the cache.")
+@click.option(
     "--config", "config_file", type=click.Path(path_type=Path), help="Config file [generator.yml]."
 )
 def build(
-    seeds: Path | None, out: Path | None, strict: bool | None, config_file: Path | None
+    seeds: Path | None,
+    out: Path | None,
+    strict: bool | None,
+    cache: Path | None,
+    no_cache: bool,
+    config_file: Path | None,
 ) -> None:
     """Build the pages and archive.json from the seeds."""
+    settings = {"seeds": seeds, "out": out, "strict": strict, "cache": False if no_cache else cache}
     try:
-        config = load_config({"seeds": seeds, "out": out, "strict": strict}, config_file)
+        config = load_config(settings, config_file)
     except ConfigError as exc:
         for problem in exc.problems:
             click.echo(f"error: {problem}", err=True)

@@ -34,6 +34,14 @@ def _existing_folder(value: Any) -> str | None:
     return _folder(value) or (None if Path(value).is_dir() else "is not an existing folder")
 
 
+def _cache_file(value: Any) -> str | None:
+    if value is None or value is False:  # `cache: null` or --no-cache: build without one
+        return None
+    if not isinstance(value, (str, Path)) or not str(value):
+        return "must be a file path, or null for no cache"
+    return "is a folder, not a file" if Path(value).is_dir() else None
+
+
 def _bool(value: Any) -> str | None:
     return None if isinstance(value, bool) else "must be true or false"
 
@@ -42,6 +50,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("seeds", "seeds", "folder of seed files (*.txt)", _existing_folder),
     Setting("out", "site_src", "MkDocs docs folder the pages are written to", _folder),
     Setting("strict", False, "exit non-zero when any seed fails", _bool),
+    Setting("cache", ".cache/generator.sqlite", "cache of per-seed work (null: none)", _cache_file),
 )
 
 
@@ -50,6 +59,7 @@ class Config:
     seeds: Path
     out: Path
     strict: bool
+    cache: Path | None = None  # None: no cache
 
 
 class ConfigError(Exception):
@@ -81,6 +91,7 @@ def load_config(cli: Mapping[str, Any], file: Path | None = None) -> Config:
         seeds=Path(values["seeds"][0]),
         out=Path(values["out"][0]),
         strict=values["strict"][0],
+        cache=Path(values["cache"][0]) if values["cache"][0] else None,
     )
 
 

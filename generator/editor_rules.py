@@ -41,6 +41,14 @@ class EditorRules:
         patterns = self.remove.get(seed, ()) + self.remove.get(EVERY_SEED, ())
         return any(p.fullmatch(_spaces(line)) for p in patterns)
 
+    def for_seed(self, seed: str) -> EditorRules:
+        """Only the rules that can apply to `seed`: what its cached cleaning depends on."""
+        names = (seed, EVERY_SEED)
+        return EditorRules(
+            keep={n: self.keep[n] for n in names if n in self.keep},
+            remove={n: self.remove[n] for n in names if n in self.remove},
+        )
+
     def unknown(self, seeds: Iterable[str]) -> list[str]:
         """Seed names the file mentions that are not seeds (a typo would do nothing)."""
         named = (set(self.keep) | set(self.remove)) - {EVERY_SEED}

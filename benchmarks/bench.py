@@ -1,0 +1,328 @@
+"""Benchmark the whole build at several archive sizes; print the figures and save them as JSON.
+
+For each size N: the generator from cold (empty cache), the generator after one seed is added
+(warm cache) and which files it rewrote, `mkdocs build` of the result (and once without each
+plugin), the time to embed every seed once, peak memory of each step, and the built site's
+size. Every step is a subprocess of the project's own commands, measured on its own.
+
+    nice -n 10 .venv/bin/python -m benchmarks.bench --sizes 500,2000,10000
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import IO, Any
+
+import yaml
+
+from benchmarks.report import goals, growth, table
+from benchmarks.synth import load_corpora, synthetic_seeds, write_seeds
+
+ROOT = Path(__file__).resolve().parent.parent
+GENERATED_AT_TOP = {"archive.json", ".generator-files"}  # generated files beside hand-written
+
+
+@dataclass(frozen=True)
+class Run:
+    """One measured subprocess."""
+
+    seconds: float  # wall clock
+    cpu_seconds: float  # user + system
+    peak_mb: float  # maximum resident set size
+    warnings: int  # lines of its stderr that are warnings
+    log: list[str]  # its stderr (the generator's step timings), last lines
+
+
+def run(command: Sequence[str], stdout: IO[bytes] | None = None) -> Run:
+    """Run `command` from the project folder; its own rusage via wait4, so steps don't mix."""
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            stdout=stdout or subprocess.DEVNULL,
+            stderr=err,
+            env={**os.environ, "CI": "true"},  # no progress bars: their redraws cost time
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        log = err.read().decode("utf-8", "replace").splitlines()
+    if proc.returncode:
+        tail = "\n".join(log[-20:])
+        raise RuntimeError(f"{' '.join(command)} failed ({proc.returncode}):\n{tail}")
+    cpu = usage.ru_utime + usage.ru_stime
+    warned = sum("WARNING" in line or line.startswith("warning:") for line in log)
+    peak = round(usage.ru_maxrss / 1024, 1)
+    return Run(round(seconds, 3), round(cpu, 3), peak, warned, log[-12:])
+
+
+# -- the steps ---------------------------------------------------------------------------------
+
+
+def generate(seeds: Path, docs: Path, cache: Path) -> Run:
+    return run(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--seeds",
+            str(seeds),
+            "--out",
+            str(docs),
+            "--cache",
+            str(cache),
+        ]
+    )
+
+
+def mkdocs(config: Path, docs: Path, site: Path, without: str | None = None) -> Run:
+    """`mkdocs build` of `config` on `docs` into `site`, optionally without one plugin."""
+    with temporary_config(config, docs, without) as temp:
+        return run([sys.executable, "-m", "mkdocs", "build", "-f", str(temp), "-d", str(site)])
+
+
+@contextmanager
+def temporary_config(config: Path, docs: Path, without: str | None) -> Iterator[Path]:
+    """A config inheriting `config`, written beside it so its relative paths (custom_dir,
+    hooks) still resolve, with `docs_dir` pointed at `docs`."""
+    override: dict[str, Any] = {"INHERIT": config.name, "docs_dir": str(docs.resolve())}
+    if without is not None:
+        override["plugins"] = [p for p in plugin_entries(config) if plugin_name(p) != without]
+    fd, name = tempfile.mkstemp(prefix=".bench-", suffix=".yml", dir=config.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        yaml.safe_dump(override, handle, allow_unicode=True)
+    try:
+        yield Path(name)
+    finally:
+        Path(name).unlink(missing_ok=True)
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's `!!python/name:` and `!ENV` tags as plain values."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def plugin_entries(config: Path) -> list[Any]:
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_AnyTagLoader) or {}
+    plugins = data.get("plugins", ["search"])  # MkDocs' default when the key is absent
+    if isinstance(plugins, dict):
+        return [{name: options} for name, options in plugins.items()]
+    return list(plugins or [])
+
+
+def plugin_name(entry: Any) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def embed(seeds: Path, sample: int) -> dict[str, Any]:
+    """Time to embed every seed once (extrapolated from `sample` seeds when not 0)."""
+    with tempfile.TemporaryFile() as out:
+        measured = run(
+            [sys.executable, "-m", "benchmarks.embed_time", str(seeds), str(sample)], out
+        )
+        out.seek(0)
+        report: dict[str, Any] = json.loads(out.read())
+    scale = report["seeds"] / max(1, report["encoded"])
+    cpu = round(measured.cpu_seconds * scale, 3)
+    return {**asdict(measured), **report, "seconds": report["all_seeds_s"], "all_seeds_cpu_s": cpu}
+
+
+# -- measuring one size ------------------------------------------------------------------------
+
+
+def hand_written_docs(docs: Path) -> None:
+    """The project's hand-written pages (top of site_src/ and its assets/), as in the repo."""
+    source = ROOT / "site_src"
+    docs.mkdir(parents=True)
+    for path in source.iterdir():
+        if path.is_file() and path.name not in GENERATED_AT_TOP:
+            shutil.copy2(path, docs / path.name)
+    if (source / "assets").is_dir():
+        shutil.copytree(source / "assets", docs / "assets")
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    """(inode, mtime) of every file: an atomic rewrite changes both, so we see what was written."""
+    found = {}
+    for path in folder.rglob("*"):
+        if path.is_file():
+            stat = path.stat()
+            found[path.relative_to(folder).as_posix()] = (stat.st_ino, stat.st_mtime_ns)
+    return found
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def measure(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
+    seeds, docs, site, cache = work / "seeds", work / "docs", work / "site", work / "cache.sqlite"
+    stream = synthetic_seeds(load_corpora(args.eval), args.seed)
+    seed_bytes = write_seeds(seeds, stream, n)
+    hand_written_docs(docs)
+    result: dict[str, Any] = {"n": n, "seed_bytes": seed_bytes, "load_average": os.getloadavg()}
+    result["generator_cold"] = asdict(generate(seeds, docs, cache))
+    result["mkdocs"] = asdict(mkdocs(args.mkdocs_config, docs, site))
+    result["site_bytes"] = folder_bytes(site)
+    result["bytes_per_article"] = round(result["site_bytes"] / n)
+    index = site / "search" / "search_index.json"
+    result["search_index_bytes"] = index.stat().st_size if index.exists() else 0
+    pages = [p.stat().st_size for p in site.rglob("*.html")]
+    result["html_bytes_per_page"] = round(sum(pages) / max(1, len(pages)))
+    before = snapshot(docs)
+    write_seeds(seeds, stream, 1)
+    result["generator_one_seed"] = asdict(generate(seeds, docs, cache))
+    after = snapshot(docs)
+    changed = sorted(p for p in after if before.get(p) != after[p])
+    removed = sorted(set(before) - set(after))
+    result["one_seed_rewrote"] = {"count": len(changed), "files": changed[:50], "removed": removed}
+    if args.plugins:
+        result["mkdocs_without"] = {
+            name: asdict(without_plugin(args.mkdocs_config, docs, work / "site-without", name))
+            for name in map(plugin_name, plugin_entries(args.mkdocs_config))
+        }
+    if args.embed:
+        result["embed"] = embed(seeds, args.embed_sample)
+    result["ratios"] = ratios(result)
+    return result
+
+
+def without_plugin(config: Path, docs: Path, site: Path, name: str) -> Run:
+    try:
+        return mkdocs(config, docs, site, without=name)
+    finally:
+        shutil.rmtree(site, ignore_errors=True)
+
+
+def ratios(result: dict[str, Any]) -> dict[str, float]:
+    build = result["mkdocs"]["seconds"]
+    return {
+        "generator_cold / mkdocs": round(result["generator_cold"]["seconds"] / build, 3),
+        "generator_one_seed / mkdocs": round(result["generator_one_seed"]["seconds"] / build, 3),
+    }
+
+
+# -- main --------------------------------------------------------------------------------------
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="500,2000,10000", help="archive sizes, comma-separated")
+    parser.add_argument(
+        "--eval",
+        type=Path,
+        default=ROOT.parent / "shared" / "eval",
+        help="corpora: truth.json + seeds/ [../shared/eval]",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="random seed of the synthetic archive")
+    parser.add_argument("--mkdocs-config", type=Path, default=ROOT / "mkdocs.yml")
+    parser.add_argument("--workdir", type=Path, help="where archives are built [a temp folder]")
+    parser.add_argument("--keep", action="store_true", help="keep the built archives")
+    parser.add_argument(
+        "--no-embed",
+        dest="embed",
+        action="store_false",
+        help="skip timing the embedding of every seed",
+    )
+    parser.add_argument(
+        "--embed-sample",
+        type=int,
+        default=0,
+        help="time embedding on about this many seeds and extrapolate [0: all]",
+    )
+    parser.add_argument(
+        "--no-plugins",
+        dest="plugins",
+        action="store_false",
+        help="skip the mkdocs builds without each plugin",
+    )
+    parser.add_argument(
+        "--results",
+        type=Path,
+        default=ROOT / "benchmarks" / "results",
+        help="folder of the JSON results [benchmarks/results]",
+    )
+    args = parser.parse_args(argv)
+    args.sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+    args.mkdocs_config = args.mkdocs_config.resolve()
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse(argv)
+    if not any(args.eval.rglob("truth.json")):
+        print(f"error: no corpus (truth.json + seeds/) under {args.eval}", file=sys.stderr)
+        return 2
+    work = Path(tempfile.mkdtemp(prefix="bench-", dir=args.workdir))
+    results = []
+    try:
+        for n in args.sizes:
+            print(f"N={n} ...", file=sys.stderr, flush=True)
+            results.append(measure(n, work / str(n), args))
+            if not args.keep:
+                shutil.rmtree(work / str(n), ignore_errors=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    curve = growth(results)
+    print(table(results, curve))
+    print("\n".join(goals(results)))
+    print(f"results: {save(args, results, curve)}")
+    return 0
+
+
+def save(args: argparse.Namespace, results: list[dict[str, Any]], curve: Any) -> Path:
+    now = datetime.datetime.now(datetime.UTC)
+    data = {
+        "date": now.isoformat(timespec="seconds"),
+        "commit": _commit(),
+        "load_average": os.getloadavg(),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "sizes": args.sizes,
+        "seed": args.seed,
+        "results": results,
+        "growth": curve,
+        "goals": goals(results),
+    }
+    args.results.mkdir(parents=True, exist_ok=True)
+    sizes = "-".join(map(str, args.sizes))
+    path: Path = args.results / f"{now:%Y-%m-%dT%H%M}-N{sizes}.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return path
+
+
+def _commit() -> str:
+    done = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout.strip()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,302 @@
+"""Memoise pipeline stages in the cache, so a rebuild redoes only the work of changed seeds.
+
+`memo(stage, *args)` returns `stage(*args)`, from the cache when the same stage, at the same
+code version, has seen the same arguments. The key is the sha256 of the arguments (a seed's
+whole text for `clean_text`, so its content hash) and of the code version: the source of the
+stage's module and of every module of the package it uses, the package's data files, the
+installed versions of its dependencies and an optional `CACHE_VERSION` constant in the
+stage's module. Editing a stage therefore invalidates its entries without anyone having to
+remember to bump a number. What the scan cannot see (a module imported inside a function, a
+file read from outside `generator/data/`) needs `CACHE_VERSION` bumped by hand.
+
+Values are the frozen records of `records.py`, stored as JSON and read back against the
+stage's return type: a stored value of the wrong shape is recomputed, never trusted.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import importlib.metadata
+import json
+import logging
+import re
+import sys
+import types
+import typing
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import numpy as np
+
+from .cache import Cache
+from .embed import Encoder
+
+log = logging.getLogger(__name__)
+
+R = TypeVar("R")
+DISTRIBUTION = "news-archive-generator"
+DATA_FILE_LIMIT = 4 << 20  # bytes; larger package data (models) is versioned by its package
+COMMIT_EVERY = 500  # stored values; a crash loses at most this much work
+
+
+class Memo:
+    def __init__(self, cache: Cache | None) -> None:
+        """`cache=None`: every call runs its stage (no cache)."""
+        self.cache = cache
+        self.hits = 0
+        self.misses = 0
+
+    def __call__(self, stage: Callable[..., R], *args: Any) -> R:
+        if self.cache is None:
+            return stage(*args)
+        kind = f"memo:{stage.__module__}.{stage.__qualname__}"
+        try:
+            key = hashlib.sha256(
+                code_version(stage.__module__).encode() + b"\0" + _dumps(encode(args))
+            ).hexdigest()
+        except TypeError as exc:  # an argument the codec does not know: run uncached
+            log.debug("%s: not memoised (%s)", kind, exc)
+            return stage(*args)
+        returns = _return_type(stage)
+        stored = self.cache.get_json(kind, key)
+        if stored is not None:
+            try:
+                value: R = decode(returns, stored)
+            except ShapeError as exc:
+                log.debug("%s: cached value discarded (%s)", kind, exc)
+            else:
+                self.hits += 1
+                return value
+        value = stage(*args)
+        self.misses += 1
+        self.cache.put_json(kind, key, encode(value))
+        if self.misses % COMMIT_EVERY == 0:
+            self.cache.commit()
+        return value
+
+    @classmethod
+    def open(cls, path: Path | None) -> Memo:
+        """A memo over the cache file at `path`; `None`: no cache."""
+        return cls(None if path is None else Cache(path))
+
+    def commit(self) -> None:
+        if self.cache is not None:
+            self.cache.commit()
+
+    def close(self) -> None:
+        if self.cache is not None:
+            self.cache.close()
+
+    def summary(self) -> str:
+        if self.cache is None:
+            return "no cache"
+        return f"stage results: {self.hits} from cache, {self.misses} computed"
+
+
+@functools.cache
+def _return_type(stage: Callable[..., Any]) -> Any:
+    return typing.get_type_hints(stage)["return"]
+
+
+DIRECT = Memo(None)  # runs every stage: the default when no cache is wanted
+
+
+def encode_cached(cache: Cache | None, encoder: Encoder, texts: Sequence[str]) -> np.ndarray:
+    """`encoder.encode(texts)`, encoding only the texts the cache has no vector for.
+
+    Keyed by the text's sha256 under the encoder's name, so another model never reuses them.
+    """
+    if cache is None:
+        return encoder.encode(texts)
+    kind = f"embed:{encoder.name}:{encoder.dim}"
+    keys = [hashlib.sha256(text.encode("utf-8")).hexdigest() for text in texts]
+    out = np.zeros((len(texts), encoder.dim), dtype=np.float32)
+    missing = []
+    for i, key in enumerate(keys):
+        row = cache.get_array(kind, key, encoder.dim)
+        if row is not None and len(row) == 1:
+            out[i] = row[0]
+        else:
+            missing.append(i)
+    if missing:
+        fresh = encoder.encode([texts[i] for i in missing])
+        for j, i in enumerate(missing):
+            out[i] = fresh[j]
+            cache.put_array(kind, keys[i], fresh[j : j + 1])
+    return out
+
+
+# -- code version ---------------------------------------------------------------------------
+
+
+@functools.cache
+def code_version(module_name: str) -> str:
+    """A digest of everything the module's results depend on, besides their arguments."""
+    digest = hashlib.sha256()
+    for name in sorted(_package_modules(module_name)):
+        module = sys.modules[name]
+        digest.update(name.encode() + b"\0" + _source(module) + b"\0")
+        digest.update(str(getattr(module, "CACHE_VERSION", "")).encode() + b"\0")
+    digest.update(_data_files(module_name.partition(".")[0]))
+    digest.update(_dependencies().encode())
+    return digest.hexdigest()
+
+
+def _package_modules(start: str) -> set[str]:
+    """`start` and every module of its package that it uses, directly or not."""
+    package = start.partition(".")[0]
+    seen: set[str] = set()
+    todo = [start]
+    while todo:
+        name = todo.pop()
+        if name in seen or name not in sys.modules:
+            continue
+        seen.add(name)
+        for value in vars(sys.modules[name]).values():
+            used = value.__name__ if isinstance(value, types.ModuleType) else None
+            used = used or getattr(value, "__module__", None)
+            if isinstance(used, str) and used.partition(".")[0] == package:
+                todo.append(used)
+    return seen
+
+
+def _source(module: types.ModuleType) -> bytes:
+    file = getattr(module, "__file__", None)
+    try:
+        return Path(file).read_bytes() if file else b""
+    except OSError:
+        return b""
+
+
+def _data_files(package: str) -> bytes:
+    module = sys.modules.get(package)
+    file = getattr(module, "__file__", None)
+    if not file:
+        return b""
+    data = Path(file).parent / "data"
+    digest = hashlib.sha256()
+    for path in sorted(data.rglob("*")) if data.is_dir() else ():
+        if path.is_file() and path.stat().st_size <= DATA_FILE_LIMIT:
+            digest.update(path.relative_to(data).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return digest.digest()
+
+
+@functools.cache
+def _dependencies() -> str:
+    """Installed versions of the project's dependencies: a new lingua may detect differently."""
+    try:
+        requires = importlib.metadata.requires(DISTRIBUTION) or []
+    except importlib.metadata.PackageNotFoundError:
+        return ""
+    names = sorted({_requirement_name(r) for r in requires if "extra ==" not in r})
+    return ";".join(f"{n}={_installed(n)}" for n in names)
+
+
+def _requirement_name(requirement: str) -> str:
+    for i, char in enumerate(requirement):
+        if not (char.isalnum() or char in "-_."):
+            return requirement[:i]
+    return requirement
+
+
+def _installed(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "-"
+
+
+# -- records <-> JSON -----------------------------------------------------------------------
+
+
+class ShapeError(ValueError):
+    """A stored value does not have the shape of the expected type."""
+
+
+def encode(value: Any) -> Any:
+    """Frozen dataclasses, tuples and scalars as JSON-ready data; TypeError for anything else."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [encode(item) for item in value]
+    if isinstance(value, (frozenset, set)):
+        return sorted((encode(item) for item in value), key=_dumps)
+    if isinstance(value, dict):  # arguments only (editor rules): values never hold dicts
+        return sorted(([encode(k), encode(v)] for k, v in value.items()), key=_dumps)
+    if isinstance(value, re.Pattern):
+        return {"pattern": value.pattern, "flags": value.flags}
+    raise TypeError(f"cannot encode {type(value).__name__}")
+
+
+def _dumps(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
+
+
+def decode(kind: Any, data: Any) -> Any:
+    """`data` read back as a value of type `kind`; ShapeError when it does not fit."""
+    origin = typing.get_origin(kind)
+    if kind is Any:
+        return data
+    if kind is None or kind is type(None):
+        return _expect(data is None, data, "None")
+    if origin in (types.UnionType, typing.Union):
+        return _decode_union(typing.get_args(kind), data)
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
+        return _decode_dataclass(kind, data)
+    if origin is tuple:
+        return _decode_tuple(typing.get_args(kind), data)
+    if origin is frozenset:
+        (item,) = typing.get_args(kind)
+        return frozenset(decode(item, x) for x in _expect(isinstance(data, list), data, "list"))
+    if kind is float:
+        ok = isinstance(data, (int, float)) and not isinstance(data, bool)
+        return float(_expect(ok, data, "float"))
+    if kind in (str, int, bool):
+        ok = isinstance(data, kind) and (kind is bool or not isinstance(data, bool))
+        return _expect(ok, data, kind.__name__)
+    raise ShapeError(f"cannot decode type {kind!r}")
+
+
+def _expect(ok: bool, data: Any, what: str) -> Any:
+    if not ok:
+        raise ShapeError(f"expected {what}, found {type(data).__name__}")
+    return data
+
+
+def _decode_union(options: Iterable[Any], data: Any) -> Any:
+    for option in options:
+        try:
+            return decode(option, data)
+        except ShapeError:
+            continue
+    raise ShapeError(f"{type(data).__name__} fits none of {options}")
+
+
+def _decode_dataclass(kind: type, data: Any) -> Any:
+    fields = _fields(kind)
+    if not isinstance(data, dict) or data.keys() != fields.keys():
+        raise ShapeError(f"expected the fields of {kind.__name__}")
+    return kind(**{name: decode(hint, data[name]) for name, hint in fields.items()})
+
+
+@functools.cache
+def _fields(kind: type) -> dict[str, Any]:
+    """The type of each field of dataclass `kind` that `__init__` takes (resolving the hints
+    is slow: done once per class)."""
+    hints = typing.get_type_hints(kind)
+    return {f.name: hints[f.name] for f in dataclasses.fields(kind) if f.init}
+
+
+def _decode_tuple(items: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
+    _expect(isinstance(data, list), data, "list")
+    if len(items) == 2 and items[1] is Ellipsis:
+        return tuple(decode(items[0], x) for x in data)
+    if len(items) != len(data):
+        raise ShapeError(f"expected {len(items)} items, found {len(data)}")
+    return tuple(decode(kind, x) for kind, x in zip(items, data, strict=True))

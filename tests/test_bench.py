@@ -1,0 +1,131 @@
+"""The benchmark: runs end to end on a tiny archive, keeps MkDocs' relative paths working,
+makes the same archive from the same random seed, and computes the cost curve."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+TINY = Path(__file__).resolve().parent / "fixtures" / "bench"
+
+sys.path.insert(0, str(ROOT))  # benchmarks/ is a folder of scripts, not an installed package
+from benchmarks import bench, report  # noqa: E402
+from benchmarks.synth import load_corpora, synthetic_seeds  # noqa: E402
+
+
+def test_the_benchmark_runs_end_to_end(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.bench", "--sizes", "12", "--eval", str(TINY),
+         "--embed-sample", "2", "--workdir", str(tmp_path), "--results", str(tmp_path / "r")],
+        cwd=ROOT, capture_output=True, text=True, check=False, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "gen +1 seed s" in done.stdout
+    (saved,) = (tmp_path / "r").glob("*.json")
+    result = json.loads(saved.read_text(encoding="utf-8"))["results"][0]
+    assert result["n"] == 12
+    for step in ("generator_cold", "generator_one_seed", "mkdocs"):
+        assert result[step]["seconds"] > 0 and result[step]["peak_mb"] > 10
+    assert result["embed"]["encoded"] < result["embed"]["seeds"] == 13
+    assert "search" in result["mkdocs_without"]
+    assert 0 < result["search_index_bytes"] < result["site_bytes"]
+    rewritten = result["one_seed_rewrote"]
+    new_pages = [f for f in rewritten["files"] if f.endswith(".md")]
+    assert "archive.json" in rewritten["files"] and new_pages
+    assert rewritten["count"] < 12  # not every page: only the new one and the indexes
+    assert not list(tmp_path.glob("bench-*/*")), "archives are removed unless --keep"
+
+
+def test_a_temporary_config_keeps_hooks_and_theme_overrides(tmp_path: Path) -> None:
+    project, docs = tmp_path / "project", tmp_path / "docs"
+    (project / "hooks").mkdir(parents=True)
+    (project / "overrides").mkdir()
+    docs.mkdir()
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        "site_name: T\ntheme:\n  name: material\n  custom_dir: overrides\n"
+        "hooks:\n  - hooks/mark.py\nplugins:\n  - search\n",
+        encoding="utf-8",
+    )
+    (project / "hooks" / "mark.py").write_text(
+        "from pathlib import Path\n\n"
+        "def on_post_build(config, **kwargs):\n"
+        "    Path(config.site_dir, 'hooked.txt').write_text('yes')\n",
+        encoding="utf-8",
+    )
+    (project / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}{% block content %}OVERRIDDEN {{ super() }}{% endblock %}',
+        encoding="utf-8",
+    )
+    config = project / "mkdocs.yml"
+    bench.mkdocs(config, docs, tmp_path / "site")
+    assert (tmp_path / "site" / "hooked.txt").exists()
+    assert "OVERRIDDEN" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert (tmp_path / "site" / "search" / "search_index.json").exists()
+    bench.mkdocs(config, docs, tmp_path / "bare", without="search")
+    assert not (tmp_path / "bare" / "search" / "search_index.json").exists()
+    assert (tmp_path / "bare" / "hooked.txt").exists()
+    assert sorted(p.name for p in project.iterdir()) == ["hooks", "mkdocs.yml", "overrides"]
+
+
+def test_the_same_random_seed_makes_the_same_archive() -> None:
+    sources = load_corpora(TINY)
+    first = list(itertools.islice(synthetic_seeds(sources, 1), 15))
+    assert first == list(itertools.islice(synthetic_seeds(sources, 1), 15))
+    assert first != list(itertools.islice(synthetic_seeds(sources, 2), 15))
+    assert len({text for _, text in first}) == len(first)  # no seed twice
+    assert len({name for name, _ in first}) == len(first)
+
+
+def test_every_story_of_the_corpus_is_loaded() -> None:
+    sources = load_corpora(TINY)
+    assert len(sources) == 6
+    assert all(set(s.texts) == {"en", "fr", "ru"} for s in sources)
+
+
+def fake(n: int, cold: float, plus: float, build: float, embed: float) -> dict[str, Any]:
+    step = {"peak_mb": 100.0}
+    return {
+        "n": n,
+        "generator_cold": {**step, "seconds": cold},
+        "generator_one_seed": {**step, "seconds": plus},
+        "mkdocs": {**step, "seconds": build},
+        "embed": {"seconds": embed},
+        "site_bytes": n * 1000,
+        "bytes_per_article": 1000,
+        "search_index_bytes": n * 10,
+        "one_seed_rewrote": {"count": 3},
+    }
+
+
+def test_the_cost_curve_and_the_goals() -> None:
+    results = [fake(500, 5, 1, 20, 3), fake(2000, 30, 2, 80, 12)]
+    curve = report.growth(results)
+    assert curve["2000"]["N"] == 4 and curve["2000"]["gen cold s"] == 6
+    assert curve["2000"]["bytes/article"] == 1
+    assert report.goals(results) == [
+        "met    N=2000: gen +1 seed <= 5% of mkdocs",
+        "met    N=2000: gen cold <= mkdocs + embed",
+    ]
+    assert report.goals([fake(2000, 100, 5, 80, 12)])[0].startswith("MISSED")
+
+
+@pytest.mark.parametrize(
+    ("entries", "names"),
+    [
+        ("plugins:\n  - search\n  - tags\n", ["search", "tags"]),
+        ("plugins:\n  search: {lang: en}\n", ["search"]),
+        ("", ["search"]),  # MkDocs' default
+    ],
+)
+def test_plugins_are_listed_by_name(tmp_path: Path, entries: str, names: list[str]) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: T\nmarkdown_extensions:\n  - x: !!python/name:a.b\n" + entries)
+    assert [bench.plugin_name(p) for p in bench.plugin_entries(config)] == names

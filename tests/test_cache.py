@@ -1,0 +1,170 @@
+"""The cache: a damaged, stale or foreign file is rebuilt, a wrong value is a miss."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from generator import cache as cache_module
+from generator.cache import Cache
+from generator.config import ConfigError, load_config
+
+
+def filled(path: Path) -> None:
+    with Cache(path) as cache:
+        for i in range(200):
+            cache.put("kind", f"key{i}", b"value %d" % i * 50)
+
+
+def truncate(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+
+
+def garble_header(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[:100] = b"\xff" * 100
+    path.write_bytes(bytes(data))
+
+
+def garble_pages(path: Path) -> None:
+    data = bytearray(path.read_bytes())
+    for offset in range(4096, len(data), 512):
+        data[offset : offset + 64] = b"\x5a" * 64
+    path.write_bytes(bytes(data))
+
+
+def not_sqlite(path: Path) -> None:
+    path.write_text("this is not a database\n" * 100, encoding="utf-8")
+
+
+def empty(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+@pytest.mark.parametrize("damage", [truncate, garble_header, garble_pages, not_sqlite, empty])
+def test_a_damaged_file_is_rebuilt(tmp_path: Path, damage: Callable[[Path], None]) -> None:
+    path = tmp_path / "c.sqlite"
+    filled(path)
+    damage(path)
+    with Cache(path) as cache:
+        assert cache.path == path  # rebuilt on disk, not given up
+        assert cache.get("kind", "key1") in (None, b"value 1" * 50)
+        cache.put("kind", "new", b"fresh")
+    with Cache(path) as cache:
+        assert cache.get("kind", "new") == b"fresh"
+
+
+def test_values_survive_a_reopen(tmp_path: Path) -> None:
+    path = tmp_path / "sub" / "c.sqlite"
+    filled(path)
+    with Cache(path) as cache:
+        assert cache.get("kind", "key7") == b"value 7" * 50
+        assert cache.get("other", "key7") is None
+
+
+def test_a_cache_of_another_format_is_wiped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "c.sqlite"
+    filled(path)
+    monkeypatch.setattr(cache_module, "FORMAT", "999")
+    with Cache(path) as cache:
+        assert cache.get("kind", "key1") is None
+        cache.put("kind", "key1", b"new")
+    with Cache(path) as cache:
+        assert cache.get("kind", "key1") == b"new"
+
+
+def test_the_skeleton_cache_without_a_format_is_wiped(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE cache (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key))")
+    db.execute("INSERT INTO cache VALUES ('kind', 'key', x'00')")
+    db.commit()
+    db.close()
+    with Cache(path) as cache:
+        assert cache.get("kind", "key") is None
+
+
+def test_wrong_values_are_misses(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    with Cache(path) as cache:
+        cache.put("json", "not-utf8", b"\xff\xfe")
+        cache.put("json", "not-json", b"{half")
+        cache.put("array", "ragged", b"\x00" * 10)
+        cache.put("array", "empty", b"")
+        cache.put_array("array", "nan", np.full((1, 4), np.nan, dtype=np.float32))
+        cache._db.execute("INSERT INTO cache VALUES ('text', 'str', 'a string, not bytes')")
+    with Cache(path) as cache:
+        assert cache.get_json("json", "not-utf8") is None
+        assert cache.get_json("json", "not-json") is None
+        assert cache.get_array("array", "ragged", 4) is None
+        assert cache.get_array("array", "empty", 4) is None
+        assert cache.get_array("array", "nan", 4) is None
+        assert cache.get("text", "str") is None
+
+
+def test_arrays_and_json_round_trip() -> None:
+    cache = Cache(None)
+    matrix = np.arange(12, dtype=np.float32).reshape(3, 4)
+    cache.put_array("a", "k", matrix)
+    np.testing.assert_array_equal(cache.get_array("a", "k", 4), matrix)
+    assert cache.get_array("a", "k", 5) is None  # 12 floats are not rows of 5
+    cache.put_json("j", "k", {"text": "Қазақстан", "n": [1, 2.5]})
+    assert cache.get_json("j", "k") == {"text": "Қазақстан", "n": [1, 2.5]}
+
+
+def test_a_second_build_at_the_same_time_goes_on_without_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "LOCK_TIMEOUT", 0.1)
+    path = tmp_path / "c.sqlite"
+    first = Cache(path)
+    first.put("kind", "k", b"first")  # an open write transaction holds the lock
+    second = Cache(path)
+    second.put("kind", "k", b"second")
+    assert second.get("kind", "k") == b"second"
+    second.close()
+    first.close()
+    with Cache(path) as cache:
+        assert cache.get("kind", "k") == b"first"
+
+
+def test_an_unwritable_place_falls_back_to_memory(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with Cache(blocker / "c.sqlite") as cache:  # its folder is a file
+        assert cache.path is None
+        cache.put("k", "k", b"v")
+        assert cache.get("k", "k") == b"v"
+
+
+@pytest.mark.parametrize(
+    ("file_text", "cli", "expected"),
+    [
+        ("", None, Path(".cache/generator.sqlite")),
+        ("cache: null\n", None, None),
+        ("cache: elsewhere.sqlite\n", None, Path("elsewhere.sqlite")),
+        ("cache: elsewhere.sqlite\n", False, None),  # --no-cache wins
+        ("cache: null\n", "mine.sqlite", Path("mine.sqlite")),
+    ],
+)
+def test_the_cache_setting(
+    tmp_path: Path, file_text: str, cli: str | bool | None, expected: Path | None
+) -> None:
+    file = tmp_path / "generator.yml"
+    file.write_text(file_text, encoding="utf-8")
+    assert load_config({"seeds": tmp_path, "cache": cli}, file).cache == expected
+
+
+@pytest.mark.parametrize("bad", ["cache: 3\n", "cache: ''\n", "cache: .\n"])
+def test_a_bad_cache_setting_is_reported(tmp_path: Path, bad: str) -> None:
+    file = tmp_path / "generator.yml"
+    file.write_text(bad, encoding="utf-8")
+    with pytest.raises(ConfigError, match="cache"):
+        load_config({"seeds": tmp_path}, file)

