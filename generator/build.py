@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import logging
 
+from .cache import Cache
 from .clean import clean_text
 from .config import Config
 from .detect import detect_language
-from .group import group_stories
+from .group import group_and_record
 from .read import read_seeds
 from .records import Article, BuildReport, SeedError, SeedText
 from .render import MANIFEST, plan_pages, render_manifest, render_page
@@ -39,7 +40,9 @@ def build(config: Config) -> BuildReport:
             )
         articles.append(article)
 
-    stories = group_stories(articles)
+    grouping, problems = group_and_record(articles, config.stories_file, Cache(config.cache))
+    warnings += problems
+    stories = grouping.stories
     pages = plan_pages(stories)
 
     files = {page.path: render_page(page) for page in pages}

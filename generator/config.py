@@ -34,6 +34,10 @@ def _existing_folder(value: Any) -> str | None:
     return _folder(value) or (None if Path(value).is_dir() else "is not an existing folder")
 
 
+def _optional_file(value: Any) -> str | None:
+    return None if value is None else _folder(value) and "must be a file path"
+
+
 def _bool(value: Any) -> str | None:
     return None if isinstance(value, bool) else "must be true or false"
 
@@ -42,6 +46,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("seeds", "seeds", "folder of seed files (*.txt)", _existing_folder),
     Setting("out", "site_src", "MkDocs docs folder the pages are written to", _folder),
     Setting("strict", False, "exit non-zero when any seed fails", _bool),
+    Setting("stories", None, "story decisions file [<seeds>/stories.yml]", _optional_file),
+    Setting("cache", ".cache/generator.sqlite", "cache of sentence embeddings", _optional_file),
 )
 
 
@@ -50,6 +56,12 @@ class Config:
     seeds: Path
     out: Path
     strict: bool
+    stories: Path | None = None  # None: stories.yml in the seeds folder
+    cache: Path | None = None  # None: keep the cache in memory
+
+    @property
+    def stories_file(self) -> Path:
+        return self.stories if self.stories is not None else self.seeds / "stories.yml"
 
 
 class ConfigError(Exception):
@@ -81,6 +93,8 @@ def load_config(cli: Mapping[str, Any], file: Path | None = None) -> Config:
         seeds=Path(values["seeds"][0]),
         out=Path(values["out"][0]),
         strict=values["strict"][0],
+        stories=None if values["stories"][0] is None else Path(values["stories"][0]),
+        cache=Path(values["cache"][0]),
     )
 
 
