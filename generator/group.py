@@ -84,12 +84,16 @@ def group_stories(
     encoder: Encoder | None = None,
 ) -> Grouping:
     by_name = {a.name: a for a in articles}
-    locked = {e.id: [s for s in e.seeds if s in by_name] for e in recorded.stories if e.locked}
-    for article in sorted(articles, key=lambda a: a.name):
-        pin = article.seed.overrides.story
-        if pin in locked and article.name not in locked[pin]:
-            locked[pin].append(article.name)  # the seed's own pin beats another story's lock
-            locked = {k: [s for s in v if k == pin or s != article.name] for k, v in locked.items()}
+    pins = {a.name: a.seed.overrides.story for a in articles if a.seed.overrides.story}
+    # A seed's own front-matter pin beats another story's lock.
+    locked = {
+        e.id: [s for s in e.seeds if s in by_name and pins.get(s, e.id) == e.id]
+        for e in recorded.stories
+        if e.locked
+    }
+    for seed, pin in sorted(pins.items()):
+        if pin in locked and seed not in locked[pin]:
+            locked[pin].append(seed)
     in_locked = {s: story for story, seeds in locked.items() for s in seeds}
     free = [a for a in sorted(articles, key=lambda a: a.name) if a.name not in in_locked]
     clusters = _pinned_clusters(free)

@@ -6,7 +6,6 @@ rewrites it in a deterministic order, so a pull request shows every change of gr
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,7 +104,10 @@ def dump_story_file(story_file: StoryFile) -> str:
 
 
 def _scalar(text: str) -> str:
-    """`text` as a YAML flow scalar: plain when that reads back unchanged, else JSON-quoted."""
+    """`text` as a YAML flow scalar: plain when that reads back unchanged, else double-quoted."""
     if _PLAIN.fullmatch(text) and yaml.safe_load(text) == text:
         return text
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a YAML double-quoted one
+    escaped = (
+        "\\" + ch if ch in '"\\' else ch if ch.isprintable() else f"\\U{ord(ch):08x}" for ch in text
+    )
+    return '"' + "".join(escaped) + '"'

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .group import Decision, Grouping
-from .match import MIN_COVERAGE, MIN_MARGIN, PairScore
+from .match import MIN_COVERAGE, MIN_STRENGTH, PairScore
 
 SHOWN_SENTENCES = 3
 CLIP = 90
@@ -13,8 +13,8 @@ def format_grouping(grouping: Grouping) -> str:
     decisions = {d.seed: d for d in grouping.decisions}
     lines = [
         f"{len(grouping.stories)} stories, {len(decisions)} seeds. A pair is a translation when "
-        f"more than {MIN_COVERAGE:.0%} of its sentences align (mutual best, margin >= "
-        f"{MIN_MARGIN})."
+        f"more than {MIN_COVERAGE:.0%} of its sentences align in order (mutual best matches above "
+        f"their neighbourhood) with strength >= {MIN_STRENGTH} (sum of margin - 1)."
     ]
     for story in grouping.stories:
         langs = ", ".join(a.lang.code for a in story.articles)
@@ -43,7 +43,7 @@ def _decision_lines(lang: str, decision: Decision) -> list[str]:
 def _pair(score: PairScore) -> str:
     return (
         f"coverage {score.coverage:.2f}, {len(score.aligned)} sentences aligned, "
-        f"mean margin {score.margin:.3f}"
+        f"strength {score.strength:.3f}, mean margin {score.margin:.3f}"
     )
 
 
