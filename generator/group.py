@@ -106,7 +106,7 @@ def group_stories(
         Story(id=story, articles=_ordered(by_name, seeds))
         for story, seeds in sorted(members.items())
     )
-    decisions = _decisions(stories, clusters, ids, scores, in_locked)
+    decisions = _decisions(stories, clusters, scores, pins, in_locked)
     kept = {e.id for e in recorded.stories if e.locked}
     entries = tuple(
         StoryEntry(s.id, tuple(a.name for a in s.articles), s.id in kept) for s in stories
@@ -222,16 +222,19 @@ def _story_ids(
 def _decisions(
     stories: Sequence[Story],
     clusters: Sequence[_Cluster],
-    ids: Mapping[int, str],
     scores: Sequence[PairScore],
+    pins: Mapping[str, str],
     in_locked: Mapping[str, str],
 ) -> tuple[Decision, ...]:
     story_of = {a.name: s.id for s in stories for a in s.articles}
     links = {seed: c.links for c in clusters for seed in c.seeds}
-    pins = {seed: c.pin for c in clusters for seed in c.seeds}
+    by_seed: dict[str, list[PairScore]] = defaultdict(list)
+    for score in scores:
+        by_seed[score.left].append(score)
+        by_seed[score.right].append(score)
     decisions = []
     for seed, story in sorted(story_of.items()):
-        mine = [s for s in scores if s.involves(seed)]
+        mine = by_seed.get(seed, [])
         outside = [s for s in mine if story_of.get(s.other(seed)) != story]
         runner_up = max(outside, key=lambda s: s.rank, default=None)
         joined = max(
