@@ -150,8 +150,20 @@ def _evidence(
     for a, b in itertools.combinations(sorted(by_lang), 2):
         xs = [by_name[x.name] for x in by_lang[a]]
         ys = [by_name[y.name] for y in by_lang[b]]
-        scores += score_language_pair(xs, ys)
+        scores += _worth_keeping(score_language_pair(xs, ys))
     return scores
+
+
+def _worth_keeping(scores: Sequence[PairScore]) -> list[PairScore]:
+    """Accepted pairs, and each seed's best pair (its runner-up evidence): memory stays
+    proportional to the seeds, not to the candidate pairs."""
+    best: dict[str, PairScore] = {}
+    for score in scores:
+        for seed in (score.left, score.right):
+            if seed not in best or score.rank > best[seed].rank:
+                best[seed] = score
+    kept = {id(s): s for s in scores if s.accepted} | {id(s): s for s in best.values()}
+    return sorted(kept.values(), key=lambda s: (s.left, s.right))
 
 
 def _merge(
