@@ -9,8 +9,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from click.testing import CliRunner
 
 from generator.cache import Cache
+from generator.cli import main
 from generator.embed import default_encoder
 from generator.group import Grouping, group_and_record, group_stories
 from generator.match import nearest
@@ -309,3 +311,13 @@ def test_real_model_groups_translations_and_keeps_same_topic_decoys_apart() -> N
         frozenset({"farmers.en.txt"}),
         frozenset({"museum.en.txt"}),
     }
+
+
+def test_stories_command_prints_decisions_and_writes_nothing() -> None:
+    before = sorted(p.name for p in FIXTURES.iterdir())
+    result = CliRunner().invoke(main, ["stories", "--seeds", str(FIXTURES)])
+    assert result.exit_code == 0, result.output
+    assert "story new-railway-links-almaty-and-tashkent (3: en, kk, ru)" in result.output
+    assert "grain.fr.txt: no translation found among the candidates" in result.output
+    assert "runner-up:" in result.output
+    assert sorted(p.name for p in FIXTURES.iterdir()) == before
