@@ -11,6 +11,7 @@ grouping (candidates, alignment, assignment, ids), and the load average of the m
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 import time
@@ -53,21 +54,31 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.eval / "pud-dev/partial8/seeds").is_dir():
         sys.exit(f"{args.eval}: no pud-dev corpus here; pass --eval DIR")
-    start = time.perf_counter()
+    marks = [_now()]
     articles = load(args.eval, args.count)
-    analysed = time.perf_counter()
+    marks.append(_now())
     cache = Cache(None)  # cold: nothing embedded yet
     vectors = article_vectors(articles, default_encoder(), cache)
-    embedded = time.perf_counter()
+    marks.append(_now())
     grouping = group_stories(articles, cache=cache)  # every vector now comes from the cache
-    grouped = time.perf_counter()
+    marks.append(_now())
     sentences = sum(len(v.sentences) for v in vectors)
     print(f"seeds {len(articles)}  sentences embedded {sentences}  stories {len(grouping.stories)}")
-    print(f"read + analyse (not grouping)  {analysed - start:7.1f} s")
-    print(f"embedding (cold, model load)   {embedded - analysed:7.1f} s")
-    print(f"rest of grouping               {grouped - embedded:7.1f} s")
-    print(f"grouping total                 {grouped - analysed:7.1f} s  (target < 180 s)")
+    print("phase                          wall s   cpu s  (cpu s of all threads; on a busy")
+    print("                                                machine wall >> cpu / cores)")
+    phases = ["read + analyse (not grouping)", "embedding (cold, model load)", "rest of grouping"]
+    for name, (a, b) in zip(phases, itertools.pairwise(marks), strict=True):
+        print(f"{name:30s} {b[0] - a[0]:7.1f} {b[1] - a[1]:7.1f}")
+    wall, cpu = marks[3][0] - marks[1][0], marks[3][1] - marks[1][1]
+    cores = os.cpu_count() or 1
+    print(f"grouping total                 {wall:7.1f} {cpu:7.1f}  (target < 180 s wall)")
+    print(f"cores {cores}; cpu / cores = {cpu / cores:.1f} s: estimated wall time on idle cores")
     print(f"load average at the end        {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+
+
+def _now() -> tuple[float, float]:
+    """(wall clock, CPU time of this process summed over its threads)."""
+    return time.perf_counter(), time.process_time()
 
 
 if __name__ == "__main__":
