@@ -6,6 +6,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .cache import Cache
 from .clean import CleanContext, clean_text, repeated_lines
 from .config import Config
 from .dates import publication_date
@@ -13,7 +14,7 @@ from .detect import detect_language
 from .duplicates import Duplicate, split_duplicates
 from .editor_rules import EDITOR_FILE, load_editor_rules
 from .frontmatter import apply_overrides
-from .group import group_stories
+from .group import group_and_record
 from .indexes import render_indexes
 from .memo import DIRECT, Memo
 from .parallel import parallel_urls, render_parallel_pages
@@ -109,7 +110,12 @@ def build(config: Config) -> BuildReport:
         memo.commit()
         steps.done("analyse", f"{len(articles)} seeds ({memo.summary()})")
 
-        stories = group_stories(articles)
+        # Embeddings share the stage cache; without one they are kept for this run only.
+        grouping, problems = group_and_record(
+            articles, config.stories_file, memo.cache or Cache(None)
+        )
+        warnings += problems
+        stories = grouping.stories
         steps.done("group", f"{len(stories)} stories")
 
         pages = plan_pages(stories)

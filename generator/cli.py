@@ -5,16 +5,23 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import click
 
 from .align import align_sentences, read_units
+from .build import analyse
 from .build import build as run_build
 from .cache import DEFAULT_PATH as DEFAULT_CACHE
 from .cache import Cache
 from .check import check_command
-from .config import ConfigError, load_config
+from .config import Config, ConfigError, load_config
+from .group import group_stories
+from .read import read_seeds
+from .records import SeedText
+from .stories_file import StoryFileError, load_story_file
+from .stories_report import format_grouping
 
 
 @click.group()
@@ -45,12 +52,7 @@ def build(
 ) -> None:
     """Build the pages and archive.json from the seeds."""
     settings = {"seeds": seeds, "out": out, "strict": strict, "cache": False if no_cache else cache}
-    try:
-        config = load_config(settings, config_file)
-    except ConfigError as exc:
-        for problem in exc.problems:
-            click.echo(f"error: {problem}", err=True)
-        sys.exit(2)
+    config = _config(settings, config_file)
     report = run_build(config)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
@@ -87,3 +89,35 @@ def align(a: Path, b: Path, sentences: bool, cache: Path) -> None:
         if not sentences:
             row |= {"a_text": [side_a[i] for i in bead.a], "b_text": [side_b[j] for j in bead.b]}
         click.echo(json.dumps(row, ensure_ascii=False))
+
+
+@main.command()
+@click.option("--seeds", type=click.Path(path_type=Path), help="Folder of seed files [seeds].")
+@click.option(
+    "--config", "config_file", type=click.Path(path_type=Path), help="Config file [generator.yml]."
+)
+def stories(seeds: Path | None, config_file: Path | None) -> None:
+    """Print every grouping decision with its evidence (writes nothing)."""
+    config = _config({"seeds": seeds}, config_file)
+    try:
+        recorded = load_story_file(config.stories_file)
+    except StoryFileError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
+    articles = []
+    for item in read_seeds(config.seeds):
+        if isinstance(item, SeedText):
+            articles.append(analyse(item))
+        else:
+            click.echo(f"error: {item}", err=True)
+    grouping = group_stories(articles, recorded, cache=Cache(config.cache))
+    click.echo(format_grouping(grouping), nl=False)
+
+
+def _config(cli: Mapping[str, object], config_file: Path | None) -> Config:
+    try:
+        return load_config(cli, config_file)
+    except ConfigError as exc:
+        for problem in exc.problems:
+            click.echo(f"error: {problem}", err=True)
+        sys.exit(2)

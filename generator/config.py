@@ -42,6 +42,10 @@ def _cache_file(value: Any) -> str | None:
     return "is a folder, not a file" if Path(value).is_dir() else None
 
 
+def _optional_file(value: Any) -> str | None:
+    return None if value is None else _folder(value) and "must be a file path"
+
+
 def _bool(value: Any) -> str | None:
     return None if isinstance(value, bool) else "must be true or false"
 
@@ -50,6 +54,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("seeds", "seeds", "folder of seed files (*.txt)", _existing_folder),
     Setting("out", "site_src", "MkDocs docs folder the pages are written to", _folder),
     Setting("strict", False, "exit non-zero when any seed fails", _bool),
+    Setting("stories", None, "story decisions file [<seeds>/stories.yml]", _optional_file),
     Setting("cache", ".cache/generator.sqlite", "cache of per-seed work (null: none)", _cache_file),
 )
 
@@ -60,6 +65,11 @@ class Config:
     out: Path
     strict: bool
     cache: Path | None = None  # None: no cache
+    stories: Path | None = None  # None: stories.yml in the seeds folder
+
+    @property
+    def stories_file(self) -> Path:
+        return self.stories if self.stories is not None else self.seeds / "stories.yml"
 
 
 class ConfigError(Exception):
@@ -91,6 +101,7 @@ def load_config(cli: Mapping[str, Any], file: Path | None = None) -> Config:
         seeds=Path(values["seeds"][0]),
         out=Path(values["out"][0]),
         strict=values["strict"][0],
+        stories=None if values["stories"][0] is None else Path(values["stories"][0]),
         cache=Path(values["cache"][0]) if values["cache"][0] else None,
     )
 

@@ -1,19 +1,276 @@
-"""Stage 5, group: gather translations of the same article into one story."""
+"""Stage 5, group: gather translations of the same article into one story.
+
+Who decides, in order: a story locked in `stories.yml`; a seed's front-matter `story:` pin;
+an `apart` list of `stories.yml`; then the evidence of sentence alignment (match.py). A story
+holds at most one article per language ("und" counts as one language: an article whose
+language is unknown can join a story of any other languages, once). A story keeps the id
+recorded for the seeds it holds; a new story is named after its lead article's title.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import itertools
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
 
+from .cache import Cache
+from .embed import Encoder, default_encoder
+from .match import PairScore, one_to_one, score_language_pair
 from .records import Article, Story
 from .slug import disambiguate, make_slug
+from .stories_file import StoryEntry, StoryFile, StoryFileError, dump_story_file, load_story_file
+from .vectors import article_vectors
+from .write import write_atomic
+
+NOTHING_RECORDED = StoryFile()
 
 
-def group_stories(articles: Sequence[Article]) -> tuple[Story, ...]:
-    """Until translations are matched, each article is a story of its own."""
-    taken: set[str] = set()
-    stories = []
-    for article in sorted(articles, key=lambda a: a.name):
-        story_id = disambiguate(make_slug(article.title.text, article.name), article.name, taken)
-        taken.add(story_id)
-        stories.append(Story(id=story_id, articles=(article,)))
-    return tuple(sorted(stories, key=lambda s: s.id))
+def group_and_record(
+    articles: Sequence[Article], path: Path, cache: Cache | None = None
+) -> tuple[Grouping, tuple[str, ...]]:
+    """Group under the decisions recorded at `path`, then record the new ones there.
+
+    Returns the grouping and the problems to report. A file that cannot be read is left
+    exactly as it is (it holds an editor's work) and the grouping goes on without it.
+    """
+    try:
+        recorded = load_story_file(path)
+    except StoryFileError as exc:
+        problem = f"{exc}; grouped without it and left it unchanged"
+        return group_stories(articles, cache=cache), (problem,)
+    grouping = group_stories(articles, recorded, cache=cache)
+    text = dump_story_file(grouping.story_file)
+    try:
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            write_atomic(path, text)
+    except OSError as exc:
+        return grouping, (f"{path}: cannot record the story decisions: {exc}",)
+    return grouping, ()
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Why a seed is in its story, with the evidence a reviewer needs to check it."""
+
+    seed: str
+    story: str
+    reason: str
+    evidence: PairScore | None = None  # the link that joined it to its story
+    runner_up: PairScore | None = None  # its best candidate outside its story
+
+
+@dataclass(frozen=True)
+class Grouping:
+    stories: tuple[Story, ...]
+    decisions: tuple[Decision, ...]
+    story_file: StoryFile  # what stories.yml should now say
+
+
+@dataclass
+class _Cluster:
+    seeds: set[str]
+    langs: set[str]
+    pin: str | None = None  # story id an editor fixed for it
+    links: list[PairScore] = field(default_factory=list)
+
+
+def group_stories(
+    articles: Sequence[Article],
+    recorded: StoryFile = NOTHING_RECORDED,
+    *,
+    cache: Cache | None = None,
+    encoder: Encoder | None = None,
+) -> Grouping:
+    by_name = {a.name: a for a in articles}
+    pins = {a.name: a.seed.overrides.story for a in articles if a.seed.overrides.story}
+    # A seed's own front-matter pin beats another story's lock.
+    locked = {
+        e.id: [s for s in e.seeds if s in by_name and pins.get(s, e.id) == e.id]
+        for e in recorded.stories
+        if e.locked
+    }
+    for seed, pin in sorted(pins.items()):
+        if pin in locked and seed not in locked[pin]:
+            locked[pin].append(seed)
+    in_locked = {s: story for story, seeds in locked.items() for s in seeds}
+    free = [a for a in sorted(articles, key=lambda a: a.name) if a.name not in in_locked]
+    clusters = _pinned_clusters(free)
+    scores = _evidence(free, cache, encoder)
+    _merge(clusters, scores, {a.name: a.lang.code for a in free}, recorded.apart)
+    ids = _story_ids(clusters, recorded, set(locked), by_name)
+    members = {story: seeds for story, seeds in locked.items() if seeds}
+    members |= {ids[id(c)]: sorted(c.seeds) for c in clusters}
+    stories = tuple(
+        Story(id=story, articles=_ordered(by_name, seeds))
+        for story, seeds in sorted(members.items())
+    )
+    decisions = _decisions(stories, clusters, scores, pins, in_locked)
+    kept = {e.id for e in recorded.stories if e.locked}
+    entries = tuple(
+        StoryEntry(s.id, tuple(a.name for a in s.articles), s.id in kept) for s in stories
+    )
+    return Grouping(stories, decisions, StoryFile(entries, recorded.apart))
+
+
+def _ordered(by_name: Mapping[str, Article], seeds: Iterable[str]) -> tuple[Article, ...]:
+    return tuple(sorted((by_name[s] for s in seeds), key=lambda a: (a.lang.code, a.name)))
+
+
+def _pinned_clusters(free: Sequence[Article]) -> list[_Cluster]:
+    """One cluster per seed, except that seeds pinned to the same story id start together."""
+    pinned: dict[str, _Cluster] = {}
+    clusters = []
+    for article in free:
+        pin = article.seed.overrides.story
+        cluster = pinned.get(pin) if pin else None
+        if cluster is None:
+            cluster = _Cluster(set(), set(), pin)
+            clusters.append(cluster)
+            if pin:
+                pinned[pin] = cluster
+        cluster.seeds.add(article.name)
+        cluster.langs.add(article.lang.code)
+    return clusters
+
+
+def _evidence(
+    free: Sequence[Article], cache: Cache | None, encoder: Encoder | None
+) -> list[PairScore]:
+    """Candidate pairs with their evidence, for every pair of languages present."""
+    by_lang: dict[str, list[Article]] = defaultdict(list)
+    for article in free:
+        by_lang[article.lang.code].append(article)
+    if len(by_lang) < 2:
+        return []  # nothing can be a translation of anything: no need to load the model
+    vectors = article_vectors(free, encoder or default_encoder(), cache or Cache(None))
+    by_name = {v.name: v for v in vectors}
+    scores = []
+    for a, b in itertools.combinations(sorted(by_lang), 2):
+        xs = [by_name[x.name] for x in by_lang[a]]
+        ys = [by_name[y.name] for y in by_lang[b]]
+        scores += _worth_keeping(score_language_pair(xs, ys))
+    return scores
+
+
+def _worth_keeping(scores: Sequence[PairScore]) -> list[PairScore]:
+    """Accepted pairs, and each seed's best pair (its runner-up evidence): memory stays
+    proportional to the seeds, not to the candidate pairs."""
+    best: dict[str, PairScore] = {}
+    for score in scores:
+        for seed in (score.left, score.right):
+            if seed not in best or score.rank > best[seed].rank:
+                best[seed] = score
+    kept = {id(s): s for s in scores if s.accepted} | {id(s): s for s in best.values()}
+    return sorted(kept.values(), key=lambda s: (s.left, s.right))
+
+
+def _merge(
+    clusters: list[_Cluster],
+    scores: Sequence[PairScore],
+    lang_of: Mapping[str, str],
+    apart: Iterable[frozenset[str]],
+) -> None:
+    """Join clusters along the strongest one-to-one links that break no rule (in place)."""
+    owner = {seed: c for c in clusters for seed in c.seeds}
+    by_lang_pair: dict[tuple[str, str], list[PairScore]] = defaultdict(list)
+    for score in scores:
+        by_lang_pair[(lang_of[score.left], lang_of[score.right])].append(score)
+    links = [link for group in by_lang_pair.values() for link in one_to_one(group)]
+    apart_sets = list(apart)
+    for link in sorted(links, key=lambda s: s.rank, reverse=True):
+        a, b = owner[link.left], owner[link.right]
+        if a is b or not _may_join(a, b, apart_sets):
+            continue
+        a.seeds |= b.seeds
+        a.langs |= b.langs
+        a.pin = a.pin or b.pin
+        a.links += [*b.links, link]
+        for seed in b.seeds:
+            owner[seed] = a
+        clusters.remove(b)
+
+
+def _may_join(a: _Cluster, b: _Cluster, apart: Sequence[frozenset[str]]) -> bool:
+    if a.langs & b.langs or (a.pin and b.pin and a.pin != b.pin):
+        return False
+    return not any(group & a.seeds and group & b.seeds for group in apart)
+
+
+def _story_ids(
+    clusters: Sequence[_Cluster],
+    recorded: StoryFile,
+    taken: set[str],
+    by_name: Mapping[str, Article],
+) -> dict[int, str]:
+    """Story id of each cluster (keyed by id()): its pin, else the recorded id of the story
+    it shares most seeds with, else a new slug of its lead article's title."""
+    taken = set(taken) | {c.pin for c in clusters if c.pin}
+    ids = {id(c): c.pin for c in clusters if c.pin}
+    overlaps = sorted(
+        (
+            (-len(c.seeds & set(e.seeds)), e.id, min(c.seeds), c)
+            for c in clusters
+            if not c.pin
+            for e in recorded.stories
+            if not e.locked and c.seeds & set(e.seeds)
+        ),
+        key=lambda row: row[:3],
+    )
+    for _, story, _, cluster in overlaps:
+        if id(cluster) not in ids and story not in taken:
+            ids[id(cluster)] = story
+            taken.add(story)
+    fresh = [c for c in clusters if id(c) not in ids]
+    for cluster in sorted(fresh, key=lambda c: min(c.seeds)):
+        lead = Story(id="", articles=_ordered(by_name, cluster.seeds)).lead
+        story = disambiguate(make_slug(lead.title.text, lead.name), lead.name, taken)
+        ids[id(cluster)] = story
+        taken.add(story)
+    return {k: v for k, v in ids.items() if v is not None}
+
+
+def _decisions(
+    stories: Sequence[Story],
+    clusters: Sequence[_Cluster],
+    scores: Sequence[PairScore],
+    pins: Mapping[str, str],
+    in_locked: Mapping[str, str],
+) -> tuple[Decision, ...]:
+    story_of = {a.name: s.id for s in stories for a in s.articles}
+    links = {seed: c.links for c in clusters for seed in c.seeds}
+    by_seed: dict[str, list[PairScore]] = defaultdict(list)
+    for score in scores:
+        by_seed[score.left].append(score)
+        by_seed[score.right].append(score)
+    decisions = []
+    for seed, story in sorted(story_of.items()):
+        mine = by_seed.get(seed, [])
+        outside = [s for s in mine if story_of.get(s.other(seed)) != story]
+        runner_up = max(outside, key=lambda s: s.rank, default=None)
+        joined = max(
+            (s for s in links.get(seed, []) if s.involves(seed)), key=lambda s: s.rank, default=None
+        )
+        decisions.append(
+            Decision(
+                seed,
+                story,
+                _reason(seed, story, joined, pins.get(seed), in_locked),
+                joined,
+                runner_up,
+            )
+        )
+    return tuple(decisions)
+
+
+def _reason(
+    seed: str, story: str, joined: PairScore | None, pin: str | None, in_locked: Mapping[str, str]
+) -> str:
+    if seed in in_locked:
+        return "locked in stories.yml"
+    if pin == story:
+        return "pinned by the seed's front matter (story: ...)"
+    if joined is not None:
+        return f"aligned with {joined.other(seed)}"
+    return "no translation found among the candidates"

@@ -37,19 +37,17 @@ class BuiltSite:
 def generate(seeds: Path, docs: Path, *, hand_written: bool = True) -> BuildReport:
     """Run the generator into `docs`, with the project's hand-written pages beside the output."""
     if hand_written:
-        shutil.copytree(
-            ROOT / "site_src",
-            docs,
-            dirs_exist_ok=True,
-            ignore=shutil.ignore_patterns(*_generated_patterns()),
-        )
+        copy_hand_written(docs)
     return build(Config(seeds=seeds, out=docs, strict=False))
 
 
-def _generated_patterns() -> list[str]:
-    # Hand-written files and assets/ are copied; generated folders are rebuilt here.
-    generated = [p.name for p in (ROOT / "site_src").iterdir() if p.is_dir()]
-    return [name for name in generated if name != "assets"] + ["archive.json", ".*"]
+def copy_hand_written(docs: Path) -> None:
+    """The committed pages of site_src/ (its top-level Markdown) and assets/, nothing generated."""
+    source = ROOT / "site_src"
+    docs.mkdir(parents=True, exist_ok=True)
+    for page in source.glob("*.md"):
+        shutil.copy2(page, docs / page.name)
+    shutil.copytree(source / "assets", docs / "assets", dirs_exist_ok=True)
 
 
 SITE_URL = "https://archive.example/"  # absolute URLs for sitemap.xml and hreflang
@@ -92,12 +90,7 @@ def grouped_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 
 def publish(stories: Sequence[Story], docs: Path) -> None:
     """What `build` writes once stories are grouped: pages, parallel pages and the manifest."""
-    shutil.copytree(
-        ROOT / "site_src",
-        docs,
-        dirs_exist_ok=True,
-        ignore=shutil.ignore_patterns(*_generated_patterns()),
-    )
+    copy_hand_written(docs)
     write_files(docs, render_files(stories, plan_pages(stories)))
 
 

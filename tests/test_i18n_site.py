@@ -58,10 +58,18 @@ def test_single_language_stories_name_only_their_own_language(grouped_site: Buil
         assert "hreflang" not in switcher and switcher.count("<li>") == 1
 
 
-def test_the_five_seeds_alone_give_every_page_only_its_own_language(seed_site: BuiltSite) -> None:
+def test_the_five_seeds_as_the_build_groups_them(seed_site: BuiltSite) -> None:
+    """Acceptance: 000 (fr) and 001 (en) link to each other with hreflang; the other three
+    pages name only their own language."""
     for page in seed_site.report.pages:
-        switcher = _switcher(_html(seed_site, page.url))
-        assert "hreflang" not in switcher and switcher.count("<li>") == 1
+        page_html = _html(seed_site, page.url)
+        switcher = _switcher(page_html)
+        if page.article.name in TRANSLATED:
+            assert sorted(_alternates(page_html)) == ["en", "fr"]
+            assert switcher.count("hreflang") == 1 and switcher.count("<li>") == 2
+        else:
+            assert list(_alternates(page_html)) == [page.article.lang.code]
+            assert "hreflang" not in switcher and switcher.count("<li>") == 1
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,113 @@
+"""`seeds/stories.yml`: the story decisions, recorded for editors to read and override.
+
+The build reads it (recorded ids are kept, locked stories and `apart` pairs are obeyed) and
+rewrites it in a deterministic order, so a pull request shows every change of grouping.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+FILE_NAME = "stories.yml"
+_PLAIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
+HEADER = "# Story decisions: written by `python -m generator build`, editable by hand.\n"
+
+
+class StoryFileError(Exception):
+    """The file exists but cannot be used; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class StoryEntry:
+    id: str
+    seeds: tuple[str, ...]
+    locked: bool = False
+
+
+@dataclass(frozen=True)
+class StoryFile:
+    stories: tuple[StoryEntry, ...] = ()
+    apart: tuple[frozenset[str], ...] = ()
+
+
+def load_story_file(path: Path) -> StoryFile:
+    """The recorded decisions; an empty StoryFile when the file does not exist."""
+    if not path.exists():
+        return StoryFile()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise StoryFileError(f"{path}: cannot read: {exc}") from exc
+    try:
+        return parse_story_file(data)
+    except ValueError as exc:
+        raise StoryFileError(f"{path}: {exc}") from exc
+
+
+def parse_story_file(data: Any) -> StoryFile:
+    if data is None:
+        return StoryFile()
+    if not isinstance(data, dict) or set(data) - {"stories", "apart"}:
+        raise ValueError("must be a mapping with keys 'stories' and optionally 'apart'")
+    stories = tuple(_entry(i, item) for i, item in enumerate(data.get("stories") or []))
+    apart = tuple(_apart(i, item) for i, item in enumerate(data.get("apart") or []))
+    ids = [s.id for s in stories]
+    if len(set(ids)) != len(ids):
+        raise ValueError(
+            f"story ids recorded twice: {sorted({i for i in ids if ids.count(i) > 1})}"
+        )
+    seeds = [seed for s in stories for seed in s.seeds]
+    if len(set(seeds)) != len(seeds):
+        twice = sorted({s for s in seeds if seeds.count(s) > 1})
+        raise ValueError(f"seeds listed in two stories: {twice}")
+    return StoryFile(stories=stories, apart=apart)
+
+
+def _entry(index: int, item: Any) -> StoryEntry:
+    where = f"stories[{index}]"
+    if not isinstance(item, dict) or set(item) - {"id", "seeds", "locked"}:
+        raise ValueError(f"{where}: must be a mapping with keys id, seeds and optionally locked")
+    story_id, seeds, locked = item.get("id"), item.get("seeds"), item.get("locked", False)
+    if not isinstance(story_id, str) or not story_id.strip():
+        raise ValueError(f"{where}: id must be a non-empty string")
+    if not isinstance(seeds, list) or not all(isinstance(s, str) for s in seeds):
+        raise ValueError(f"{where} ({story_id}): seeds must be a list of seed file names")
+    if not isinstance(locked, bool):
+        raise ValueError(f"{where} ({story_id}): locked must be true or false")
+    return StoryEntry(id=story_id, seeds=tuple(seeds), locked=locked)
+
+
+def _apart(index: int, item: Any) -> frozenset[str]:
+    if not isinstance(item, list) or len(item) < 2 or not all(isinstance(s, str) for s in item):
+        raise ValueError(f"apart[{index}]: must be a list of two or more seed file names")
+    return frozenset(item)
+
+
+def dump_story_file(story_file: StoryFile) -> str:
+    """The file's text: stories sorted by id, seeds sorted, `apart` kept as the editor wrote it."""
+    lines = [HEADER, "stories:\n"] if story_file.stories else [HEADER, "stories: []\n"]
+    for entry in sorted(story_file.stories, key=lambda e: e.id):
+        lines.append(f"  - id: {_scalar(entry.id)}\n")
+        lines.append(f"    seeds: [{', '.join(_scalar(s) for s in sorted(entry.seeds))}]\n")
+        if entry.locked:
+            lines.append("    locked: true\n")
+    if story_file.apart:
+        lines.append("apart:\n")
+        for group in story_file.apart:
+            lines.append(f"  - [{', '.join(_scalar(s) for s in sorted(group))}]\n")
+    return "".join(lines)
+
+
+def _scalar(text: str) -> str:
+    """`text` as a YAML flow scalar: plain when that reads back unchanged, else double-quoted."""
+    if _PLAIN.fullmatch(text) and yaml.safe_load(text) == text:
+        return text
+    escaped = (
+        "\\" + ch if ch in '"\\' else ch if ch.isprintable() else f"\\U{ord(ch):08x}" for ch in text
+    )
+    return '"' + "".join(escaped) + '"'

