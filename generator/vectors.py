@@ -7,14 +7,13 @@ cached under sha256(encoder name + text): a rebuild with one new seed embeds one
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from .cache import Cache
-from .embed import Encoder
+from .embed import Encoder, embed_cached
 from .records import Article
 from .sentences import split_sentences
 
@@ -26,8 +25,6 @@ LEAD = 6
 MIN_CHARS = 20
 # A very long "sentence" is a list or a run-on; its head identifies it as well as its whole.
 MAX_CHARS = 400
-CACHE_KIND = "sentence-vector"
-BATCH = 256
 
 
 @dataclass(frozen=True)
@@ -52,32 +49,6 @@ def article_sentences(article: Article) -> tuple[str, ...]:
     kept = [s for s in found if len(s) >= MIN_CHARS] or found[:1]
     unique = list(dict.fromkeys(kept))  # a headline repeated in the body counts once
     return tuple(unique[:MAX_SENTENCES])
-
-
-def cache_key(encoder_name: str, text: str) -> str:
-    return hashlib.sha256(f"{encoder_name}\0{text}".encode()).hexdigest()
-
-
-def embed_cached(texts: Sequence[str], encoder: Encoder, cache: Cache) -> np.ndarray:
-    """Vectors of `texts`, embedding only those the cache does not hold (each once)."""
-    keys = [cache_key(encoder.name, t) for t in texts]
-    found: dict[str, np.ndarray] = {}
-    for key in set(keys):
-        hit = cache.get_array(CACHE_KIND, key, encoder.dim)
-        if hit is not None and hit.shape[0] == 1:
-            found[key] = hit[0]
-    missing = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in found))
-    for start in range(0, len(missing), BATCH):
-        batch = missing[start : start + BATCH]
-        for text, row in zip(batch, encoder.encode(batch), strict=True):
-            key = cache_key(encoder.name, text)
-            found[key] = row
-            cache.put_array(CACHE_KIND, key, row.reshape(1, -1))
-        cache.commit()  # a long first build interrupted keeps what it embedded
-    out = np.zeros((len(texts), encoder.dim), dtype=np.float32)
-    for i, key in enumerate(keys):
-        out[i] = found[key]
-    return out
 
 
 def article_vectors(

@@ -22,11 +22,10 @@ from generator.align import (
     Similarities,
     align_sentences,
     align_similarities,
-    embed_cached,
 )
 from generator.cache import DEFAULT_PATH, Cache
 from generator.cli import main
-from generator.embed import default_encoder
+from generator.embed import default_encoder, embed_cached
 
 
 class BagOfWords:

@@ -13,13 +13,13 @@ from click.testing import CliRunner
 
 from generator.cache import Cache
 from generator.cli import main
-from generator.embed import default_encoder
+from generator.embed import default_encoder, embed_cached
 from generator.group import Grouping, group_and_record, group_stories
 from generator.match import nearest
 from generator.records import Article, CleanText, Language, Overrides, SeedText, Title
 from generator.stories_file import StoryEntry, StoryFile, load_story_file
 from generator.stories_report import format_grouping
-from generator.vectors import article_sentences, embed_cached
+from generator.vectors import article_sentences
 
 FIXTURES = Path(__file__).parent / "fixtures" / "group"
 

@@ -18,7 +18,8 @@ from generator import memo as memo_module
 from generator.build import analyse, build
 from generator.cache import Cache
 from generator.config import Config
-from generator.memo import Memo, ShapeError, code_version, decode, encode, encode_cached
+from generator.embed import embed_cached
+from generator.memo import Memo, ShapeError, code_version, decode, encode
 from generator.records import CleanText, Language, Removed, SeedText, Title
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -155,11 +156,11 @@ class CountingEncoder:
 def test_embeddings_are_computed_once_per_text_and_model() -> None:
     cache = Cache(None)
     encoder = CountingEncoder()
-    first = encode_cached(cache, encoder, ["ab", "abc"])
-    again = encode_cached(cache, encoder, ["abc", "ab", "abcd"])
+    first = embed_cached(["ab", "abc"], encoder, cache)
+    again = embed_cached(["abc", "ab", "abcd"], encoder, cache)
     assert encoder.seen == ["ab", "abc", "abcd"]
     np.testing.assert_array_equal(again[:2], first[::-1])
     other = CountingEncoder("another-model")
-    encode_cached(cache, other, ["ab"])
+    embed_cached(["ab"], other, cache)
     assert other.seen == ["ab"]  # another model's vectors are never reused
-    assert encode_cached(None, encoder, []).shape == (0, 3)
+    assert embed_cached([], encoder, cache).shape == (0, 3)
