@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import markdown
 import pytest
 import yaml
+from browser import chromium, serve
 from conftest import generate, mkdocs
 
 import generator.build as build_module
@@ -179,25 +177,15 @@ def served(hostile_site: Path) -> Iterator[str]:
     site = hostile_site / "site"
     # A control page with a real script: proves the browser test can see a dialog.
     (site / "control.html").write_text("<script>alert('control')</script>", encoding="utf-8")
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    thread.join()
+    with serve(site) as url:
+        yield url
 
 
 @pytest.mark.browser
 def test_no_script_from_a_seed_runs_in_a_browser(served: str, hostile_site: Path) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.exists():
-        pytest.skip("Debian chromium is not installed (scripts/test.sh installs it)")
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+    pytest.importorskip("playwright.sync_api")
     dialogs: list[str] = []
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), args=args)
+    with chromium() as browser:
         page = browser.new_page()
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.goto(served + "control.html")
@@ -215,7 +203,6 @@ def test_no_script_from_a_seed_runs_in_a_browser(served: str, hostile_site: Path
         page.keyboard.type("Hostile")
         page.wait_for_selector(".md-search-result__item", timeout=10_000)
         results = page.inner_text(".md-search-result")
-        browser.close()
     assert dialogs == []
     assert "Hostile headline" in results
     assert all(line in text for line in HOSTILE_LINES[:4])  # shown as literal text

@@ -3,53 +3,31 @@ left Arabic, and stacking on a narrow screen. Screenshots go to artifacts/screen
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import shutil
-import threading
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from browser import chromium, serve
 from conftest import ROOT, BuiltSite
 
 pytestmark = pytest.mark.browser
 
 playwright = pytest.importorskip("playwright.sync_api")
-CHROMIUM = Path("/usr/bin/chromium")
 SHOTS = ROOT / "artifacts" / "screenshots"
 SEED_STORY = "stories/kazakh-foreign-minister/parallel/"
 RAILWAY = "stories/railway/parallel/"
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(parallel_site: BuiltSite) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(parallel_site.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    thread.join()
+    with serve(parallel_site.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[playwright.Browser]:
-    if not CHROMIUM.exists() and not shutil.which("chromium"):
-        pytest.skip("Debian chromium is not installed")
-    with playwright.sync_playwright() as p:
-        launched = p.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 def _open(browser: playwright.Browser, url: str, width: int = 1280) -> playwright.Page:
