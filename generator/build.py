@@ -40,12 +40,13 @@ class Gathered:
 
 
 def gather(config: Config) -> Gathered:
-    items = list(read_seeds(config.seeds))
+    found = discover(config.seeds)
+    items = list(read_seeds(config.seeds, found))
     editor, problems = load_editor_rules(config.seeds / EDITOR_FILE)
     seeds, duplicates = split_duplicates([item for item in items if isinstance(item, SeedText)])
     errors = [SeedError(EDITOR_FILE, problem) for problem in problems]
     errors += [item for item in items if isinstance(item, SeedError)]
-    warnings = list(discover(config.seeds).notes) + [str(d) for d in duplicates]
+    warnings = list(found.notes) + [str(d) for d in duplicates]
     warnings += [f"{EDITOR_FILE}: no seed named {n}" for n in editor.unknown(s.name for s in seeds)]
     context = CleanContext(repeated=repeated_lines(seeds), editor=editor)
     return Gathered(tuple(seeds), tuple(duplicates), context, tuple(errors), tuple(warnings))

@@ -146,9 +146,12 @@ def decode_seed(name: str, raw: bytes) -> SeedText | SeedError:
     return with_front_matter(seed)
 
 
-def read_seeds(folder: Path) -> Iterator[SeedText | SeedError]:
-    """Every seed in name order, read or refused; other files go to `discover(...).notes`."""
-    found = discover(folder)
+def read_seeds(folder: Path, found: Found | None = None) -> Iterator[SeedText | SeedError]:
+    """Every seed in name order, read or refused; other files go to `discover(...).notes`.
+
+    `found`: the folder's `discover` result when the caller has it already (one walk).
+    """
+    found = found if found is not None else discover(folder)
     items: list[SeedText | SeedError] = [*found.refused]
     items += [read_seed(path, folder) for path in found.seeds]
     yield from sorted(items, key=lambda item: item.name)
