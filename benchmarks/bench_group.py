@@ -18,7 +18,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from generator.build import analyse
+from generator.analyse import analyse
 from generator.cache import Cache
 from generator.embed import default_encoder
 from generator.group import group_stories

@@ -41,6 +41,7 @@ _SOCIAL = frozenset((
     "print",
 ))  # fmt: skip
 _DIGIT = re.compile(r"\d")
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts: \w without the underscore
 _LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
 _CRUMB = re.compile(r"\s+[/›>»|·→]\s+")
 _DATE = re.compile(
@@ -71,7 +72,7 @@ def word_count(text: str) -> int:
     """Words, counting two CJK characters as one word since those scripts have no spaces;
     separators ("|", "/", "—") are not words."""
     cjk = len(_CJK.findall(text))
-    words = [w for w in _CJK.sub(" ", text).split() if any(ch.isalnum() for ch in w)]
+    words = [w for w in _CJK.sub(" ", text).split() if _ALNUM.search(w)]
     return len(words) + (cjk + 1) // 2
 
 

@@ -6,23 +6,20 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .analyse import analyse_all
 from .cache import Cache
-from .clean import CleanContext, clean_text, repeated_lines
+from .clean import CleanContext, repeated_lines
 from .config import Config
-from .dates import publication_date
-from .detect import detect_language
 from .duplicates import Duplicate, split_duplicates
 from .editor_rules import EDITOR_FILE, load_editor_rules
-from .frontmatter import apply_overrides
 from .group import group_and_record
 from .indexes import render_indexes
 from .memo import DIRECT, Memo
 from .parallel import parallel_urls, render_parallel_pages
-from .progress import Steps, progress
+from .progress import Steps
 from .read import discover, read_seeds
-from .records import Article, BuildReport, Page, SeedError, SeedText, Story
+from .records import BuildReport, Page, SeedError, SeedText, Story
 from .render import MANIFEST, plan_pages, render_manifest, render_pages
-from .title import find_title
 from .write import write_files
 
 log = logging.getLogger(__name__)
@@ -52,53 +49,17 @@ def gather(config: Config) -> Gathered:
     return Gathered(tuple(seeds), tuple(duplicates), context, tuple(errors), tuple(warnings))
 
 
-def analyse(seed: SeedText, context: CleanContext | None = None, memo: Memo = DIRECT) -> Article:
-    """Each stage through `memo`: from the cache when it has seen this input at this code."""
-    # A first guess on the raw text chooses the cleaner's phrase lists and stoplists; the
-    # language is then told on the article alone, without another site's boilerplate.
-    first = seed.overrides.lang or memo(detect_language, seed.text).code
-    clean = memo(clean_text, seed, first, (context or CleanContext()).for_seed(seed))
-    language = memo(detect_language, "\n".join(clean.paragraphs) or seed.text)
-    article = Article(
-        seed=seed,
-        lang=language,
-        clean=clean,
-        title=memo(find_title, clean),
-        date=publication_date(seed),
-    )
-    return apply_overrides(article)
-
-
-def analyse_all(gathered: Gathered, memo: Memo) -> tuple[list[Article], list[SeedError], list[str]]:
-    articles, errors, warnings = [], [], []
-    for seed in progress(gathered.seeds, "analyse", len(gathered.seeds)):
-        article = analyse(seed, gathered.context, memo)
-        if not article.clean.paragraphs:
-            errors.append(SeedError(seed.name, "no article text: every line is boilerplate"))
-            continue
-        if not article.lang.known:
-            warnings.append(
-                f"{seed.name}: language undetermined ({article.lang.reason}; "
-                f"candidates {article.lang.candidates})"
-            )
-        articles.append(article)
-    published = {a.name for a in articles}
-    errors += [
-        SeedError(d.seed.name, f"same text as {d.of}, which failed")
-        for d in gathered.duplicates
-        if d.of not in published
-    ]
-    return articles, errors, warnings
-
-
 def render_files(
-    stories: Sequence[Story], pages: Sequence[Page], duplicates: Sequence[Duplicate] = ()
+    stories: Sequence[Story],
+    pages: Sequence[Page],
+    duplicates: Sequence[Duplicate] = (),
+    memo: Memo = DIRECT,
 ) -> dict[str, str]:
     """Every generated file: articles, indexes, parallel pages and the manifest."""
     parallel = parallel_urls(stories)
-    files = render_pages(pages, parallel)
+    files = render_pages(pages, parallel, memo)
     files |= render_indexes(stories, pages)
-    files |= render_parallel_pages(stories, pages)
+    files |= render_parallel_pages(stories, pages, memo=memo)
     files[MANIFEST] = render_manifest(stories, pages, duplicates)
     return files
 
@@ -107,7 +68,9 @@ def build(config: Config) -> BuildReport:
     steps, memo = Steps(), Memo.open(config.cache)
     try:
         gathered = gather(config)
-        articles, errors, warnings = analyse_all(gathered, memo)
+        articles, errors, warnings = analyse_all(
+            gathered.seeds, gathered.context, gathered.duplicates, memo
+        )
         memo.commit()
         steps.done("analyse", f"{len(articles)} seeds ({memo.summary()})")
 
@@ -120,7 +83,8 @@ def build(config: Config) -> BuildReport:
         steps.done("group", f"{len(stories)} stories")
 
         pages = plan_pages(stories)
-        files = render_files(stories, pages, gathered.duplicates)
+        files = render_files(stories, pages, gathered.duplicates, memo)
+        memo.commit()
         steps.done("render", f"{len(files)} files")
         skipped = write_files(config.out, files)
         steps.done("write", f"{len(files) - len(skipped)} files checked")

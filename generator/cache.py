@@ -15,6 +15,7 @@ import contextlib
 import json
 import logging
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -26,6 +27,7 @@ log = logging.getLogger(__name__)
 DEFAULT_PATH = Path(".cache/generator.sqlite")
 # Bump when the table layout or the meaning of stored values changes: older files are wiped.
 FORMAT = "2"
+CHUNK = 500  # keys per query: well under SQLite's limit on bound parameters
 LOCK_TIMEOUT = 2.0  # seconds to wait for another process's write lock
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS cache (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key))",
@@ -81,6 +83,23 @@ class Cache:
             return None
         return row[0]
 
+    def get_many(self, kind: str, keys: Iterable[str]) -> dict[str, bytes]:
+        """The values found among `keys` (a rebuild looks up thousands: one query per chunk)."""
+        wanted = list(dict.fromkeys(keys))
+        found: dict[str, bytes] = {}
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            marks = ",".join("?" * len(chunk))
+            try:
+                rows = self._db.execute(
+                    f"SELECT key, value FROM cache WHERE kind = ? AND key IN ({marks})",
+                    (kind, *chunk),
+                ).fetchall()
+            except sqlite3.DatabaseError:
+                return found
+            found |= {key: value for key, value in rows if isinstance(value, bytes)}
+        return found
+
     def put(self, kind: str, key: str, value: bytes) -> None:
         if not self.writable:
             return
@@ -132,6 +151,16 @@ class Cache:
             return None
         array = np.frombuffer(raw, dtype=np.float32).reshape(-1, dim)
         return array if bool(np.isfinite(array).all()) else None
+
+    def get_arrays(self, kind: str, keys: Iterable[str], dim: int) -> dict[str, np.ndarray]:
+        """`get_array` of many keys at once; the wrongly shaped or not finite are left out."""
+        found = {}
+        for key, raw in self.get_many(kind, keys).items():
+            if raw and not len(raw) % (4 * dim):
+                array = np.frombuffer(raw, dtype=np.float32).reshape(-1, dim)
+                if bool(np.isfinite(array).all()):
+                    found[key] = array
+        return found
 
     def put_array(self, kind: str, key: str, value: np.ndarray) -> None:
         self.put(kind, key, np.ascontiguousarray(value, dtype=np.float32).tobytes())

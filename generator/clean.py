@@ -12,6 +12,7 @@ listed with its reason, and an editor can force a line back (`editor_rules`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -87,9 +88,16 @@ def repeated_lines(seeds: Sequence[SeedText]) -> frozenset[str]:
 
 def _copied(lines: set[str], shared: set[str]) -> bool:
     """Most of its prose recurs elsewhere: a site shares a disclaimer or two, not its text."""
-    prose = {line for line in lines if is_prose(line, UNDETERMINED)}
+    if lines.isdisjoint(shared):
+        return False  # the common case, and judging every line's prose is slow
+    prose = {line for line in lines if _prose(line)}
     again = len(prose & shared)
     return again >= min(COPY_MIN_LINES, len(prose)) > 0 and again > DUPLICATE_SHARE * len(prose)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _prose(line: str) -> bool:
+    return is_prose(line, UNDETERMINED)  # a line shared by many seeds is judged once
 
 
 def _in_several(sets: Sequence[set[str]]) -> set[str]:

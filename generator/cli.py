@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from .align import align_sentences, read_units
-from .build import analyse
+from .analyse import analyse
 from .build import build as run_build
 from .cache import DEFAULT_PATH as DEFAULT_CACHE
 from .cache import Cache

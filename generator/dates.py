@@ -66,6 +66,7 @@ CUES = re.compile(
     r"жарияланған|نشر|نُشر|تاريخ النشر|veröffentlicht|publicado",
     re.IGNORECASE,
 )
+_ANY_DIGIT = re.compile(r"\d")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u200b\u2066\u2067\u2068\u2069"), None)
 _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")} | {
     ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")
@@ -108,6 +109,8 @@ def normalise(line: str) -> str:
 def dates_in(line: str) -> Iterator[tuple[dt.date, int]]:
     """Every real calendar date the line states, with where it starts, in reading order."""
     found: list[tuple[int, dt.date]] = []
+    if not _ANY_DIGIT.search(line):  # every pattern has a day or a year: most lines have neither
+        return
     for pattern in PATTERNS:
         for match in pattern.finditer(line):
             date = _to_date(match)

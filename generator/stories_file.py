@@ -15,6 +15,8 @@ import yaml
 
 FILE_NAME = "stories.yml"
 _PLAIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
+# libyaml's parser where installed: the same reading, and every id and seed name is checked.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HEADER = "# Story decisions: written by `python -m generator build`, editable by hand.\n"
 
 
@@ -40,7 +42,7 @@ def load_story_file(path: Path) -> StoryFile:
     if not path.exists():
         return StoryFile()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise StoryFileError(f"{path}: cannot read: {exc}") from exc
     try:
@@ -105,7 +107,7 @@ def dump_story_file(story_file: StoryFile) -> str:
 
 def _scalar(text: str) -> str:
     """`text` as a YAML flow scalar: plain when that reads back unchanged, else double-quoted."""
-    if _PLAIN.fullmatch(text) and yaml.safe_load(text) == text:
+    if _PLAIN.fullmatch(text) and yaml.load(text, Loader=_LOADER) == text:
         return text
     escaped = (
         "\\" + ch if ch in '"\\' else ch if ch.isprintable() else f"\\U{ord(ch):08x}" for ch in text

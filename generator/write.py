@@ -80,7 +80,8 @@ def write_files(out: Path, files: Mapping[str, str]) -> list[Skipped]:
     stale = [_owned_target(out, p) for p in sorted(owned - set(targets))]
     with Transaction() as transaction:
         for relative, target in targets.items():
-            if not target.is_file() or target.read_text(encoding="utf-8") != files[relative]:
+            # Bytes, not text: an unchanged site is thousands of files compared, none decoded.
+            if not target.is_file() or target.read_bytes() != files[relative].encode("utf-8"):
                 transaction.put(target, files[relative])
         for old in stale:
             if old is not None and old.is_file():

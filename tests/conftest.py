@@ -13,7 +13,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config as load_mkdocs_config
 from site_builder import build_grouped
 
-from generator.build import analyse, build, render_files
+from generator.analyse import analyse
+from generator.build import build, render_files
 from generator.config import Config
 from generator.read import read_seed
 from generator.records import Article, BuildReport, SeedText, Story

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.build import analyse, render_files
+from generator.analyse import analyse
+from generator.build import render_files
 from generator.read import read_seeds
 from generator.records import Article, BuildReport, SeedText, Story
 from generator.render import plan_pages

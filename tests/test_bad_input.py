@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import generate, mkdocs
 
-import generator.build as build_module
+import generator.analyse as analyse_module
 from generator.build import build
 from generator.cli import main
 from generator.config import Config
@@ -186,12 +186,12 @@ def test_an_all_boilerplate_seed_is_an_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # What the clean stage returns for a seed that is nothing but boilerplate.
-    real = build_module.clean_text
+    real = analyse_module.clean_text
 
     def clean(seed: SeedText, *args: Any) -> CleanText:
         return CleanText(()) if seed.name == "boilerplate.txt" else real(seed, *args)
 
-    monkeypatch.setattr(build_module, "clean_text", clean)
+    monkeypatch.setattr(analyse_module, "clean_text", clean)
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     (seeds / "boilerplate.txt").write_text(BOILERPLATE, encoding="utf-8")

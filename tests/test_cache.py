@@ -168,3 +168,16 @@ def test_a_bad_cache_setting_is_reported(tmp_path: Path, bad: str) -> None:
     file.write_text(bad, encoding="utf-8")
     with pytest.raises(ConfigError, match="cache"):
         load_config({"seeds": tmp_path}, file)
+
+
+def test_many_keys_are_looked_up_at_once_and_bad_values_left_out() -> None:
+    cache = Cache(None)
+    good = {f"k{i}": np.full((1, 4), i, dtype=np.float32) for i in range(1_203)}  # > 2 chunks
+    for key, value in good.items():
+        cache.put_array("v", key, value)
+    cache.put_array("v", "nan", np.full((1, 4), np.nan, dtype=np.float32))
+    cache.put("v", "ragged", b"\x00" * 10)
+    found = cache.get_arrays("v", [*good, "nan", "ragged", "absent", "k7"], 4)
+    assert found.keys() == good.keys()
+    np.testing.assert_array_equal(found["k1202"], good["k1202"])
+    assert cache.get_arrays("other-kind", good, 4) == {}

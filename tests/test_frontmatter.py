@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import generator.read as read_module
-from generator.build import analyse, build
+from generator.analyse import analyse
+from generator.build import build
 from generator.config import Config
 from generator.read import decode_seed
 from generator.records import Overrides, SeedError, SeedText

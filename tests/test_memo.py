@@ -15,8 +15,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator import memo as memo_module
-from generator.build import analyse, build
+from generator.analyse import analyse
+from generator.build import build
 from generator.cache import Cache
+from generator.clean import CleanContext
 from generator.config import Config
 from generator.embed import embed_cached
 from generator.memo import Memo, ShapeError, code_version, decode, encode
@@ -118,8 +120,9 @@ def test_the_code_version_covers_the_modules_a_stage_uses() -> None:
 def test_memoised_analysis_equals_direct_analysis() -> None:
     seed = SeedText("x.txt", "Headline\n\nLe texte de l'article, en français.\n", "utf-8", "0" * 64)
     memo = Memo(Cache(None))
-    assert analyse(seed, memo=memo) == analyse(seed) == analyse(seed, memo=memo)
-    assert memo.hits == 4  # language twice (raw, then clean), clean text, title
+    context = CleanContext()
+    assert memo(analyse, seed, context) == analyse(seed) == memo(analyse, seed, context)
+    assert (memo.misses, memo.hits) == (1, 1)  # one entry per seed: its whole analysis
 
 
 def test_one_new_seed_is_the_only_work_of_a_rebuild(tmp_path: Path) -> None:
@@ -139,7 +142,7 @@ def test_one_new_seed_is_the_only_work_of_a_rebuild(tmp_path: Path) -> None:
         patch.setattr(Memo, "close", spy)
         second = build(config)
     assert len(second.pages) == len(first.pages) + 1
-    assert misses == [4]  # the new seed only: language (raw, then clean), clean text, title
+    assert misses == [2]  # the new seed's analysis and its page (a story of its own)
 
 
 class CountingEncoder:
@@ -164,3 +167,22 @@ def test_embeddings_are_computed_once_per_text_and_model() -> None:
     embed_cached(["ab"], other, cache)
     assert other.seen == ["ab"]  # another model's vectors are never reused
     assert embed_cached([], encoder, cache).shape == (0, 3)
+
+
+def test_tools_are_passed_to_the_stage_but_not_part_of_the_key() -> None:
+    memo = Memo(Cache(None))
+    seen: list[str] = []
+
+    def stage(text: str, *, tool: str) -> str:
+        seen.append(tool)
+        return text.upper()
+
+    assert memo(stage, "a", tool="first") == "A"
+    assert memo(stage, "a", tool="second") == "A"  # same argument: from the cache
+    assert seen == ["first"]
+
+
+def test_the_cache_machinery_is_not_part_of_a_stage_version() -> None:
+    used = memo_module._package_modules("generator.analyse")
+    assert "generator.clean" in used
+    assert used.isdisjoint({"generator.memo", "generator.cache", "generator.progress"})

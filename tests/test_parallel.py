@@ -5,14 +5,17 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pytest
 import yaml
 from conftest import FIXTURES, BuiltSite, read_articles
 
 from generator.align import Bead
 from generator.cache import Cache
+from generator.memo import Memo
 from generator.parallel import (
     INDEX,
     Row,
@@ -189,3 +192,40 @@ def test_built_site_has_the_pages_linked_and_unsearchable(parallel_site: BuiltSi
             built = Path(site / article["url"] / "index.html").read_text("utf-8")
             has_link = "stories/" + story["id"] + "/parallel/" in built
             assert has_link == (len(story["articles"]) > 1), article["url"]
+
+
+class _Recording:
+    """An encoder that embeds by letter counts and remembers what it was asked."""
+
+    name, dim = "recording", 26
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.seen += texts
+        rows = [[t.lower().count(c) + 0.1 for c in "abcdefghijklmnopqrstuvwxyz"] for t in texts]
+        matrix = np.asarray(rows, dtype=np.float32).reshape(-1, self.dim)
+        normalised: np.ndarray = matrix / np.linalg.norm(matrix, axis=1, keepdims=True)
+        return normalised
+
+
+def test_a_rebuild_aligns_only_the_stories_that_changed(railway: Story) -> None:
+    memo = Memo(Cache(None))
+    en = _article("o-en.txt", "en", "Grain harvest", ("The harvest was large this year.",))
+    fr = _article("o-fr.txt", "fr", "La récolte", ("La récolte a été grande cette année.",))
+    ar = _article("o-ar.txt", "ar", "الحصاد", ("كان الحصاد كبيرا هذا العام.",))
+
+    def render(other: Story, encoder: _Recording) -> dict[str, str]:
+        stories = [railway, other]
+        return render_parallel_pages(stories, plan_pages(stories), encoder, memo=memo)
+
+    first, again, third = _Recording(), _Recording(), _Recording()
+    before = render(Story("other", (en, fr)), first)
+    assert first.seen  # both stories aligned
+    assert render(Story("other", (en, fr)), again) == before
+    assert again.seen == []  # nothing changed: nothing embedded
+    after = render(Story("other", (en, ar)), third)
+    assert after[parallel_path("railway")] == before[parallel_path("railway")]
+    assert after[parallel_path("other")] != before[parallel_path("other")]
+    assert memo.misses == 3  # railway once, other twice (it changed)
