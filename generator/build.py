@@ -88,6 +88,9 @@ def build(config: Config) -> BuildReport:
         steps.done("render", f"{len(files)} files")
         skipped = write_files(config.out, files)
         steps.done("write", f"{len(files) - len(skipped)} files checked")
+        # Results this complete build did not use are an older code's or a removed seed's.
+        if memo.cache is not None:
+            memo.cache.forget_unused("memo:")
     finally:
         memo.close()
 

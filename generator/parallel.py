@@ -9,8 +9,9 @@ of languages at most, so the page stays small, and without JavaScript every pair
 from __future__ import annotations
 
 import itertools
+import json
 import posixpath
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .align import Bead, align_sentences
@@ -130,15 +131,37 @@ def render_parallel(
         # indexing it here again would only list every hit twice (or n-1 times).
         "search": {"exclude": True},
     }
-    parts = [f"<h1>{escape(title)}</h1>", _controls(versions)]
+    parts = [f"<h1>{escape(title)}</h1>", _version_links(versions, here), _controls(versions)]
     encoder = encoder or default_encoder()
-    for k, (left, right) in enumerate(itertools.combinations(versions, 2)):
-        beads = align_sentences(left.sentences, right.sentences, encoder, cache)
-        parts.append(_pair(left, right, rows_of(beads), here, hidden=k > 0))
-    # Without JavaScript the language control cannot work: show every pair instead.
-    parts.append("<noscript><style>.parallel-pair[hidden]{display:block}</style></noscript>")
+    pairs = list(itertools.combinations(range(len(versions)), 2))
+    rows = {
+        (i, j): rows_of(
+            align_sentences(versions[i].sentences, versions[j].sentences, encoder, cache)
+        )
+        for i, j in pairs
+    }
+    # The first pair is HTML, readable without JavaScript. The others are data the page's
+    # script turns into the same HTML on demand: each version's text is in the page once,
+    # not once per pair (a story in five languages would otherwise hold each text 4 times).
+    parts.append(_pair(versions[0], versions[1], rows[(0, 1)], here, hidden=False))
+    if len(pairs) > 1:
+        parts.append(_pairs_data(versions, {p: r for p, r in rows.items() if p != (0, 1)}, here))
+        parts.append(
+            '<noscript><p class="parallel-note">Choosing other languages needs JavaScript.'
+            "</p></noscript>"
+        )
     block = "\n".join(parts)
     return f'{front_matter(meta)}\n<div class="parallel" data-parallel>\n{block}\n</div>\n'
+
+
+def _version_links(versions: Sequence[Version], here: str) -> str:
+    """Every version's article, by language: reachable with or without the script."""
+    links = " · ".join(
+        f'<a href="{escape(_relative_link(v, here))}" lang="{escape(v.lang)}" '
+        f'hreflang="{escape(v.lang)}">{escape(native_name(v.lang))}</a>'
+        for v in versions
+    )
+    return f'<p class="parallel-versions">{links}</p>'
 
 
 def _controls(versions: Sequence[Version]) -> str:
@@ -179,15 +202,59 @@ def _pair(left: Version, right: Version, rows: Sequence[Row], here: str, hidden:
     return "\n".join(lines)
 
 
+def _pairs_data(
+    versions: Sequence[Version], rows: Mapping[tuple[int, int], Sequence[Row]], here: str
+) -> str:
+    """The versions (text once each) and the rows of every other pair, as JSON for the script.
+
+    Each row is [left sentence indices, right sentence indices, flags]: 1 a loose block,
+    2 the start of a paragraph. Inside <script> nothing is decoded as HTML, so "<" is
+    written as \\u003c: no seed text can close the element or open a comment."""
+    data = {
+        "versions": [
+            {
+                "lang": v.lang,
+                "dir": direction(v.lang),
+                "name": native_name(v.lang),
+                "title": v.title,
+                "href": _relative_link(v, here),
+                "sentences": list(v.sentences),
+            }
+            for v in versions
+        ],
+        "pairs": [
+            {
+                "left": i,
+                "right": j,
+                "rows": [
+                    [list(row.left), list(row.right), _flags(versions[i], versions[j], row)]
+                    for row in pair_rows
+                ],
+            }
+            for (i, j), pair_rows in sorted(rows.items())
+        ],
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f'<script type="application/json" class="parallel-data">{text}</script>'
+
+
+def _flags(left: Version, right: Version, row: Row) -> int:
+    starts = _starts_paragraph(left, row.left) or _starts_paragraph(right, row.right)
+    return int(row.loose) | (2 if starts else 0)
+
+
 def _attrs(version: Version) -> str:
     lang = escape(version.lang)
     return f'lang="{lang}" dir="{direction(version.lang)}" data-lang="{lang}"'
 
 
+def _relative_link(version: Version, here: str) -> str:
+    link = posixpath.relpath(version.url or ".", here or ".")
+    return link if link.endswith("/") else link + "/"
+
+
 def _title_cell(version: Version, here: str) -> str:
-    link = escape(posixpath.relpath(version.url or ".", here or "."))
-    if not link.endswith("/"):
-        link += "/"
+    link = escape(_relative_link(version, here))
     return (
         f'<div class="parallel-cell" {_attrs(version)}>'
         f'<a href="{link}">{escape(version.title)}</a></div>'

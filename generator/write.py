@@ -93,6 +93,12 @@ def write_files(out: Path, files: Mapping[str, str]) -> list[Skipped]:
     return skipped
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)  # reading the mask means setting it: put it straight back
+    os.umask(mask)
+    return mask
+
+
 class Transaction:
     """Files staged next to their targets, then renamed into place all together.
 
@@ -109,6 +115,7 @@ class Transaction:
         self._mkdirs(target.parent)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=TEMP_PREFIX, suffix=".part")
         self._staged.append((Path(tmp), target))
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it private; a page is not
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
 

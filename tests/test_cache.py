@@ -181,3 +181,45 @@ def test_many_keys_are_looked_up_at_once_and_bad_values_left_out() -> None:
     assert found.keys() == good.keys()
     np.testing.assert_array_equal(found["k1202"], good["k1202"])
     assert cache.get_arrays("other-kind", good, 4) == {}
+
+
+def test_a_cleanly_closed_file_is_not_checked_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "c.sqlite"
+    filled(path)
+    checks: list[bool] = []
+    real = cache_module._prepare
+
+    def spy(db: sqlite3.Connection, check: bool = True) -> sqlite3.Connection:
+        checks.append(check)
+        return real(db, check)
+
+    monkeypatch.setattr(cache_module, "_prepare", spy)
+    Cache(path).close()
+    Cache(path).close()
+    assert checks == [False, False]  # the whole-file check is skipped: closed cleanly
+    with sqlite3.connect(path) as db:  # changed behind the cache's back
+        db.execute("INSERT INTO cache VALUES ('kind', 'other', x'00')")
+    crashed = Cache(path)  # and then never closed, like a killed build
+    crashed.put("kind", "late", b"x")
+    crashed.commit()
+    Cache(path).close()
+    assert checks == [False, False, True, True]
+
+
+def test_entries_a_complete_build_did_not_use_are_forgotten(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    with Cache(path) as cache:
+        for key in ("old", "kept", "new"):
+            cache.put("memo:stage", key, b"v")
+        cache.put("sentence-vector", "k", b"v")
+    with Cache(path) as cache:
+        assert cache.get("memo:stage", "kept") == b"v"
+        cache.put("memo:stage", "new", b"v2")
+        assert cache.forget_unused("memo:") == 1
+    with Cache(path) as cache:
+        assert cache.get("memo:stage", "old") is None
+        assert cache.get("memo:stage", "kept") == b"v"
+        assert cache.get("memo:stage", "new") == b"v2"
+        assert cache.get("sentence-vector", "k") == b"v"  # other kinds are not touched

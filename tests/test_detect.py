@@ -108,7 +108,7 @@ def test_fasttext_model_is_the_bundled_one_and_never_downloads(
 
     monkeypatch.setattr(ModelDownloader, "download", no_download)
     models._fasttext.cache_clear()
-    assert models.FASTTEXT_MODEL.is_file()
+    assert models.fasttext_model().is_file()
     assert models.fasttext_ranking("Бишкек шаарында жаңы мектеп ачылды")[0][0] == "ky"
 
 

@@ -7,6 +7,7 @@ import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -46,8 +47,29 @@ def railway_page(railway: Story) -> str:
     return files[parallel_path("railway")]
 
 
+def _data(page: str) -> dict[str, Any]:
+    """The versions and the pairs after the first, as the page's script receives them."""
+    found = re.search(r'<script type="application/json" class="parallel-data">(.*?)</script>', page)
+    assert found, "no pair data in the page"
+    data: dict[str, Any] = json.loads(found.group(1))
+    return data
+
+
 def _rows(page: str, left: str, right: str) -> list[tuple[str, str]]:
-    """(left text, right text) of each row of the pair's section, tags stripped."""
+    """(left text, right text) of each row of the pair, tags stripped: from its section when
+    the page has it as HTML, else from the data the script builds it from (title row first)."""
+    if f'data-left="{left}" data-right="{right}"' not in page:
+        data = _data(page)
+        langs = [v["lang"] for v in data["versions"]]
+        pair = next(
+            p for p in data["pairs"] if (langs[p["left"]], langs[p["right"]]) == (left, right)
+        )
+        a, b = data["versions"][pair["left"]], data["versions"][pair["right"]]
+        rows = [(a["title"], b["title"])]
+        return rows + [
+            (" ".join(a["sentences"][i] for i in x), " ".join(b["sentences"][j] for j in y))
+            for x, y, _ in pair["rows"]
+        ]
     section = re.search(
         rf'<section class="parallel-pair" data-left="{left}" data-right="{right}".*?</section>',
         page,
@@ -71,13 +93,32 @@ def test_only_stories_in_two_languages_get_a_page(railway: Story) -> None:
     assert "No story is available in two languages yet." in files[INDEX]
 
 
-def test_every_pair_of_languages_is_rendered_the_first_shown(railway_page: str) -> None:
+def test_every_pair_of_languages_is_there_the_first_as_html(railway_page: str) -> None:
     sections = re.findall(r"<section [^>]*>", railway_page)
     assert [(s.split('"')[3], s.split('"')[5], "hidden" in s) for s in sections] == [
-        ("en", "fr", False),
-        ("en", "ar", True),
-        ("fr", "ar", True),
+        ("en", "fr", False)
     ]
+    data = _data(railway_page)
+    langs = [v["lang"] for v in data["versions"]]
+    assert langs == ["en", "fr", "ar"]
+    assert [(langs[p["left"]], langs[p["right"]]) for p in data["pairs"]] == [
+        ("en", "ar"),
+        ("fr", "ar"),
+    ]
+    # Each version's text is in the page once, not once per pair it belongs to.
+    assert railway_page.count("The first train left on Monday morning.") == 2  # HTML, data
+
+
+def test_a_story_in_two_languages_needs_no_data() -> None:
+    story = Story(
+        id="s",
+        articles=(
+            _article("a.txt", "en", "Title", ("Text.",)),
+            _article("b.txt", "fr", "Titre", ("Texte.",)),
+        ),
+    )
+    page = render_parallel_pages([story], plan_pages([story]), cache=Cache(None))
+    assert "parallel-data" not in page[parallel_path("s")]
 
 
 def test_sentences_are_aligned_with_merges_and_missing_ones(railway_page: str) -> None:
@@ -112,6 +153,12 @@ def test_cells_carry_language_and_direction(railway_page: str) -> None:
         assert lang, attrs
         expected = "rtl" if lang.group(1) == "ar" else "ltr"
         assert f'dir="{expected}"' in attrs
+    versions = _data(railway_page)["versions"]
+    assert [(v["lang"], v["dir"]) for v in versions] == [
+        ("en", "ltr"),
+        ("fr", "ltr"),
+        ("ar", "rtl"),
+    ]
 
 
 def test_page_is_excluded_from_search_and_links_each_article(railway_page: str) -> None:
@@ -229,3 +276,19 @@ def test_a_rebuild_aligns_only_the_stories_that_changed(railway: Story) -> None:
     assert after[parallel_path("railway")] == before[parallel_path("railway")]
     assert after[parallel_path("other")] != before[parallel_path("other")]
     assert memo.misses == 3  # railway once, other twice (it changed)
+
+
+def test_seed_text_in_the_pair_data_cannot_leave_the_script() -> None:
+    hostile = "</script><script>alert(1)</script> <!-- & &amp; <b>bold</b>."
+    story = Story(
+        id="s",
+        articles=(
+            _article("a.txt", "en", "Title", (hostile,)),
+            _article("b.txt", "fr", "Titre", ("Texte.",)),
+            _article("c.txt", "ar", "عنوان", ("نص.",)),
+        ),
+    )
+    page = render_parallel_pages([story], plan_pages([story]), cache=Cache(None))
+    data = re.search(r'class="parallel-data">(.*?)</script>', page[parallel_path("s")])
+    assert data and "<" not in data.group(1)
+    assert hostile in json.loads(data.group(1))["versions"][0]["sentences"][0]

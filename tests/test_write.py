@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -28,3 +29,13 @@ def test_pages_of_deleted_seeds_disappear(tmp_path: Path) -> None:
 def test_paths_cannot_leave_the_output_folder(tmp_path: Path, bad: str) -> None:
     with pytest.raises(OutputError):
         safe_target(tmp_path, bad)
+
+
+def test_written_pages_are_readable_like_any_new_file(tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        write_files(tmp_path, {"en/a.md": "a", "archive.json": "{}"})
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "en" / "a.md").stat().st_mode & 0o777 == 0o644
+    assert (tmp_path / "archive.json").stat().st_mode & 0o777 == 0o644

@@ -1,12 +1,75 @@
 /* Parallel reading: show the pair of versions the reader picks (hand-written, not generated).
-   Every pair is already in the page, aligned at build time; this only shows one and hides
-   the rest, putting the columns in the chosen order. */
+   Every pair is aligned at build time. The first is in the page as HTML; the others come as
+   data (each version's sentences once, and each pair's rows of sentence numbers), made into
+   the same HTML here, as text nodes only. This shows one pair and hides the rest, putting
+   the columns in the chosen order. */
 (function () {
   "use strict";
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function cell(version, text) {
+    var node = element("div", "parallel-cell" + (text ? "" : " parallel-none"), text);
+    node.lang = version.lang;
+    node.dir = version.dir;
+    node.dataset.lang = version.lang;
+    return node;
+  }
+
+  function titleCell(version) {
+    var node = cell(version, "");
+    node.className = "parallel-cell";
+    var link = element("a", "", version.title);
+    link.href = version.href;
+    node.appendChild(link);
+    return node;
+  }
+
+  function sentences(version, indices) {
+    return indices.map(function (i) { return version.sentences[i]; }).join(" ");
+  }
+
+  // One <section> like the one written at build time, for the pair described in `pair`.
+  function section(versions, pair) {
+    var left = versions[pair.left];
+    var right = versions[pair.right];
+    var node = element("section", "parallel-pair");
+    node.dataset.left = left.lang;
+    node.dataset.right = right.lang;
+    node.hidden = true;
+    node.appendChild(element("h2", "parallel-pair-name", left.name + " · " + right.name));
+    var head = element("div", "parallel-row parallel-head");
+    head.appendChild(titleCell(left));
+    head.appendChild(titleCell(right));
+    node.appendChild(head);
+    pair.rows.forEach(function (row) {
+      var classes = "parallel-row" + (row[2] & 1 ? " parallel-loose" : "");
+      var line = element("div", classes + (row[2] & 2 ? " parallel-break" : ""));
+      line.appendChild(cell(left, sentences(left, row[0])));
+      line.appendChild(cell(right, sentences(right, row[1])));
+      node.appendChild(line);
+    });
+    return node;
+  }
+
+  function addPairs(root) {
+    var data = root.querySelector(".parallel-data");
+    if (!data) return;
+    var parsed = JSON.parse(data.textContent);
+    parsed.pairs.forEach(function (pair) {
+      root.insertBefore(section(parsed.versions, pair), data);
+    });
+  }
 
   function setUp(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "1";
+    addPairs(root);
     var form = root.querySelector(".parallel-controls");
     var left = form.querySelector('[data-side="left"]');
     var right = form.querySelector('[data-side="right"]');
