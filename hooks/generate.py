@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
 import generator
 from generator.build import build
-from generator.config import Config
+from generator.config import CONFIG_FILE, Config, ConfigError, load_config
 from generator.write import LEDGER, read_ledger
 
 # Under "mkdocs." so that `mkdocs build --strict` fails on a seed error, as `--strict` does.
@@ -36,7 +37,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if stamp.is_file() and stamp.read_text(encoding="utf-8") == fingerprint(seeds, docs):
         log.debug("generator: seeds unchanged, pages up to date")
         return
-    report = build(Config(seeds=seeds, out=docs, strict=False))
+    report = build(_settings(project, seeds, docs))
     log.info("generator: %d pages from %s", len(report.pages), seeds)
     for warning in report.warnings:
         log.info("generator: %s", warning)
@@ -45,6 +46,27 @@ def on_pre_build(config: MkDocsConfig) -> None:
     stamp.parent.mkdir(parents=True, exist_ok=True)
     # A failed seed is reported again on the next build rather than hidden by the stamp.
     stamp.write_text("" if report.errors else fingerprint(seeds, docs), encoding="utf-8")
+
+
+def _settings(project: Path, seeds: Path, docs: Path) -> Config:
+    """The project's settings (generator.yml beside mkdocs.yml, else the defaults) for these
+    folders: above all its cache, without which every regeneration would embed every seed."""
+    file = project / CONFIG_FILE
+    try:
+        config = load_config(
+            {"seeds": str(seeds), "out": str(docs)}, file if file.is_file() else None
+        )
+    except ConfigError as exc:
+        for problem in exc.problems:
+            log.warning("generator: %s", problem)
+        config = Config(seeds=seeds, out=docs, strict=False)
+    cache = config.cache
+    if cache is not None and not cache.is_absolute():
+        cache = project / cache  # relative to the project, wherever mkdocs was started
+    stories = config.stories
+    if stories is not None and not stories.is_absolute():
+        stories = project / stories
+    return replace(config, seeds=seeds, out=docs, strict=False, cache=cache, stories=stories)
 
 
 def fingerprint(seeds: Path, docs: Path) -> str:

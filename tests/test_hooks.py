@@ -63,3 +63,33 @@ def test_story_list_goes_at_the_mark(tmp_path: Path) -> None:
     unmarked = hook.insert_story_list("# Home\n\nEnd.\n", listing)
     assert unmarked.index("End.") < unmarked.index("<ul></ul>")  # no mark: after the text
     assert hook.insert_story_list("# Home\n", tmp_path / "missing.html") == "# Home\n"
+
+
+@pytest.fixture(scope="module")
+def generate_hook() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("generate_hook", ROOT / "hooks" / "generate.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_hook_builds_with_the_project_cache(generate_hook: ModuleType, tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    config = generate_hook._settings(tmp_path, tmp_path / "seeds", tmp_path / "docs")
+    assert config.cache == tmp_path / ".cache" / "generator.sqlite"
+    assert (config.seeds, config.out, config.strict) == (
+        tmp_path / "seeds",
+        tmp_path / "docs",
+        False,
+    )
+
+
+def test_the_hook_follows_the_project_settings(generate_hook: ModuleType, tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "generator.yml").write_text("cache: null\nstories: s.yml\n", encoding="utf-8")
+    config = generate_hook._settings(tmp_path, tmp_path / "seeds", tmp_path / "docs")
+    assert config.cache is None and config.stories == tmp_path / "s.yml"
+    (tmp_path / "generator.yml").write_text("cache: 7\n", encoding="utf-8")
+    config = generate_hook._settings(tmp_path, tmp_path / "seeds", tmp_path / "docs")
+    assert config.cache is None  # a bad file is reported as a warning, the build goes on
