@@ -1,3 +1,5 @@
 from .cli import main
 
-main(prog_name="generator")
+# Guarded: worker processes (spawned to analyse seeds in parallel) import this module too.
+if __name__ == "__main__":
+    main(prog_name="generator")

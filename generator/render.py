@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -32,9 +33,14 @@ def plan_pages(stories: Sequence[Story]) -> tuple[Page, ...]:
             slug = disambiguate(make_slug(article.title.text, article.name), article.name, taken)
             taken.add(slug)
             # The code may come from an editor's front matter: never trust it as a folder name.
-            path = f"{make_slug(article.lang.code, 'und')}/{slug}.md"
+            path = f"{_folder(article.lang.code)}/{slug}.md"
             pages.append(Page(article=article, story_id=story.id, path=path, url=page_url(path)))
     return tuple(pages)
+
+
+@functools.lru_cache(maxsize=1024)
+def _folder(code: str) -> str:
+    return make_slug(code, "und")  # a handful of codes, slugified thousands of times
 
 
 def page_url(path: str) -> str:
@@ -69,7 +75,15 @@ def story_page_path(story_id: str) -> str:
 
 def relative_url(from_url: str, to_url: str) -> str:
     """`to_url` as a link from the page at `from_url` (both relative to the site root)."""
-    rel = posixpath.relpath("/" + to_url, "/" + from_url if from_url else "/")
+    src, dst = from_url.split("/"), to_url.split("/")
+    if "." in src or ".." in src or "." in dst or ".." in dst:
+        rel = posixpath.relpath("/" + to_url, "/" + from_url if from_url else "/")
+    else:  # what relpath says, without its path normalising: indexes link thousands of pages
+        src, dst = [s for s in src if s], [s for s in dst if s]
+        same = 0
+        while same < min(len(src), len(dst)) and src[same] == dst[same]:
+            same += 1
+        rel = "/".join([".."] * (len(src) - same) + dst[same:]) or "."
     if rel == ".":
         return "./"
     directory = to_url.endswith("/") or not to_url
@@ -96,12 +110,8 @@ def render_pages(
     for page in pages:
         by_story[page.story_id].append(page)
     parallel = parallel or {}
-    return {
-        page.path: memo(
-            page_text, *page_parts(page, by_story[page.story_id], parallel.get(page.story_id))
-        )
-        for page in pages
-    }
+    calls = [page_parts(p, by_story[p.story_id], parallel.get(p.story_id)) for p in pages]
+    return {page.path: text for page, text in zip(pages, memo.many(page_text, calls), strict=True)}
 
 
 def version_entry(page: Page) -> dict[str, str]:

@@ -34,6 +34,7 @@ def test_the_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     for step in ("generator_cold", "generator_one_seed", "mkdocs"):
         assert result[step]["seconds"] > 0 and result[step]["peak_mb"] > 10
     assert result["embed"]["encoded"] < result["embed"]["seeds"] == 13
+    assert result["generator_cold"]["embedded"] > 0 and result["generator_cold"]["embedding_s"] > 0
     assert "search" in result["mkdocs_without"]
     assert 0 < result["search_index_bytes"] < result["site_bytes"]
     rewritten = result["one_seed_rewrote"]
@@ -115,6 +116,11 @@ def test_the_cost_curve_and_the_goals() -> None:
         "met    N=2000: gen cold <= mkdocs + embed",
     ]
     assert report.goals([fake(2000, 100, 5, 80, 12)])[0].startswith("MISSED")
+    timed = fake(2000, 100, 2, 80, 12)
+    timed["generator_cold"]["embedding_s"] = 15.0  # the generator's own encoder time
+    assert report.goals([timed])[2] == "MISSED N=2000: gen cold - its encoder time <= mkdocs"
+    timed["generator_cold"]["embedding_s"] = 25.0
+    assert report.goals([timed])[2] == "met    N=2000: gen cold - its encoder time <= mkdocs"
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import generator.analyse as analyse_module
 from generator import memo as memo_module
-from generator.analyse import analyse
+from generator.analyse import analyse, analyse_all
 from generator.build import build
 from generator.cache import Cache
 from generator.clean import CleanContext
@@ -186,3 +187,38 @@ def test_the_cache_machinery_is_not_part_of_a_stage_version() -> None:
     used = memo_module._package_modules("generator.analyse")
     assert "generator.clean" in used
     assert used.isdisjoint({"generator.memo", "generator.cache", "generator.progress"})
+
+
+def test_many_reads_what_is_stored_and_computes_the_rest_together() -> None:
+    memo = Memo(Cache(None))
+    batches: list[list[tuple[Any, ...]]] = []
+
+    def run(stage: Any, calls: Sequence[tuple[Any, ...]]) -> list[str]:
+        batches.append(list(calls))
+        return [stage(*args) for args in calls]
+
+    def upper(text: str) -> str:
+        return text.upper()
+
+    assert memo.many(upper, [("a",), ("b",)], run) == ["A", "B"]
+    assert memo.many(upper, [("b",), ("c",), ("a",)], run) == ["B", "C", "A"]
+    assert batches == [[("a",), ("b",)], [("c",)]]  # the stored ones are not computed again
+    assert (memo.hits, memo.misses) == (2, 3)
+
+
+def test_seeds_analysed_on_several_cores_equal_those_analysed_on_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    seeds = [
+        SeedText(
+            f"{i:03d}.txt",
+            f"Headline {i}\n\nThe text of article {i}, in English.\n",
+            "utf-8",
+            "0" * 64,
+        )
+        for i in range(8)
+    ]
+    monkeypatch.setattr(analyse_module, "SPREAD_FROM", 4)
+    spread = analyse_all(seeds, CleanContext())
+    monkeypatch.setattr(analyse_module, "SPREAD_FROM", 10**9)
+    assert spread == analyse_all(seeds, CleanContext())
