@@ -12,15 +12,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 
-def _load() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("i18n_hook", ROOT / "hooks" / "i18n.py")
+def _load(name: str) -> ModuleType:
+    """A hook module of hooks/, loaded as MkDocs loads it: from its file."""
+    spec = importlib.util.spec_from_file_location(f"{name}_hook", ROOT / "hooks" / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-hook = _load()
+hook = _load("i18n")
 
 
 @pytest.mark.parametrize(
@@ -67,11 +68,7 @@ def test_story_list_goes_at_the_mark(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def generate_hook() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("generate_hook", ROOT / "hooks" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return _load("generate")
 
 
 def test_the_hook_builds_with_the_project_cache(generate_hook: ModuleType, tmp_path: Path) -> None:
