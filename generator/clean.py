@@ -62,7 +62,7 @@ class CleanContext:
 
     def for_seed(self, seed: SeedText) -> CleanContext:
         """Only what bears on `seed`, so that its cached cleaning survives other seeds' edits."""
-        own = {normalise(line) for _, line in _lines(seed.text)}
+        own = line_set(seed.text)
         return CleanContext(repeated=self.repeated & own, editor=self.editor.for_seed(seed.name))
 
 
@@ -74,25 +74,31 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return [(i, line.strip()) for i, line in enumerate(text.split("\n")) if line.strip()]
 
 
+@functools.lru_cache(maxsize=1 << 15)
+def line_set(text: str) -> frozenset[str]:
+    """A seed's lines, normalised: counted across seeds, then matched against the count."""
+    return frozenset(normalise(line) for _, line in _lines(text))
+
+
 def repeated_lines(seeds: Sequence[SeedText]) -> frozenset[str]:
     """Lines (normalised) found in several seeds: a site's template, not one article's text.
 
     A seed most of whose prose recurs elsewhere is a second copy of an article, not a page
     of the same site; it is left out of the count, else every line of both copies would go.
     """
-    sets = [{normalise(line) for _, line in _lines(seed.text)} for seed in seeds]
+    sets = [line_set(seed.text) for seed in seeds]
     shared = _in_several(sets)
     originals = [s for s in sets if not _copied(s, shared)]
     return frozenset(_in_several(originals))
 
 
-def _copied(lines: set[str], shared: set[str]) -> bool:
+def _copied(lines: frozenset[str], shared: set[str]) -> bool:
     """Most of its prose recurs elsewhere: a site shares a disclaimer or two, not its text."""
-    if lines.isdisjoint(shared):
-        return False  # the common case, and judging every line's prose is slow
-    prose = {line for line in lines if _prose(line)}
-    again = len(prose & shared)
-    return again >= min(COPY_MIN_LINES, len(prose)) > 0 and again > DUPLICATE_SHARE * len(prose)
+    again = sum(1 for line in lines & shared if _prose(line))
+    if not again:
+        return False  # the common case (shared lines are templates): judge no other line
+    prose = sum(1 for line in lines if _prose(line))
+    return again >= min(COPY_MIN_LINES, prose) > 0 and again > DUPLICATE_SHARE * prose
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -100,7 +106,7 @@ def _prose(line: str) -> bool:
     return is_prose(line, UNDETERMINED)  # a line shared by many seeds is judged once
 
 
-def _in_several(sets: Sequence[set[str]]) -> set[str]:
+def _in_several(sets: Sequence[frozenset[str]]) -> set[str]:
     counts = Counter(line for lines in sets for line in lines)
     return {line for line, n in counts.items() if n >= REPEAT_MIN_SEEDS}
 

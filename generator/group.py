@@ -9,7 +9,7 @@ recorded for the seeds it holds; a new story is named after its lead article's t
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -178,13 +178,15 @@ def _story_ids(
     it shares most seeds with, else a new slug of its lead article's title."""
     taken = set(taken) | {c.pin for c in clusters if c.pin}
     ids = {id(c): c.pin for c in clusters if c.pin}
+    recorded_in = {s: e.id for e in recorded.stories if not e.locked for s in e.seeds}
     overlaps = sorted(
         (
-            (-len(c.seeds & set(e.seeds)), e.id, min(c.seeds), c)
+            (-shared, story, min(c.seeds), c)
             for c in clusters
             if not c.pin
-            for e in recorded.stories
-            if not e.locked and c.seeds & set(e.seeds)
+            for story, shared in Counter(
+                recorded_in[s] for s in c.seeds if s in recorded_in
+            ).items()
         ),
         key=lambda row: row[:3],
     )

@@ -116,9 +116,10 @@ def _link_folder(path: Path, folder: Path, root: Path) -> list[SeedError]:
     return [SeedError(seed_name(path, folder), reason)]
 
 
-def read_seed(path: Path, folder: Path) -> SeedText | SeedError:
+def read_seed(path: Path, folder: Path, root: Path | None = None) -> SeedText | SeedError:
+    """`root`: `folder` resolved, when the caller has it (resolving costs a call per part)."""
     name = seed_name(path, folder)
-    problem = _refusal(path, folder.resolve())
+    problem = _refusal(path, root or folder.resolve())
     if problem:
         return SeedError(name, problem)
     try:
@@ -153,5 +154,6 @@ def read_seeds(folder: Path, found: Found | None = None) -> Iterator[SeedText | 
     """
     found = found if found is not None else discover(folder)
     items: list[SeedText | SeedError] = [*found.refused]
-    items += [read_seed(path, folder) for path in found.seeds]
+    root = folder.resolve()
+    items += [read_seed(path, folder, root) for path in found.seeds]
     yield from sorted(items, key=lambda item: item.name)

@@ -3,16 +3,23 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Final
 
 from slugify import slugify
 
 MAX_LENGTH = 60
+# Named, not "auto": auto would switch to Unidecode wherever it happens to be installed, and
+# the same seeds would get other URLs on that machine. (Auto also tries that import, and
+# fails, for every title.)
+TRANSLITERATION: Final = "text-unidecode"
 
 
 def make_slug(text: str, fallback: str) -> str:
     """A path-safe slug of `text`; `fallback` (e.g. the seed name) when nothing is left."""
-    slug = slugify(text, max_length=MAX_LENGTH, word_boundary=True, save_order=True)
-    return slug or slugify(fallback, max_length=MAX_LENGTH) or "untitled"
+    slug = slugify(
+        text, max_length=MAX_LENGTH, word_boundary=True, save_order=True, backend=TRANSLITERATION
+    )
+    return slug or slugify(fallback, max_length=MAX_LENGTH, backend=TRANSLITERATION) or "untitled"
 
 
 def disambiguate(slug: str, key: str, taken: set[str]) -> str:

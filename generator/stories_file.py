@@ -105,9 +105,19 @@ def dump_story_file(story_file: StoryFile) -> str:
     return "".join(lines)
 
 
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def _implicit_tag(text: str) -> str:
+    """The type YAML gives `text` written plain ("yes" is a bool, "1e3" a float): what a
+    load of it would say, without parsing a document per seed name."""
+    tag = _RESOLVER.resolve(yaml.ScalarNode, text, (True, False))  # type: ignore[no-untyped-call]
+    return str(tag)
+
+
 def _scalar(text: str) -> str:
     """`text` as a YAML flow scalar: plain when that reads back unchanged, else double-quoted."""
-    if _PLAIN.fullmatch(text) and yaml.load(text, Loader=_LOADER) == text:
+    if _PLAIN.fullmatch(text) and _implicit_tag(text) == "tag:yaml.org,2002:str":
         return text
     escaped = (
         "\\" + ch if ch in '"\\' else ch if ch.isprintable() else f"\\U{ord(ch):08x}" for ch in text

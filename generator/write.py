@@ -8,10 +8,11 @@ site as it was.
 
 from __future__ import annotations
 
+import functools
 import os
 import signal
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -35,14 +36,18 @@ class Skipped:
     reason: str
 
 
-def safe_target(out: Path, relative: str) -> Path:
-    """`out/relative`, refused if `relative` is absolute, climbs out of `out` or into a link."""
+def safe_target(out: Path, relative: str, real: Callable[[Path], Path] = Path.resolve) -> Path:
+    """`out/relative`, refused if `relative` is absolute, climbs out of `out` or into a link.
+
+    `real` resolves a folder's links; `write_files` remembers its answers, since thousands
+    of pages share a few hundred folders."""
     rel = PurePosixPath(relative)
     bad_part = any(p in ("", ".", "..") or "\\" in p or "\0" in p for p in rel.parts)
     if rel.is_absolute() or bad_part or not rel.parts:
         raise OutputError(f"refusing to write {relative!r}: outside the output folder")
     target = out.joinpath(*rel.parts)
-    if not target.resolve().is_relative_to(out.resolve()):
+    resolved = target.resolve() if target.is_symlink() else real(target.parent) / target.name
+    if not resolved.is_relative_to(real(out)):
         raise OutputError(f"refusing to write {relative!r}: a symbolic link leads outside")
     return target
 
@@ -67,21 +72,21 @@ def write_files(out: Path, files: Mapping[str, str]) -> list[Skipped]:
     owned = read_ledger(out)
     targets: dict[str, Path] = {}
     skipped: list[Skipped] = []
+    real = functools.cache(Path.resolve)  # this build's folders, as they are now
     for relative in sorted(files):
         try:
-            target = safe_target(out, relative)
+            target = safe_target(out, relative, real)
         except OutputError as exc:
             skipped.append(Skipped(relative, str(exc)))
             continue
-        if target.exists() and relative not in owned:
+        if relative not in owned and target.exists():
             skipped.append(Skipped(relative, "a hand-written page is there; not overwritten"))
             continue
         targets[relative] = target
     stale = [_owned_target(out, p) for p in sorted(owned - set(targets))]
     with Transaction() as transaction:
         for relative, target in targets.items():
-            # Bytes, not text: an unchanged site is thousands of files compared, none decoded.
-            if not target.is_file() or target.read_bytes() != files[relative].encode("utf-8"):
+            if not _holds(target, files[relative]):
                 transaction.put(target, files[relative])
         for old in stale:
             if old is not None and old.is_file():
@@ -91,6 +96,15 @@ def write_files(out: Path, files: Mapping[str, str]) -> list[Skipped]:
         if old is not None:
             _prune_empty_folders(out, old.parent)
     return skipped
+
+
+def _holds(target: Path, text: str) -> bool:
+    """Whether the file at `target` already says `text`. Bytes, not text, and no other call
+    on the file: an unchanged site is thousands of files compared, none decoded."""
+    try:
+        return target.read_bytes() == text.encode("utf-8")
+    except OSError:  # missing, a folder, unreadable: (re)write it
+        return False
 
 
 def _umask() -> int:
