@@ -3,6 +3,7 @@ and a rebuild after one new seed analyses that seed only."""
 
 from __future__ import annotations
 
+import pickle
 import shutil
 import sys
 from collections.abc import Sequence
@@ -222,3 +223,30 @@ def test_seeds_analysed_on_several_cores_equal_those_analysed_on_one(
     spread = analyse_all(seeds, CleanContext())
     monkeypatch.setattr(analyse_module, "SPREAD_FROM", 10**9)
     assert spread == analyse_all(seeds, CleanContext())
+
+
+class _RunsCode:
+    """Unpickling this would call `exec`: a cache file must never be able to do that."""
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (exec, ("raise SystemExit('obeyed the cache file')",))
+
+
+def test_a_stored_value_naming_other_code_is_refused_not_run() -> None:
+    CALLS.clear()
+    cache = Cache(None)
+    memo = Memo(cache)
+    memo(count_calls, "a")
+    cache._db.execute("UPDATE cache SET value = ?", (pickle.dumps(_RunsCode()),))
+    assert memo(count_calls, "a") == Title("A", None, "test")
+    assert CALLS == ["a", "a"]
+
+
+def test_a_stored_value_of_another_type_is_recomputed() -> None:
+    CALLS.clear()
+    cache = Cache(None)
+    memo = Memo(cache)
+    memo(count_calls, "a")
+    cache._db.execute("UPDATE cache SET value = ?", (pickle.dumps(Language("en", 1.0)),))
+    assert memo(count_calls, "a") == Title("A", None, "test")
+    assert CALLS == ["a", "a"]
