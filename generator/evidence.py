@@ -3,49 +3,30 @@
 For every pair of languages present, match.py scores the candidate pairs; what is worth
 keeping (accepted pairs, and each article's best one, the runner-up a reviewer wants to see)
 is memoised per language pair, keyed by the digests of the sentences its articles embed: a
-rebuild after one new seed scores only its own language's pairs, and reads no vector for the
-others. The cache keeps sentence numbers, not the sentences again: they are the articles'.
+rebuild after one new seed scores only its own language's pairs, and within them only the
+pairs of the articles whose neighbourhood it changed (rescore.py); it reads no sentence
+vector for the others. The cache keeps sentence numbers, not the sentences again: they are
+the articles'.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import itertools
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+import numpy as np
 
 from .cache import Cache
 from .embed import Encoder, default_encoder
-from .match import AlignedSentences, PairScore, score_language_pair
+from .match import PairScore, align_pairs, candidate_pairs, neighbourhoods, radii
 from .memo import DIRECT, Memo
 from .records import Article
-from .vectors import ArticleVectors, article_sentences, article_vectors
-
-Sentences = Mapping[str, Sequence[str]]  # article name -> the sentences it embeds
-
-
-@dataclass(frozen=True)
-class StoredScore:
-    """A PairScore as the cache keeps it: (left sentence, right sentence, margin) numbers."""
-
-    left: str
-    right: str
-    coverage: float
-    margin: float
-    aligned: tuple[tuple[int, int, float], ...]
-
-    @classmethod
-    def of(cls, score: PairScore, sentences: Sentences) -> StoredScore:
-        left, right = sentences[score.left], sentences[score.right]
-        aligned = tuple((left.index(a.left), right.index(a.right), a.margin) for a in score.aligned)
-        return cls(score.left, score.right, score.coverage, score.margin, aligned)
-
-    def score(self, sentences: Sentences) -> PairScore:
-        left, right = sentences[self.left], sentences[self.right]
-        aligned = tuple(AlignedSentences(left[i], right[j], m) for i, j, m in self.aligned)
-        return PairScore(self.left, self.right, self.coverage, self.margin, aligned)
+from .rescore import History, Neighbourhoods, Previous, StoredScore, moved
+from .vectors import LEAD, ArticleVectors, article_sentences, article_vectors
 
 
 def evidence(
@@ -60,18 +41,20 @@ def evidence(
     store = cache if cache is not None else Cache(None)
     memo = Memo(cache) if cache is not None else DIRECT
     model = encoder or default_encoder()  # loads nothing until it embeds
-
-    @functools.cache
-    def vectors() -> dict[str, ArticleVectors]:
-        return {v.name: v for v in article_vectors(articles, model, store)}
-
     sentences = {a.name: article_sentences(a) for a in articles}
     digest = {name: _digest(found) for name, found in sentences.items()}
+    source = Vectors({a.name: a for a in articles}, digest, model, store)
+    sides = {
+        lang: tuple((a.name, digest[a.name]) for a in found) for lang, found in by_lang.items()
+    }
+    # A language's articles, as one digest: the key of each of its pairs (18 languages make
+    # 153 pairs; encoding the entries themselves for every pair cost seconds).
+    keys = {lang: _digest([f"{name}\0{d}" for name, d in side]) for lang, side in sides.items()}
     scores: list[PairScore] = []
     for a, b in itertools.combinations(sorted(by_lang), 2):
-        xs = tuple((x.name, digest[x.name]) for x in by_lang[a])
-        ys = tuple((y.name, digest[y.name]) for y in by_lang[b])
-        stored = memo(language_pair, xs, ys, model.name, vectors=vectors)
+        history = History(store, (a, b, model.name))
+        tools = {"xs": sides[a], "ys": sides[b], "vectors": source, "history": history}
+        stored = memo(language_pair, keys[a], keys[b], model.name, **tools)
         scores += [s.score(sentences) for s in stored]
     return scores
 
@@ -80,25 +63,127 @@ def _digest(sentences: Sequence[str]) -> str:
     return hashlib.sha256("\0".join(sentences).encode()).hexdigest()
 
 
+class Vectors:
+    """Articles' sentence vectors and lead vectors, loaded only for the articles asked for."""
+
+    def __init__(
+        self,
+        articles: Mapping[str, Article],
+        digest: Mapping[str, str],
+        model: Encoder,
+        cache: Cache,
+    ) -> None:
+        self.articles, self.digest, self.model, self.cache = articles, digest, model, cache
+        self.loaded: dict[str, ArticleVectors] = {}
+        self.lead_rows: dict[str, np.ndarray] = {}  # a language's leads serve all its pairs
+
+    def __call__(self, names: Iterable[str]) -> dict[str, ArticleVectors]:
+        wanted = list(dict.fromkeys(names))
+        missing = [self.articles[n] for n in wanted if n not in self.loaded]
+        self.loaded |= {v.name: v for v in article_vectors(missing, self.model, self.cache)}
+        return {n: self.loaded[n] for n in wanted}
+
+    def leads(self, names: Sequence[str]) -> np.ndarray:
+        """The lead vectors of `names`, one row each: kept apart from the sentence vectors,
+        since a rebuild needs every article's lead but few articles' sentences."""
+        keys = {n: self._lead_key(n) for n in names if n not in self.lead_rows}
+        found = self.cache.get_arrays(LEAD_KIND, keys.values(), self.model.dim)
+        self.lead_rows |= {n: found[k] for n, k in keys.items() if k in found}
+        for name, vectors in self([n for n in keys if keys[n] not in found]).items():
+            self.lead_rows[name] = vectors.lead.reshape(1, -1)
+            self.cache.put_array(LEAD_KIND, keys[name], self.lead_rows[name])
+        if not names:
+            return np.zeros((0, self.model.dim), dtype=np.float32)
+        return np.concatenate([self.lead_rows[n] for n in names])
+
+    def _lead_key(self, name: str) -> str:
+        text = f"{self.model.name}\0{LEAD}\0{self.digest[name]}"
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+LEAD_KIND = "lead"
+
+
 def language_pair(
-    xs: Sequence[tuple[str, str]],
-    ys: Sequence[tuple[str, str]],
+    x_key: str,
+    y_key: str,
     encoder_name: str,
     *,
-    vectors: Callable[[], Mapping[str, ArticleVectors]],
+    xs: Sequence[tuple[str, str]],
+    ys: Sequence[tuple[str, str]],
+    vectors: Vectors,
+    history: History,
 ) -> tuple[StoredScore, ...]:
     """The evidence worth keeping between two languages' articles, given as (name, digest
-    of the sentences embedded): those and the encoder are all the result depends on."""
-    found = vectors()
-    scores = score_language_pair([found[n] for n, _ in xs], [found[n] for n, _ in ys])
+    of the sentences embedded): those and the encoder are all the result depends on, and
+    `x_key` and `y_key` are the digests of `xs` and `ys`, what the result is cached under.
+
+    After a change, only the pairs of the articles it moved are scored again: the others
+    keep the scores of the previous build (`rescore.py` says why that is exact)."""
+    lead_x, lead_y = vectors.leads([n for n, _ in xs]), vectors.leads([n for n, _ in ys])
+    near_y, near_x = neighbourhoods(lead_x, lead_y)
+    now = Neighbourhoods(tuple(xs), tuple(ys), near_y, near_x)
+    pairs = candidate_pairs(near_y, near_x)
+    before = history.load()
+    known: dict[tuple[str, str], StoredScore] = {}
+    kept: dict[str, np.ndarray] = {}
+    if before is not None:
+        changed = moved(before.neighbourhoods, now)
+        known = {
+            (s.left, s.right): s
+            for s in before.scores
+            if s.left not in changed and s.right not in changed
+        }
+        kept = {name: r for name, r in before.radii.items() if name not in changed}
+    named = {(i, j): (xs[i][0], ys[j][0]) for i, j in pairs}
+    todo = {pair for pair, names in named.items() if names not in known}
+    scores = [known[n] for pair, n in named.items() if pair not in todo]
+    found, radius = _score(Sides(xs, ys, near_y, near_x), todo, vectors, kept)
+    scores = sorted([*scores, *found], key=lambda s: (s.left, s.right))
+    history.save(Previous(now, tuple(scores), radius))
+    return tuple(worth_keeping(scores))
+
+
+@dataclass(frozen=True)
+class Sides:
+    xs: Sequence[tuple[str, str]]
+    ys: Sequence[tuple[str, str]]
+    near_y: np.ndarray
+    near_x: np.ndarray
+
+
+def _score(
+    sides: Sides, pairs: set[tuple[int, int]], vectors: Vectors, kept: Mapping[str, np.ndarray]
+) -> tuple[list[StoredScore], dict[str, np.ndarray]]:
+    """The pairs scored, and every radius known now. An article's radius is taken from
+    `kept` (the previous build's, for articles not moved), else computed, which loads its
+    neighbourhood: a rebuild loads the vectors of the articles it moved and their partners."""
+    xs, ys, near_y, near_x = sides.xs, sides.ys, sides.near_y, sides.near_x
+    lefts, rights = {i for i, _ in pairs}, {j for _, j in pairs}
+    new_x = {i for i in lefts if xs[i][0] not in kept}
+    new_y = {j for j in rights if ys[j][0] not in kept}
+    need_x = lefts | {int(i) for j in new_y for i in near_x[j]}
+    need_y = rights | {int(j) for i in new_x for j in near_y[i]}
+    found = vectors([xs[i][0] for i in need_x] + [ys[j][0] for j in need_y])
+    x_vectors = {i: found[xs[i][0]] for i in need_x}
+    y_vectors = {j: found[ys[j][0]] for j in need_y}
+    rx = {i: kept[xs[i][0]] for i in lefts - new_x} | radii(x_vectors, y_vectors, near_y, new_x)
+    ry = {j: kept[ys[j][0]] for j in rights - new_y} | radii(y_vectors, x_vectors, near_x, new_y)
+    scores = align_pairs(x_vectors, y_vectors, pairs, rx, ry)
+    present = {n for n, _ in xs} | {n for n, _ in ys}
+    radius = {n: r for n, r in kept.items() if n in present}
+    radius |= {xs[i][0]: r for i, r in rx.items()} | {ys[j][0]: r for j, r in ry.items()}
     sentences = {name: v.sentences for name, v in found.items()}
-    return tuple(StoredScore.of(s, sentences) for s in worth_keeping(scores))
+    return [StoredScore.of(s, sentences) for s in scores], radius
 
 
-def worth_keeping(scores: Sequence[PairScore]) -> list[PairScore]:
+Scored = TypeVar("Scored", PairScore, StoredScore)
+
+
+def worth_keeping(scores: Sequence[Scored]) -> list[Scored]:
     """Accepted pairs, and each seed's best pair (its runner-up evidence): memory stays
     proportional to the seeds, not to the candidate pairs."""
-    best: dict[str, PairScore] = {}
+    best: dict[str, Scored] = {}
     for score in scores:
         for seed in (score.left, score.right):
             if seed not in best or score.rank > best[seed].rank:

@@ -21,7 +21,7 @@ over those of the nearest articles.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -60,7 +60,7 @@ class PairScore:
 
     @property
     def accepted(self) -> bool:
-        return self.coverage > MIN_COVERAGE and self.strength >= MIN_STRENGTH
+        return accepts(self.coverage, self.strength)
 
     @property
     def strength(self) -> float:
@@ -76,6 +76,12 @@ class PairScore:
 
     def other(self, name: str) -> str:
         return self.right if name == self.left else self.left
+
+
+def accepts(coverage: float, strength: float) -> bool:
+    """Whether aligned sentences this much of two articles, standing out this much in
+    total, make them translations of each other."""
+    return coverage > MIN_COVERAGE and strength >= MIN_STRENGTH
 
 
 def nearest(queries: np.ndarray, keys: np.ndarray, k: int) -> np.ndarray:
@@ -150,14 +156,64 @@ def score_language_pair(
     """Evidence for every candidate pair between two languages' articles."""
     if not xs or not ys:
         return []
-    lead_x = np.stack([x.lead for x in xs])
-    lead_y = np.stack([y.lead for y in ys])
-    near_y, near_x = nearest(lead_x, lead_y, POOL), nearest(lead_y, lead_x, POOL)
+    near_y, near_x = neighbourhoods(np.stack([x.lead for x in xs]), np.stack([y.lead for y in ys]))
+    pairs = candidate_pairs(near_y, near_x)
+    return score_pairs(dict(enumerate(xs)), dict(enumerate(ys)), near_y, near_x, pairs)
+
+
+def neighbourhoods(lead_x: np.ndarray, lead_y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each x's POOL nearest ys and each y's POOL nearest xs (row indices, best first)."""
+    return nearest(lead_x, lead_y, POOL), nearest(lead_y, lead_x, POOL)
+
+
+def candidate_pairs(near_y: np.ndarray, near_x: np.ndarray) -> set[tuple[int, int]]:
+    """(x, y) index pairs where either is among the other's NEIGHBOURS nearest."""
     pairs = {(i, int(j)) for i, row in enumerate(near_y) for j in row[:NEIGHBOURS]}
     pairs |= {(int(i), j) for j, row in enumerate(near_x) for i in row[:NEIGHBOURS]}
-    rx = [_radius(x.matrix, [ys[j] for j in near_y[i]]) for i, x in enumerate(xs)]
-    ry = [_radius(y.matrix, [xs[i] for i in near_x[j]]) for j, y in enumerate(ys)]
+    return pairs
+
+
+def score_pairs(
+    xs: Mapping[int, ArticleVectors],
+    ys: Mapping[int, ArticleVectors],
+    near_y: np.ndarray,
+    near_x: np.ndarray,
+    pairs: Iterable[tuple[int, int]],
+) -> list[PairScore]:
+    """The evidence of `pairs`; `xs` and `ys` hold the articles of the pairs and of the
+    neighbourhoods of those articles, and may leave out every other."""
+    pairs = set(pairs)
+    rx = radii(xs, ys, near_y, {i for i, _ in pairs})
+    ry = radii(ys, xs, near_x, {j for _, j in pairs})
+    return align_pairs(xs, ys, pairs, rx, ry)
+
+
+def radii(
+    own: Mapping[int, ArticleVectors],
+    other: Mapping[int, ArticleVectors],
+    near: np.ndarray,
+    which: Iterable[int],
+) -> dict[int, np.ndarray]:
+    """The radius of each of `which` (rows of `own`) among its neighbourhood in `other`."""
+    return {i: _radius(own[i].matrix, _by_content(other[j] for j in near[i])) for i in which}
+
+
+def align_pairs(
+    xs: Mapping[int, ArticleVectors],
+    ys: Mapping[int, ArticleVectors],
+    pairs: Iterable[tuple[int, int]],
+    rx: Mapping[int, np.ndarray],
+    ry: Mapping[int, np.ndarray],
+) -> list[PairScore]:
+    """The evidence of `pairs`, in order, given each article's radius."""
     return [align(xs[i], ys[j], rx[i], ry[j]) for i, j in sorted(pairs)]
+
+
+def _by_content(pool: Iterable[ArticleVectors]) -> list[ArticleVectors]:
+    """A neighbourhood in the order of its articles' sentences: its radius is then the same
+    whichever of several articles with the same sentences the search returned, and in
+    whatever order (rescore.py relies on it)."""
+    return sorted(pool, key=lambda v: v.sentences)
 
 
 def one_to_one(scores: Sequence[PairScore]) -> list[PairScore]:
