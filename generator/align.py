@@ -80,29 +80,63 @@ def align_similarities(sims: Similarities, params: Params = DEFAULT_PARAMS) -> t
     """The cheapest monotonic sequence of beads covering every sentence of both sides once."""
     n, m = len(sims.len_a), len(sims.len_b)
     costs = [c.tolist() for c in _bead_costs(sims, params)]  # plain lists: a fast inner loop
-
-    def bead_cost(k: int, i: int, j: int) -> float:
-        """Cost of the bead of move `k` starting at sentence i of a and j of b."""
-        return params.skip if k >= 3 else float(costs[k][i][j])
-
-    total = [[math.inf] * (m + 1) for _ in range(n + 1)]
-    total[0][0] = 0.0
-    back = [[-1] * (m + 1) for _ in range(n + 1)]
-    for i in range(n + 1):
-        for j in range(m + 1):
-            for k, (di, dj) in enumerate(MOVES):
-                if i >= di and j >= dj:
-                    candidate = total[i - di][j - dj] + bead_cost(k, i - di, j - dj)
-                    if candidate < total[i][j]:
-                        total[i][j], back[i][j] = candidate, k
+    _, back = _programme(n, m, costs, params.skip)
     beads = []
     i, j = n, m
     while i or j:
         k = back[i][j]
         di, dj = MOVES[k]
         i, j = i - di, j - dj
-        beads.append(Bead(tuple(range(i, i + di)), tuple(range(j, j + dj)), bead_cost(k, i, j)))
+        cost = params.skip if k >= 3 else float(costs[k][i][j])
+        beads.append(Bead(tuple(range(i, i + di)), tuple(range(j, j + dj)), cost))
     return tuple(reversed(beads))
+
+
+def _programme(
+    n: int, m: int, costs: Sequence[list[list[float]]], skip: float
+) -> tuple[list[list[float]], list[list[int]]]:
+    """Cheapest total cost to reach (i, j), and the move (index into MOVES) that does.
+
+    The moves are tried in MOVES' order and a later one wins only if strictly cheaper. The
+    loop is written out move by move: the parallel pages of a large archive run it
+    millions of times, and a generic loop over MOVES took most of their rendering time."""
+    one_one, two_one, one_two = costs
+    total = [[math.inf] * (m + 1) for _ in range(n + 1)]
+    back = [[-1] * (m + 1) for _ in range(n + 1)]
+    total[0][0] = 0.0
+    for i in range(n + 1):
+        row, moves = total[i], back[i]
+        up, up2 = _row(total, i - 1), _row(total, i - 2)
+        c11, c21, c12 = _row(one_one, i - 1), _row(two_one, i - 2), _row(one_two, i - 1)
+        for j in range(m + 1):
+            best, move = row[j], moves[j]
+            if i and j:
+                cost = up[j - 1] + c11[j - 1]
+                if cost < best:
+                    best, move = cost, 0
+                if i >= 2:
+                    cost = up2[j - 1] + c21[j - 1]
+                    if cost < best:
+                        best, move = cost, 1
+                if j >= 2:
+                    cost = up[j - 2] + c12[j - 2]
+                    if cost < best:
+                        best, move = cost, 2
+            if i:
+                cost = up[j] + skip
+                if cost < best:
+                    best, move = cost, 3
+            if j:
+                cost = row[j - 1] + skip
+                if cost < best:
+                    best, move = cost, 4
+            row[j], moves[j] = best, move
+    return total, back
+
+
+def _row(rows: Sequence[list[float]], index: int) -> list[float]:
+    """rows[index], or no row before the first (or when a side is empty, no rows at all)."""
+    return rows[index] if 0 <= index < len(rows) else []
 
 
 def _bead_costs(sims: Similarities, params: Params) -> tuple[np.ndarray, ...]:

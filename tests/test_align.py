@@ -200,3 +200,36 @@ def test_ntrex_accuracy_floor(la: str, lb: str) -> None:
     ]
     strict, judged = sum(s[0] for s in scores), sum(s[2] for s in scores)
     assert judged > 600 and strict / judged >= 0.95
+
+
+def _reference_programme(
+    n: int, m: int, costs: Sequence[list[list[float]]], skip: float
+) -> tuple[list[list[float]], list[list[int]]]:
+    """The dynamic programme as first written, generic over the moves: the fast one must
+    give the same totals and the same choices, ties included."""
+    from generator.align import MOVES
+
+    total = [[float("inf")] * (m + 1) for _ in range(n + 1)]
+    total[0][0] = 0.0
+    back = [[-1] * (m + 1) for _ in range(n + 1)]
+    for i in range(n + 1):
+        for j in range(m + 1):
+            for k, (di, dj) in enumerate(MOVES):
+                if i >= di and j >= dj:
+                    step = skip if k >= 3 else costs[k][i - di][j - dj]
+                    if total[i - di][j - dj] + step < total[i][j]:
+                        total[i][j], back[i][j] = total[i - di][j - dj] + step, k
+    return total, back
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 9), st.integers(0, 9), st.data())
+def test_the_fast_programme_decides_as_the_generic_one(n: int, m: int, data: st.DataObject) -> None:
+    from generator.align import _programme
+
+    # Few distinct values, so that ties (where the order of the moves decides) are common.
+    value = st.sampled_from([0.0, 0.25, 0.5, 0.55, 1.0, 1.1])
+    shapes = [(n, m), (max(n - 1, 0), m), (n, max(m - 1, 0))]
+    costs = [[[data.draw(value) for _ in range(c)] for _ in range(r)] for r, c in shapes]
+    skip = data.draw(value)
+    assert _programme(n, m, costs, skip) == _reference_programme(n, m, costs, skip)
