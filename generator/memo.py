@@ -142,10 +142,16 @@ class _RecordUnpickler(pickle.Unpickler):
     file that names any other class or function is refused, not obeyed."""
 
     def find_class(self, module: str, name: str) -> Any:
-        found = getattr(sys.modules.get(module), name, None)
-        if module.partition(".")[0] == __package__ and _is_record(found):
-            return found
-        raise pickle.UnpicklingError(f"{module}.{name} is not a record of {__package__}")
+        return _record_class(module, name)
+
+
+@functools.cache
+def _record_class(module: str, name: str) -> type:
+    """The record class `module.name` (asked once per class and stored value: remembered)."""
+    found = getattr(sys.modules.get(module), name, None)
+    if module.partition(".")[0] == __package__ and isinstance(found, type) and _is_record(found):
+        return found
+    raise pickle.UnpicklingError(f"{module}.{name} is not a record of {__package__}")
 
 
 def load_records(raw: bytes, kind: Any, default: Any = None) -> Any:
