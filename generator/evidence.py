@@ -15,7 +15,6 @@ import hashlib
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import TypeVar
 
 import numpy as np
@@ -138,26 +137,22 @@ def language_pair(
     named = {(i, j): (xs[i][0], ys[j][0]) for i, j in pairs}
     todo = {pair for pair, names in named.items() if names not in known}
     scores = [known[n] for pair, n in named.items() if pair not in todo]
-    found, radius = _score(Sides(xs, ys, near_y, near_x), todo, vectors, kept)
+    found, radius = _score(now, todo, vectors, kept)
     scores = sorted([*scores, *found], key=lambda s: (s.left, s.right))
     history.save(Previous(now, tuple(scores), radius))
     return tuple(worth_keeping(scores))
 
 
-@dataclass(frozen=True)
-class Sides:
-    xs: Sequence[tuple[str, str]]
-    ys: Sequence[tuple[str, str]]
-    near_y: np.ndarray
-    near_x: np.ndarray
-
-
 def _score(
-    sides: Sides, pairs: set[tuple[int, int]], vectors: Vectors, kept: Mapping[str, np.ndarray]
+    sides: Neighbourhoods,
+    pairs: set[tuple[int, int]],
+    vectors: Vectors,
+    kept: Mapping[str, np.ndarray],
 ) -> tuple[list[StoredScore], dict[str, np.ndarray]]:
     """The pairs scored, and every radius known now. An article's radius is taken from
-    `kept` (the previous build's, for articles not moved), else computed, which loads its
-    neighbourhood: a rebuild loads the vectors of the articles it moved and their partners."""
+    `kept` (the previous build's, for articles still present and not moved: `moved` counts
+    a removed article), else computed, which loads its neighbourhood: a rebuild loads the
+    vectors of the articles it moved and their partners."""
     xs, ys, near_y, near_x = sides.xs, sides.ys, sides.near_y, sides.near_x
     lefts, rights = {i for i, _ in pairs}, {j for _, j in pairs}
     new_x = {i for i in lefts if xs[i][0] not in kept}
@@ -170,9 +165,11 @@ def _score(
     rx = {i: kept[xs[i][0]] for i in lefts - new_x} | radii(x_vectors, y_vectors, near_y, new_x)
     ry = {j: kept[ys[j][0]] for j in rights - new_y} | radii(y_vectors, x_vectors, near_x, new_y)
     scores = align_pairs(x_vectors, y_vectors, pairs, rx, ry)
-    present = {n for n, _ in xs} | {n for n, _ in ys}
-    radius = {n: r for n, r in kept.items() if n in present}
-    radius |= {xs[i][0]: r for i, r in rx.items()} | {ys[j][0]: r for j, r in ry.items()}
+    radius = {
+        **kept,
+        **{xs[i][0]: r for i, r in rx.items()},
+        **{ys[j][0]: r for j, r in ry.items()},
+    }
     sentences = {name: v.sentences for name, v in found.items()}
     return [StoredScore.of(s, sentences) for s in scores], radius
 

@@ -64,8 +64,7 @@ class PairScore:
 
     @property
     def strength(self) -> float:
-        """How far the aligned sentences stand above their neighbourhoods, summed."""
-        return sum(a.margin - 1 for a in self.aligned)
+        return strength(a.margin for a in self.aligned)
 
     @property
     def rank(self) -> tuple[float, float, str, str]:
@@ -76,6 +75,11 @@ class PairScore:
 
     def other(self, name: str) -> str:
         return self.right if name == self.left else self.left
+
+
+def strength(margins: Iterable[float]) -> float:
+    """How far aligned sentences stand above their neighbourhoods, summed."""
+    return sum(m - 1 for m in margins)
 
 
 def accepts(coverage: float, strength: float) -> bool:

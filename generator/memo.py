@@ -149,7 +149,7 @@ class _RecordUnpickler(pickle.Unpickler):
 def _record_class(module: str, name: str) -> type:
     """The record class `module.name` (asked once per class and stored value: remembered)."""
     found = getattr(sys.modules.get(module), name, None)
-    if module.partition(".")[0] == __package__ and isinstance(found, type) and _is_record(found):
+    if module.partition(".")[0] == __package__ and _is_record(found):
         return found
     raise pickle.UnpicklingError(f"{module}.{name} is not a record of {__package__}")
 
@@ -164,7 +164,7 @@ def load_records(raw: bytes, kind: Any, default: Any = None) -> Any:
     return value if _conforms(kind, value) else default
 
 
-def _is_record(value: Any) -> bool:
+def _is_record(value: Any) -> typing.TypeGuard[type]:
     return isinstance(value, type) and dataclasses.is_dataclass(value)
 
 
@@ -290,12 +290,10 @@ def encode(value: Any) -> Any:
     if kind in _PLAIN:  # the commonest cases first: a rebuild encodes every seed's arguments
         return value
     names = _field_names(kind)
-    if names:
+    if names is not None:
         return {name: encode(getattr(value, name)) for name in names}
-    if value is None or isinstance(value, (str, int, float, bool)):
+    if isinstance(value, (str, int, float, bool)):
         return value
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {}  # a record without fields
     if isinstance(value, (tuple, list)):
         if all(type(item) is str for item in value):  # sentences, paragraphs: the bulk of it
             return list(value)
@@ -316,16 +314,15 @@ def encode(value: Any) -> Any:
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+_FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}
 
 
-def _field_names(kind: type) -> tuple[str, ...]:
-    """The fields of dataclass `kind` (none for other types), found once per type."""
-    names = _FIELD_NAMES.get(kind)
-    if names is None:
-        fields = dataclasses.fields(kind) if dataclasses.is_dataclass(kind) else ()
-        names = _FIELD_NAMES[kind] = tuple(f.name for f in fields)
-    return names
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The fields of dataclass `kind` (None for other types), found once per type."""
+    if kind not in _FIELD_NAMES:
+        record = dataclasses.is_dataclass(kind)
+        _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind)) if record else None
+    return _FIELD_NAMES[kind]
 
 
 def _dumps(data: Any) -> bytes:

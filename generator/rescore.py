@@ -22,7 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .cache import Cache
-from .match import AlignedSentences, PairScore, accepts
+from .match import AlignedSentences, PairScore, accepts, strength
 from .memo import PICKLE_PROTOCOL, code_version, load_records
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,7 @@ class StoredScore:
 
     @property
     def accepted(self) -> bool:
-        return accepts(self.coverage, sum(m - 1 for _, _, m in self.aligned))
+        return accepts(self.coverage, strength(m for _, _, m in self.aligned))
 
     @property
     def rank(self) -> tuple[float, float, str, str]:
