@@ -72,11 +72,15 @@ def analyse_all(
     context: CleanContext,
     duplicates: Sequence[Duplicate] = (),
     memo: Memo = DIRECT,
+    lines: Sequence[frozenset[str]] | None = None,
 ) -> tuple[list[Article], list[SeedError], list[str]]:
-    """Every seed analysed (from the cache where it was before), with what went wrong."""
+    """Every seed analysed (from the cache where it was before), with what went wrong.
+
+    `lines`: each seed's `seed_lines`, when the caller has them."""
     articles, errors, warnings = [], [], []
     # Keyed on the context for each seed only: another seed's edit leaves it cached.
-    calls = [(seed, context.for_seed(seed)) for seed in seeds]
+    own = lines if lines is not None else [None] * len(seeds)
+    calls = [(seed, context.for_seed(seed, o)) for seed, o in zip(seeds, own, strict=True)]
     for seed, article in zip(seeds, memo.many(analyse, calls, spread), strict=True):
         if not article.clean.paragraphs:
             errors.append(SeedError(seed.name, "no article text: every line is boilerplate"))

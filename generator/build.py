@@ -8,9 +8,9 @@ from dataclasses import dataclass, replace
 
 from .analyse import analyse_all
 from .cache import Cache
-from .clean import CleanContext, repeated_lines
+from .clean import CleanContext, repeated_lines, seed_lines
 from .config import Config
-from .duplicates import Duplicate, split_duplicates
+from .duplicates import Duplicate, seed_key, split_duplicates
 from .editor_rules import EDITOR_FILE, load_editor_rules
 from .embed import ENCODER_TIME
 from .group import group_and_record
@@ -18,7 +18,7 @@ from .indexes import render_indexes
 from .memo import DIRECT, Memo
 from .parallel import parallel_urls, render_parallel_pages
 from .progress import Steps
-from .read import discover, read_seeds
+from .read import discover, read_seeds, seed_digest
 from .records import BuildReport, Page, SeedError, SeedText, Story
 from .render import MANIFEST, plan_pages, render_manifest, render_pages
 from .write import write_files
@@ -31,23 +31,30 @@ class Gathered:
     """Every seed read, and what cleaning needs to know about all of them."""
 
     seeds: tuple[SeedText, ...]
+    lines: tuple[frozenset[str], ...]  # each seed's, normalised
     duplicates: tuple[Duplicate, ...]
     context: CleanContext
     errors: tuple[SeedError, ...]
     warnings: tuple[str, ...]
 
 
-def gather(config: Config) -> Gathered:
+def gather(config: Config, memo: Memo = DIRECT) -> Gathered:
     found = discover(config.seeds)
-    items = list(read_seeds(config.seeds, found))
+    items = list(read_seeds(config.seeds, found, memo.cache))
     editor, problems = load_editor_rules(config.seeds / EDITOR_FILE)
-    seeds, duplicates = split_duplicates([item for item in items if isinstance(item, SeedText)])
+    texts = [item for item in items if isinstance(item, SeedText)]
+    for seed in texts:  # its digest stands for its text in keys: hashed once, not per stage
+        memo.name(seed, seed_digest(seed))
+    seeds, duplicates = split_duplicates(texts, memo.many(seed_key, [(s,) for s in texts]))
+    lines = memo.many(seed_lines, [(seed,) for seed in seeds])
     errors = [SeedError(EDITOR_FILE, problem) for problem in problems]
     errors += [item for item in items if isinstance(item, SeedError)]
     warnings = list(found.notes) + [str(d) for d in duplicates]
     warnings += [f"{EDITOR_FILE}: no seed named {n}" for n in editor.unknown(s.name for s in seeds)]
-    context = CleanContext(repeated=repeated_lines(seeds), editor=editor)
-    return Gathered(tuple(seeds), tuple(duplicates), context, tuple(errors), tuple(warnings))
+    context = CleanContext(repeated=repeated_lines(seeds, lines), editor=editor)
+    return Gathered(
+        tuple(seeds), tuple(lines), tuple(duplicates), context, tuple(errors), tuple(warnings)
+    )
 
 
 def render_files(
@@ -59,7 +66,7 @@ def render_files(
     """Every generated file: articles, indexes, parallel pages and the manifest."""
     parallel = parallel_urls(stories)
     files = render_pages(pages, parallel, memo)
-    files |= render_indexes(stories, pages)
+    files |= render_indexes(stories, pages, memo=memo)
     files |= render_parallel_pages(stories, pages, memo=memo)
     files[MANIFEST] = render_manifest(stories, pages, duplicates)
     return files
@@ -69,22 +76,22 @@ def build(config: Config) -> BuildReport:
     steps, memo = Steps(), Memo.open(config.cache)
     encoded = replace(ENCODER_TIME)  # the encoder's count so far: this build's is the rest
     try:
-        gathered = gather(config)
+        gathered = gather(config, memo)
         articles, errors, warnings = analyse_all(
-            gathered.seeds, gathered.context, gathered.duplicates, memo
+            gathered.seeds, gathered.context, gathered.duplicates, memo, gathered.lines
         )
         memo.commit()
         steps.done("analyse", f"{len(articles)} seeds ({memo.summary()})")
 
         # Embeddings share the stage cache; without one they are kept for this run only.
         grouping, problems = group_and_record(
-            articles, config.stories_file, memo.cache or Cache(None)
+            articles, config.stories_file, memo.cache or Cache(None), memo
         )
         warnings += problems
         stories = grouping.stories
         steps.done("group", f"{len(stories)} stories")
 
-        pages = plan_pages(stories)
+        pages = plan_pages(stories, memo)
         files = render_files(stories, pages, gathered.duplicates, memo)
         memo.commit()
         steps.done("render", f"{len(files)} files")

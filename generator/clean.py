@@ -60,9 +60,11 @@ class CleanContext:
     repeated: frozenset[str] = frozenset()
     editor: EditorRules = field(default_factory=EditorRules)
 
-    def for_seed(self, seed: SeedText) -> CleanContext:
-        """Only what bears on `seed`, so that its cached cleaning survives other seeds' edits."""
-        own = line_set(seed.text)
+    def for_seed(self, seed: SeedText, lines: frozenset[str] | None = None) -> CleanContext:
+        """Only what bears on `seed`, so that its cached cleaning survives other seeds' edits.
+
+        `lines`: the seed's `seed_lines`, when the caller has them."""
+        own = line_set(seed.text) if lines is None else lines
         return CleanContext(repeated=self.repeated & own, editor=self.editor.for_seed(seed.name))
 
 
@@ -80,13 +82,21 @@ def line_set(text: str) -> frozenset[str]:
     return frozenset(normalise(line) for _, line in _lines(text))
 
 
-def repeated_lines(seeds: Sequence[SeedText]) -> frozenset[str]:
+def seed_lines(seed: SeedText) -> frozenset[str]:
+    """`line_set` of a seed's text, as a stage a build memoises (keyed by the seed's digest)."""
+    return line_set(seed.text)
+
+
+def repeated_lines(
+    seeds: Sequence[SeedText], lines: Sequence[frozenset[str]] | None = None
+) -> frozenset[str]:
     """Lines (normalised) found in several seeds: a site's template, not one article's text.
 
     A seed most of whose prose recurs elsewhere is a second copy of an article, not a page
     of the same site; it is left out of the count, else every line of both copies would go.
+    `lines`: each seed's `seed_lines`, when the caller has them.
     """
-    sets = [line_set(seed.text) for seed in seeds]
+    sets = [line_set(seed.text) for seed in seeds] if lines is None else lines
     shared = _in_several(sets)
     originals = [s for s in sets if not _copied(s, shared)]
     return frozenset(_in_several(originals))

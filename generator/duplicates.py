@@ -27,13 +27,21 @@ def text_key(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
-def split_duplicates(seeds: Sequence[SeedText]) -> tuple[list[SeedText], list[Duplicate]]:
-    """The seeds to publish (first of each text, by name) and the copies of them."""
+def seed_key(seed: SeedText) -> str:
+    return text_key(seed.text)
+
+
+def split_duplicates(
+    seeds: Sequence[SeedText], keys: Sequence[str] | None = None
+) -> tuple[list[SeedText], list[Duplicate]]:
+    """The seeds to publish (first of each text, by name) and the copies of them.
+
+    `keys`: each seed's `seed_key`, when the caller has them."""
     first: dict[str, SeedText] = {}
     unique: list[SeedText] = []
     copies: list[Duplicate] = []
-    for seed in sorted(seeds, key=lambda s: s.name):
-        key = text_key(seed.text)
+    known = keys if keys is not None else [seed_key(seed) for seed in seeds]
+    for seed, key in sorted(zip(seeds, known, strict=True), key=lambda pair: pair[0].name):
         if key in first:
             copies.append(Duplicate(seed, first[key].name))
         else:

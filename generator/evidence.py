@@ -15,32 +15,53 @@ import hashlib
 import itertools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TypeVar
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from .cache import Cache
 from .embed import Encoder, default_encoder
-from .match import PairScore, align_pairs, candidate_pairs, neighbourhoods, radii
+from .match import PairScore, Scored, align_pairs, candidate_pairs, neighbourhoods, radii
 from .memo import DIRECT, Memo
 from .records import Article
 from .rescore import History, Neighbourhoods, Previous, StoredScore, moved
 from .vectors import LEAD, ArticleVectors, article_sentences, article_vectors
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """The scores worth keeping, as stored: a score's sentences are looked up only for
+    the few a reviewer is shown (`pair`), not for the hundred thousand a build weighs."""
+
+    scores: tuple[StoredScore, ...] = ()
+    sentences: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+    def pair(self, score: StoredScore) -> PairScore:
+        return score.score(self.sentences)
+
+    def pairs(self) -> list[PairScore]:
+        return [self.pair(s) for s in self.scores]
+
+
 def evidence(
-    articles: Sequence[Article], cache: Cache | None, encoder: Encoder | None
-) -> list[PairScore]:
-    """Candidate pairs with their evidence, for every pair of languages present."""
+    articles: Sequence[Article],
+    cache: Cache | None,
+    encoder: Encoder | None,
+    memo: Memo | None = None,
+) -> Evidence:
+    """Candidate pairs with their evidence, for every pair of languages present.
+
+    `memo`: the build's (its articles' digests make the keys), else one over `cache`."""
     by_lang: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
         by_lang[article.lang.code].append(article)
     if len(by_lang) < 2:
-        return []  # nothing can be a translation of anything: no need to load the model
+        return Evidence()  # nothing can be a translation of anything: no model to load
     store = cache if cache is not None else Cache(None)
-    memo = Memo(cache) if cache is not None else DIRECT
+    memo = memo or (Memo(cache) if cache is not None else DIRECT)
     model = encoder or default_encoder()  # loads nothing until it embeds
-    sentences = {a.name: article_sentences(a) for a in articles}
+    found = memo.many(article_sentences, [(a,) for a in articles])
+    sentences = {a.name: s for a, s in zip(articles, found, strict=True)}
     digest = {name: _digest(found) for name, found in sentences.items()}
     source = Vectors({a.name: a for a in articles}, digest, model, store)
     sides = {
@@ -49,13 +70,12 @@ def evidence(
     # A language's articles, as one digest: the key of each of its pairs (18 languages make
     # 153 pairs; encoding the entries themselves for every pair cost seconds).
     keys = {lang: _digest([f"{name}\0{d}" for name, d in side]) for lang, side in sides.items()}
-    scores: list[PairScore] = []
+    scores: list[StoredScore] = []
     for a, b in itertools.combinations(sorted(by_lang), 2):
         history = History(store, (a, b, model.name))
         tools = {"xs": sides[a], "ys": sides[b], "vectors": source, "history": history}
-        stored = memo(language_pair, keys[a], keys[b], model.name, **tools)
-        scores += [s.score(sentences) for s in stored]
-    return scores
+        scores += memo(language_pair, keys[a], keys[b], model.name, **tools)
+    return Evidence(tuple(scores), sentences)
 
 
 def _digest(sentences: Sequence[str]) -> str:
@@ -172,9 +192,6 @@ def _score(
     }
     sentences = {name: v.sentences for name, v in found.items()}
     return [StoredScore.of(s, sentences) for s in scores], radius
-
-
-Scored = TypeVar("Scored", PairScore, StoredScore)
 
 
 def worth_keeping(scores: Sequence[Scored]) -> list[Scored]:

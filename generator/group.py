@@ -9,25 +9,36 @@ recorded for the seeds it holds; a new story is named after its lead article's t
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import Cache
 from .embed import Encoder
-from .evidence import evidence
+from .evidence import Evidence, evidence
 from .match import PairScore, one_to_one
+from .memo import DIRECT, Memo
 from .records import Article, Story
+from .rescore import StoredScore
 from .slug import disambiguate, make_slug
-from .stories_file import StoryEntry, StoryFile, StoryFileError, dump_story_file, load_story_file
+from .stories_file import (
+    StoryEntry,
+    StoryFile,
+    StoryFileError,
+    canonical,
+    dump_story_file,
+    load_story_file,
+    story_file_of,
+)
 from .write import write_atomic
 
 NOTHING_RECORDED = StoryFile()
 
 
 def group_and_record(
-    articles: Sequence[Article], path: Path, cache: Cache | None = None
+    articles: Sequence[Article], path: Path, cache: Cache | None = None, memo: Memo | None = None
 ) -> tuple[Grouping, tuple[str, ...]]:
     """Group under the decisions recorded at `path`, then record the new ones there.
 
@@ -35,12 +46,14 @@ def group_and_record(
     exactly as it is (it holds an editor's work) and the grouping goes on without it.
     """
     try:
-        recorded = load_story_file(path)
+        recorded = load_story_file(path, memo or DIRECT)
     except StoryFileError as exc:
         problem = f"{exc}; grouped without it and left it unchanged"
-        return group_stories(articles, cache=cache), (problem,)
-    grouping = group_stories(articles, recorded, cache=cache)
+        return group_stories(articles, cache=cache, memo=memo), (problem,)
+    grouping = group_stories(articles, recorded, cache=cache, memo=memo)
     text = dump_story_file(grouping.story_file)
+    if memo is not None:  # the next build reads this text back: no need to parse it then
+        memo.remember(story_file_of, (text,), canonical(grouping.story_file))
     try:
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             write_atomic(path, text)
@@ -63,8 +76,14 @@ class Decision:
 @dataclass(frozen=True)
 class Grouping:
     stories: tuple[Story, ...]
-    decisions: tuple[Decision, ...]
     story_file: StoryFile  # what stories.yml should now say
+    # Why each seed is where it is: worked out only when asked (`stories` command, tests),
+    # since a build does not need it.
+    explain: Callable[[], tuple[Decision, ...]] = field(compare=False, repr=False)
+
+    @functools.cached_property
+    def decisions(self) -> tuple[Decision, ...]:
+        return self.explain()
 
 
 @dataclass
@@ -72,7 +91,7 @@ class _Cluster:
     seeds: set[str]
     langs: set[str]
     pin: str | None = None  # story id an editor fixed for it
-    links: list[PairScore] = field(default_factory=list)
+    links: list[StoredScore] = field(default_factory=list)
 
 
 def group_stories(
@@ -81,6 +100,7 @@ def group_stories(
     *,
     cache: Cache | None = None,
     encoder: Encoder | None = None,
+    memo: Memo | None = None,
 ) -> Grouping:
     by_name = {a.name: a for a in articles}
     pins = {a.name: a.seed.overrides.story for a in articles if a.seed.overrides.story}
@@ -96,8 +116,8 @@ def group_stories(
     in_locked = {s: story for story, seeds in locked.items() for s in seeds}
     free = [a for a in sorted(articles, key=lambda a: a.name) if a.name not in in_locked]
     clusters = _pinned_clusters(free)
-    scores = evidence(free, cache, encoder)
-    _merge(clusters, scores, {a.name: a.lang.code for a in free}, recorded.apart)
+    found = evidence(free, cache, encoder, memo)
+    _merge(clusters, found.scores, {a.name: a.lang.code for a in free}, recorded.apart)
     ids = _story_ids(clusters, recorded, set(locked), by_name)
     members = {story: seeds for story, seeds in locked.items() if seeds}
     members |= {ids[id(c)]: sorted(c.seeds) for c in clusters}
@@ -105,12 +125,12 @@ def group_stories(
         Story(id=story, articles=_ordered(by_name, seeds))
         for story, seeds in sorted(members.items())
     )
-    decisions = _decisions(stories, clusters, scores, pins, in_locked)
     kept = {e.id for e in recorded.stories if e.locked}
     entries = tuple(
         StoryEntry(s.id, tuple(a.name for a in s.articles), s.id in kept) for s in stories
     )
-    return Grouping(stories, decisions, StoryFile(entries, recorded.apart))
+    explain = functools.partial(_decisions, stories, clusters, found, pins, in_locked)
+    return Grouping(stories, StoryFile(entries, recorded.apart), explain)
 
 
 def _ordered(by_name: Mapping[str, Article], seeds: Iterable[str]) -> tuple[Article, ...]:
@@ -136,13 +156,13 @@ def _pinned_clusters(free: Sequence[Article]) -> list[_Cluster]:
 
 def _merge(
     clusters: list[_Cluster],
-    scores: Sequence[PairScore],
+    scores: Sequence[StoredScore],
     lang_of: Mapping[str, str],
     apart: Iterable[frozenset[str]],
 ) -> None:
     """Join clusters along the strongest one-to-one links that break no rule (in place)."""
     owner = {seed: c for c in clusters for seed in c.seeds}
-    by_lang_pair: dict[tuple[str, str], list[PairScore]] = defaultdict(list)
+    by_lang_pair: dict[tuple[str, str], list[StoredScore]] = defaultdict(list)
     for score in scores:
         by_lang_pair[(lang_of[score.left], lang_of[score.right])].append(score)
     links = [link for group in by_lang_pair.values() for link in one_to_one(group)]
@@ -206,14 +226,14 @@ def _story_ids(
 def _decisions(
     stories: Sequence[Story],
     clusters: Sequence[_Cluster],
-    scores: Sequence[PairScore],
+    found: Evidence,
     pins: Mapping[str, str],
     in_locked: Mapping[str, str],
 ) -> tuple[Decision, ...]:
     story_of = {a.name: s.id for s in stories for a in s.articles}
     links = {seed: c.links for c in clusters for seed in c.seeds}
-    by_seed: dict[str, list[PairScore]] = defaultdict(list)
-    for score in scores:
+    by_seed: dict[str, list[StoredScore]] = defaultdict(list)
+    for score in found.scores:
         by_seed[score.left].append(score)
         by_seed[score.right].append(score)
     decisions = []
@@ -224,20 +244,19 @@ def _decisions(
         joined = max(
             (s for s in links.get(seed, []) if s.involves(seed)), key=lambda s: s.rank, default=None
         )
+        reason = _reason(seed, story, joined, pins.get(seed), in_locked)
         decisions.append(
-            Decision(
-                seed,
-                story,
-                _reason(seed, story, joined, pins.get(seed), in_locked),
-                joined,
-                runner_up,
-            )
+            Decision(seed, story, reason, _pair(found, joined), _pair(found, runner_up))
         )
     return tuple(decisions)
 
 
+def _pair(found: Evidence, score: StoredScore | None) -> PairScore | None:
+    return None if score is None else found.pair(score)
+
+
 def _reason(
-    seed: str, story: str, joined: PairScore | None, pin: str | None, in_locked: Mapping[str, str]
+    seed: str, story: str, joined: StoredScore | None, pin: str | None, in_locked: Mapping[str, str]
 ) -> str:
     if seed in in_locked:
         return "locked in stories.yml"

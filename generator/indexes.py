@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .languages import direction, native_name
+from .memo import DIRECT, Memo
 from .records import Page, Story
 from .render import escape, front_matter, page_url, relative_url, story_page_path, story_url
 from .ui import ui, ui_lang
@@ -38,8 +39,9 @@ def render_indexes(
     stories: Sequence[Story],
     pages: Sequence[Page],
     extra_links: Mapping[str, Sequence[Link]] | None = None,
+    memo: Memo = DIRECT,
 ) -> dict[str, str]:
-    """Every index page, by path in the docs folder."""
+    """Every index page, by path in the docs folder (story pages memoised: one per story)."""
     by_story: dict[str, list[Page]] = defaultdict(list)
     for page in pages:
         by_story[page.story_id].append(page)
@@ -51,9 +53,9 @@ def render_indexes(
     for lang, lang_pages in _by_language(pages).items():
         files[f"{lang}/index.md"] = render_language_index(lang, lang_pages, by_story)
     links = extra_links or {}
-    for story in listed:
-        path = story_page_path(story.id)
-        files[path] = render_story_page(story, by_story[story.id], links.get(story.id, ()))
+    calls = [(s, tuple(by_story[s.id]), tuple(links.get(s.id, ()))) for s in listed]
+    for story, text in zip(listed, memo.many(render_story_page, calls), strict=True):
+        files[story_page_path(story.id)] = text
     return files
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 
@@ -48,23 +49,17 @@ class AlignedSentences:
     margin: float
 
 
-@dataclass(frozen=True)
-class PairScore:
-    """The evidence that `left` and `right` are the same article."""
+class Pair:
+    """What a score says of its two articles, whatever it keeps of their sentences."""
 
     left: str
     right: str
     coverage: float  # share of both articles' sentences that are aligned
     margin: float  # mean margin of the aligned sentences (0 when none)
-    aligned: tuple[AlignedSentences, ...]
 
     @property
     def accepted(self) -> bool:
-        return accepts(self.coverage, self.strength)
-
-    @property
-    def strength(self) -> float:
-        return strength(a.margin for a in self.aligned)
+        raise NotImplementedError
 
     @property
     def rank(self) -> tuple[float, float, str, str]:
@@ -75,6 +70,25 @@ class PairScore:
 
     def other(self, name: str) -> str:
         return self.right if name == self.left else self.left
+
+
+@dataclass(frozen=True)
+class PairScore(Pair):
+    """The evidence that `left` and `right` are the same article."""
+
+    left: str
+    right: str
+    coverage: float
+    margin: float
+    aligned: tuple[AlignedSentences, ...]
+
+    @property
+    def accepted(self) -> bool:
+        return accepts(self.coverage, self.strength)
+
+    @property
+    def strength(self) -> float:
+        return strength(a.margin for a in self.aligned)
 
 
 def strength(margins: Iterable[float]) -> float:
@@ -220,7 +234,10 @@ def _by_content(pool: Iterable[ArticleVectors]) -> list[ArticleVectors]:
     return sorted(pool, key=lambda v: v.sentences)
 
 
-def one_to_one(scores: Sequence[PairScore]) -> list[PairScore]:
+Scored = TypeVar("Scored", bound=Pair)
+
+
+def one_to_one(scores: Sequence[Scored]) -> list[Scored]:
     """Accepted pairs, best first, each article used at most once (greedy assignment)."""
     used: set[str] = set()
     chosen = []

@@ -31,7 +31,8 @@ import re
 import sys
 import types
 import typing
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -60,6 +61,21 @@ class Memo:
         self.cache = cache
         self.hits = 0
         self.misses = 0
+        self.computed: Counter[str] = Counter()  # misses by stage
+        # Digests standing for records' content, by id(); the records are held so that
+        # their ids are not reused by other objects while the memo lives.
+        self._names: dict[int, str] = {}
+        self._held: list[Any] = []
+
+    def name(self, record: Any, digest: str) -> None:
+        """Let `digest` stand for `record` in the keys of later stages, instead of its content.
+
+        `digest` must determine the record entirely (a seed's is its bytes' hash and the
+        reader's code version): keys then stay exact, and a rebuild does not encode and
+        hash every article's text again for each stage it is passed to."""
+        if self.cache is not None and _field_names(type(record)) is not None:
+            self._names[id(record)] = digest
+            self._held.append(record)
 
     def __call__(self, stage: Callable[..., R], *args: Any, **tools: Any) -> R:
         """`stage(*args, **tools)`; the key is made of `args` only: `tools` (an encoder, a
@@ -84,21 +100,32 @@ class Memo:
         for i, value in zip(todo, run(stage, [calls[i] for i in todo]), strict=True):
             values[i], key = value, keys[i]
             self.misses += 1
+            self.computed[stage.__name__] += 1
             if key is not None:
                 self.cache.put(kind, key, pickle.dumps(value, protocol=PICKLE_PROTOCOL))
             if self.misses % COMMIT_EVERY == 0:
                 self.cache.commit()
+        for value, key in zip(values, keys, strict=True):
+            if key is not None:  # a stage's result is determined by its key: it may stand for it
+                self.name(value, f"{kind}:{key}")
         return values
 
-    @staticmethod
-    def _key(stage: Callable[..., Any], args: Args) -> str | None:
+    def _key(self, stage: Callable[..., Any], args: Args) -> str | None:
         try:
-            encoded = _dumps(encode(args))
+            encoded = _dumps(encode(args, self._names))
         except TypeError as exc:  # an argument the codec does not know: run uncached
             log.debug("%s: not memoised (%s)", stage.__qualname__, exc)
             return None
         version = f"{code_version(stage.__module__)}\0{PICKLE_PROTOCOL}\0".encode()
         return hashlib.sha256(version + encoded).hexdigest()
+
+    def remember(self, stage: Callable[..., R], args: Args, value: R) -> None:
+        """Store `value` as `stage(*args)`, for a caller that knows it without running the
+        stage (the reading of a file it has just written: see `group_and_record`)."""
+        key = self._key(stage, args) if self.cache is not None else None
+        if self.cache is not None and key is not None:
+            kind = f"memo:{stage.__module__}.{stage.__qualname__}"
+            self.cache.put(kind, key, pickle.dumps(value, protocol=PICKLE_PROTOCOL))
 
     @staticmethod
     def _stored(stage: Callable[..., Any], raw: bytes) -> Any:
@@ -176,8 +203,11 @@ def _conforms(kind: Any, value: Any) -> bool:
     if isinstance(kind, type):
         return type(value) is kind or (_is_record(kind) and isinstance(value, kind))
     args = typing.get_args(kind)
-    if typing.get_origin(kind) is tuple and len(args) == 2 and args[1] is Ellipsis:
+    origin = typing.get_origin(kind)
+    if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
         return type(value) is tuple and all(_conforms(args[0], item) for item in value)
+    if origin is frozenset:
+        return type(value) is frozenset and all(_conforms(args[0], item) for item in value)
     try:
         return bool(decode(kind, encode(value)) == value)
     except (ShapeError, TypeError):
@@ -284,28 +314,36 @@ class ShapeError(ValueError):
     """A stored value does not have the shape of the expected type."""
 
 
-def encode(value: Any) -> Any:
-    """Frozen dataclasses, tuples and scalars as JSON-ready data; TypeError for anything else."""
+EMPTY: Mapping[int, str] = types.MappingProxyType({})
+
+
+def encode(value: Any, named: Mapping[int, str] = EMPTY) -> Any:
+    """Frozen dataclasses, tuples and scalars as JSON-ready data; TypeError for anything else.
+
+    `named`: digests standing for records, by id() (see `Memo.name`)."""
     kind = type(value)
     if kind in _PLAIN:  # the commonest cases first: a rebuild encodes every seed's arguments
         return value
     names = _field_names(kind)
     if names is not None:
-        return {name: encode(getattr(value, name)) for name in names}
+        digest = named.get(id(value))
+        if digest is not None:
+            return {"@": digest}  # no record has a field named "@"
+        return {name: encode(getattr(value, name), named) for name in names}
     if isinstance(value, (str, int, float, bool)):
         return value
     if isinstance(value, (tuple, list)):
         if all(type(item) is str for item in value):  # sentences, paragraphs: the bulk of it
             return list(value)
-        return [encode(item) for item in value]
+        return [encode(item, named) for item in value]
     if isinstance(value, (frozenset, set)):
         if all(type(item) is str for item in value):  # lines, names: sorting them is enough
             return sorted(value)
-        return sorted((encode(item) for item in value), key=_dumps)
+        return sorted((encode(item, named) for item in value), key=_dumps)
     if isinstance(value, dict):  # arguments only (editor rules, front matter)
         if all(type(k) is str for k in value):  # the usual case: sorting by key is enough
-            return sorted([k, encode(v)] for k, v in value.items())
-        return sorted(([encode(k), encode(v)] for k, v in value.items()), key=_dumps)
+            return sorted([k, encode(v, named)] for k, v in value.items())
+        return sorted(([encode(k, named), encode(v, named)] for k, v in value.items()), key=_dumps)
     if isinstance(value, re.Pattern):
         return {"pattern": value.pattern, "flags": value.flags}
     raise TypeError(f"cannot encode {type(value).__name__}")

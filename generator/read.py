@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import re
 import stat
-from collections.abc import Iterator
+import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cache import Cache
 from .decode import decode_bytes
 from .frontmatter import with_front_matter
+from .memo import PICKLE_PROTOCOL, code_version, load_records
 from .records import SeedError, SeedText
 
 SEED_SUFFIX = ".txt"
@@ -147,13 +151,68 @@ def decode_seed(name: str, raw: bytes) -> SeedText | SeedError:
     return with_front_matter(seed)
 
 
-def read_seeds(folder: Path, found: Found | None = None) -> Iterator[SeedText | SeedError]:
+def read_seeds(
+    folder: Path, found: Found | None = None, cache: Cache | None = None
+) -> Iterator[SeedText | SeedError]:
     """Every seed in name order, read or refused; other files go to `discover(...).notes`.
 
     `found`: the folder's `discover` result when the caller has it already (one walk).
+    `cache`: where the seeds read by an earlier build are kept, by file status (below).
     """
     found = found if found is not None else discover(folder)
     items: list[SeedText | SeedError] = [*found.refused]
     root = folder.resolve()
-    items += [read_seed(path, folder, root) for path in found.seeds]
+    if cache is None:
+        items += [read_seed(path, folder, root) for path in found.seeds]
+    else:
+        items += _read_unless_known(found.seeds, folder, root, cache)
     yield from sorted(items, key=lambda item: item.name)
+
+
+# Like git's index, a file whose size, times, inode and device are those of the file read
+# before is taken to be that file: a rebuild then stats every seed and reads only the
+# changed ones. An edit changes the ctime, which no tool can set back; a file written within
+# the last few seconds is not remembered, since a second write in the same clock tick
+# could leave all of its status unchanged.
+SEED_KIND = "memo:read.seed"  # "memo:": swept with the stage results no build used
+SETTLED_NS = 5_000_000_000
+
+
+def _read_unless_known(
+    paths: Sequence[Path], folder: Path, root: Path, cache: Cache
+) -> list[SeedText | SeedError]:
+    keys = [_status_key(path, folder) for path in paths]
+    stored = cache.get_many(SEED_KIND, [key for key in keys if key])
+    items: list[SeedText | SeedError] = []
+    now = time.time_ns()
+    for path, key in zip(paths, keys, strict=True):
+        known = load_records(stored.get(key, b""), SeedText) if key else None
+        item = known or read_seed(path, folder, root)
+        if key and not known and isinstance(item, SeedText) and _settled(path, now):
+            cache.put(SEED_KIND, key, pickle.dumps(item, protocol=PICKLE_PROTOCOL))
+        items.append(item)
+    return items
+
+
+def _status_key(path: Path, folder: Path) -> str | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None  # read_seed says why
+    status = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+    text = f"{code_version(__name__)}\0{seed_name(path, folder)}\0{status}"
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _settled(path: Path, now: int) -> bool:
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    return now - max(info.st_mtime_ns, info.st_ctime_ns) > SETTLED_NS
+
+
+def seed_digest(seed: SeedText) -> str:
+    """A digest that determines the seed: its name, its bytes' hash and the reader's code."""
+    text = f"{code_version(__name__)}\0{seed.name}\0{seed.sha256}"
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()

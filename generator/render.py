@@ -24,18 +24,25 @@ MANIFEST = "archive.json"
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 
 
-def plan_pages(stories: Sequence[Story]) -> tuple[Page, ...]:
+def plan_pages(stories: Sequence[Story], memo: Memo = DIRECT) -> tuple[Page, ...]:
     """One page per article at `<lang>/<slug>.md`; slugs are unique across the archive."""
     taken: set[str] = {"index"}  # `<lang>/index.md` is the language's index page
     pages = []
+    articles = [article for story in stories for article in story.articles]
+    slugs = iter(memo.many(title_slug, [(article,) for article in articles]))
     for story in stories:
         for article in story.articles:
-            slug = disambiguate(make_slug(article.title.text, article.name), article.name, taken)
+            slug = disambiguate(next(slugs), article.name, taken)
             taken.add(slug)
             # The code may come from an editor's front matter: never trust it as a folder name.
             path = f"{_folder(article.lang.code)}/{slug}.md"
             pages.append(Page(article=article, story_id=story.id, path=path, url=page_url(path)))
     return tuple(pages)
+
+
+def title_slug(article: Article) -> str:
+    """The slug of the article's title (transliterating it is worth remembering)."""
+    return make_slug(article.title.text, article.name)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -110,8 +117,16 @@ def render_pages(
     for page in pages:
         by_story[page.story_id].append(page)
     parallel = parallel or {}
-    calls = [page_parts(p, by_story[p.story_id], parallel.get(p.story_id)) for p in pages]
-    return {page.path: text for page, text in zip(pages, memo.many(page_text, calls), strict=True)}
+    calls = [(p, tuple(by_story[p.story_id]), parallel.get(p.story_id)) for p in pages]
+    return {
+        page.path: text for page, text in zip(pages, memo.many(article_page, calls), strict=True)
+    }
+
+
+def article_page(page: Page, versions: Sequence[Page], parallel: str | None) -> str:
+    """The text of `page`; its arguments are its key (a page's article is keyed by its
+    digest, so a rebuild does not encode every article's text again)."""
+    return page_text(*page_parts(page, versions, parallel))
 
 
 def version_entry(page: Page) -> dict[str, str]:

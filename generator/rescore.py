@@ -13,6 +13,7 @@ every other candidate pair's score from the previous build. Which pairs are kept
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import pickle
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .cache import Cache
-from .match import AlignedSentences, PairScore, accepts, strength
+from .match import AlignedSentences, Pair, PairScore, accepts, strength
 from .memo import PICKLE_PROTOCOL, code_version, load_records
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,7 @@ Entry = tuple[str, str]  # an article of the pair: (name, digest of its embedded
 
 
 @dataclass(frozen=True)
-class StoredScore:
+class StoredScore(Pair):
     """A PairScore as the cache keeps it: (left sentence, right sentence, margin) numbers."""
 
     left: str
@@ -52,13 +53,9 @@ class StoredScore:
         aligned = tuple(AlignedSentences(left[i], right[j], m) for i, j, m in self.aligned)
         return PairScore(self.left, self.right, self.coverage, self.margin, aligned)
 
-    @property
-    def accepted(self) -> bool:
+    @functools.cached_property
+    def accepted(self) -> bool:  # asked several times of each of 100,000s of scores
         return accepts(self.coverage, strength(m for _, _, m in self.aligned))
-
-    @property
-    def rank(self) -> tuple[float, float, str, str]:
-        return (self.coverage, self.margin, self.left, self.right)
 
 
 @dataclass(frozen=True)

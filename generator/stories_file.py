@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from .memo import DIRECT, Memo
+
 FILE_NAME = "stories.yml"
 _PLAIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
 # libyaml's parser where installed: the same reading, and every id and seed name is checked.
@@ -37,18 +39,28 @@ class StoryFile:
     apart: tuple[frozenset[str], ...] = ()
 
 
-def load_story_file(path: Path) -> StoryFile:
-    """The recorded decisions; an empty StoryFile when the file does not exist."""
+def load_story_file(path: Path, memo: Memo = DIRECT) -> StoryFile:
+    """The recorded decisions; an empty StoryFile when the file does not exist.
+
+    `memo`: the file read back as the build that wrote it left it costs no YAML parse
+    (seconds for thousands of stories)."""
     if not path.exists():
         return StoryFile()
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
         raise StoryFileError(f"{path}: cannot read: {exc}") from exc
     try:
-        return parse_story_file(data)
+        return memo(story_file_of, text)
+    except yaml.YAMLError as exc:
+        raise StoryFileError(f"{path}: cannot read: {exc}") from exc
     except ValueError as exc:
         raise StoryFileError(f"{path}: {exc}") from exc
+
+
+def story_file_of(text: str) -> StoryFile:
+    """The StoryFile that `text` says; yaml.YAMLError or ValueError if it says none."""
+    return parse_story_file(yaml.load(text, Loader=_LOADER))
 
 
 def parse_story_file(data: Any) -> StoryFile:
@@ -88,6 +100,13 @@ def _apart(index: int, item: Any) -> frozenset[str]:
     if not isinstance(item, list) or len(item) < 2 or not all(isinstance(s, str) for s in item):
         raise ValueError(f"apart[{index}]: must be a list of two or more seed file names")
     return frozenset(item)
+
+
+def canonical(story_file: StoryFile) -> StoryFile:
+    """What reading `dump_story_file(story_file)` back gives: stories by id, seeds sorted."""
+    stories = sorted(story_file.stories, key=lambda e: e.id)
+    entries = tuple(StoryEntry(e.id, tuple(sorted(e.seeds)), e.locked) for e in stories)
+    return StoryFile(entries, story_file.apart)
 
 
 def dump_story_file(story_file: StoryFile) -> str:

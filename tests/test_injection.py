@@ -15,6 +15,7 @@ from conftest import generate, mkdocs
 import generator.build as build_module
 from generator.build import build
 from generator.config import Config
+from generator.memo import Memo
 from generator.records import Article, CleanText, Language, Page, SeedText, Story, Title
 from generator.render import plan_pages, render_page
 from generator.write import write_files
@@ -116,8 +117,8 @@ def test_a_bad_page_path_fails_one_seed_and_the_build_goes_on(
 ) -> None:
     real = build_module.plan_pages
 
-    def plan(stories: tuple[Story, ...]) -> tuple[Page, ...]:
-        pages = real(stories)
+    def plan(stories: tuple[Story, ...], memo: Memo) -> tuple[Page, ...]:
+        pages = real(stories, memo)
         bad = pages[0]
         return (Page(bad.article, bad.story_id, "../../escape.md", "x/"), *pages[1:])
 

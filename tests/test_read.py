@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from generator import read as read_module
+from generator.cache import Cache
 from generator.read import MAX_SEED_BYTES, decode_seed, discover, find_seeds, read_seeds
 from generator.records import SeedError, SeedText
 
@@ -234,3 +236,53 @@ def test_special_files_are_not_read(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.txt")  # reading it would block the build forever
     (result,) = list(read_seeds(tmp_path))
     assert isinstance(result, SeedError) and result.reason == "not a regular file"
+
+
+def _reads(folder: Path, cache: Cache, monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], int]:
+    """The texts read from `folder` through `cache`, and how many files were decoded."""
+    decoded = []
+    real = read_module.decode_seed
+
+    def counting(name: str, raw: bytes) -> SeedText | SeedError:
+        decoded.append(name)
+        return real(name, raw)
+
+    monkeypatch.setattr(read_module, "decode_seed", counting)
+    texts = [s.text for s in read_seeds(folder, cache=cache) if isinstance(s, SeedText)]
+    return texts, len(decoded)
+
+
+def test_an_unchanged_seed_is_not_read_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_text("Premier article\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Second article\n", encoding="utf-8")
+    cache = Cache(None)
+    monkeypatch.setattr(read_module, "SETTLED_NS", -(10**12))  # as if written long ago
+    assert _reads(tmp_path, cache, monkeypatch) == (["Premier article\n", "Second article\n"], 2)
+    assert _reads(tmp_path, cache, monkeypatch) == (["Premier article\n", "Second article\n"], 0)
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_still_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seed = tmp_path / "a.txt"
+    seed.write_text("Premier article\n", encoding="utf-8")
+    before = seed.stat()
+    cache = Cache(None)
+    monkeypatch.setattr(read_module, "SETTLED_NS", -(10**12))
+    _reads(tmp_path, cache, monkeypatch)
+    time.sleep(0.01)  # the status change time moves on, whatever the file system's clock tick
+    seed.write_text("Dernier article\n", encoding="utf-8")  # same size
+    os.utime(seed, ns=(before.st_atime_ns, before.st_mtime_ns))  # and the mtime put back
+    assert _reads(tmp_path, cache, monkeypatch) == (["Dernier article\n"], 1)
+
+
+def test_a_seed_written_just_now_is_not_remembered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A second write within the same clock tick could leave every status field unchanged.
+    (tmp_path / "a.txt").write_text("Premier article\n", encoding="utf-8")
+    cache = Cache(None)
+    assert _reads(tmp_path, cache, monkeypatch)[1] == 1
+    assert _reads(tmp_path, cache, monkeypatch)[1] == 1
