@@ -82,38 +82,44 @@ def line_set(text: str) -> frozenset[str]:
     return frozenset(normalise(line) for _, line in _lines(text))
 
 
-def seed_lines(seed: SeedText) -> frozenset[str]:
-    """`line_set` of a seed's text, as a stage a build memoises (keyed by the seed's digest)."""
-    return line_set(seed.text)
+@dataclass(frozen=True)
+class LineSet:
+    """A seed's lines, normalised, and which of them are prose: what `repeated_lines` needs
+    of each seed, kept by the build, so that a rebuild judges no line again."""
+
+    lines: frozenset[str]
+    prose: frozenset[str]
+
+
+def seed_lines(seed: SeedText) -> LineSet:
+    lines = line_set(seed.text)
+    return LineSet(lines, frozenset(line for line in lines if _prose(line)))
 
 
 def repeated_lines(
-    seeds: Sequence[SeedText], lines: Sequence[frozenset[str]] | None = None
+    seeds: Sequence[SeedText], sets: Sequence[LineSet] | None = None
 ) -> frozenset[str]:
     """Lines (normalised) found in several seeds: a site's template, not one article's text.
 
     A seed most of whose prose recurs elsewhere is a second copy of an article, not a page
     of the same site; it is left out of the count, else every line of both copies would go.
-    `lines`: each seed's `seed_lines`, when the caller has them.
+    `sets`: each seed's `seed_lines`, when the caller has them.
     """
-    sets = [line_set(seed.text) for seed in seeds] if lines is None else lines
-    shared = _in_several(sets)
-    originals = [s for s in sets if not _copied(s, shared)]
+    found = [seed_lines(seed) for seed in seeds] if sets is None else sets
+    shared = _in_several([s.lines for s in found])
+    originals = [s.lines for s in found if not _copied(s, shared)]
     return frozenset(_in_several(originals))
 
 
-def _copied(lines: frozenset[str], shared: set[str]) -> bool:
+def _copied(found: LineSet, shared: set[str]) -> bool:
     """Most of its prose recurs elsewhere: a site shares a disclaimer or two, not its text."""
-    again = sum(1 for line in lines & shared if _prose(line))
-    if not again:
-        return False  # the common case (shared lines are templates): judge no other line
-    prose = sum(1 for line in lines if _prose(line))
+    again, prose = len(found.prose & shared), len(found.prose)
     return again >= min(COPY_MIN_LINES, prose) > 0 and again > DUPLICATE_SHARE * prose
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _prose(line: str) -> bool:
-    return is_prose(line, UNDETERMINED)  # a line shared by many seeds is judged once
+    return is_prose(line, UNDETERMINED)  # a line found in many seeds is judged once
 
 
 def _in_several(sets: Sequence[frozenset[str]]) -> set[str]:

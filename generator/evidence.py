@@ -73,6 +73,7 @@ def evidence(
     scores: list[StoredScore] = []
     for a, b in itertools.combinations(sorted(by_lang), 2):
         history = History(store, (a, b, model.name))
+        history.keep()
         tools = {"xs": sides[a], "ys": sides[b], "vectors": source, "history": history}
         scores += memo(language_pair, keys[a], keys[b], model.name, **tools)
     return Evidence(tuple(scores), sentences)
@@ -197,10 +198,12 @@ def _score(
 def worth_keeping(scores: Sequence[Scored]) -> list[Scored]:
     """Accepted pairs, and each seed's best pair (its runner-up evidence): memory stays
     proportional to the seeds, not to the candidate pairs."""
-    best: dict[str, Scored] = {}
+    best: dict[str, tuple[tuple[float, float, str, str], Scored]] = {}
     for score in scores:
+        rank = score.rank
         for seed in (score.left, score.right):
-            if seed not in best or score.rank > best[seed].rank:
-                best[seed] = score
-    kept = {id(s): s for s in scores if s.accepted} | {id(s): s for s in best.values()}
+            held = best.get(seed)
+            if held is None or rank > held[0]:
+                best[seed] = (rank, score)
+    kept = {id(s): s for s in scores if s.accepted} | {id(s): s for _, s in best.values()}
     return sorted(kept.values(), key=lambda s: (s.left, s.right))

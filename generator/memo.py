@@ -196,18 +196,40 @@ def _is_record(value: Any) -> typing.TypeGuard[type]:
 
 
 def _conforms(kind: Any, value: Any) -> bool:
-    """Whether `value` is of type `kind`, looking into tuples; other generic types are
-    checked by a round trip through the typed decoder (slow, and no stage returns one)."""
+    """Whether `value` is of type `kind`, looking into tuples and frozensets; other generic
+    types are checked by a round trip through the typed decoder (slow; no stage returns one)."""
+    return _checker(kind)(value)
+
+
+Check = Callable[[Any], bool]
+
+
+@functools.cache
+def _checker(kind: Any) -> Check:
+    """`_conforms` for one type, worked out once: a rebuild checks 10,000s of values."""
     if kind is Any:
-        return True
+        return lambda value: True
     if isinstance(kind, type):
-        return type(value) is kind or (_is_record(kind) and isinstance(value, kind))
-    args = typing.get_args(kind)
-    origin = typing.get_origin(kind)
+        if _is_record(kind):
+            return lambda value: isinstance(value, kind)
+        return lambda value: type(value) is kind
+    args, origin = typing.get_args(kind), typing.get_origin(kind)
     if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
-        return type(value) is tuple and all(_conforms(args[0], item) for item in value)
+        return _each(tuple, _checker(args[0]))
     if origin is frozenset:
-        return type(value) is frozenset and all(_conforms(args[0], item) for item in value)
+        return _each(frozenset, _checker(args[0]))
+    return functools.partial(_round_trips, kind)
+
+
+def _each(container: type, item: Check) -> Check:
+    def check(value: Any) -> bool:
+        items: Iterable[Any] = value  # read only once it is known to be the container
+        return type(value) is container and all(item(x) for x in items)
+
+    return check
+
+
+def _round_trips(kind: Any, value: Any) -> bool:
     try:
         return bool(decode(kind, encode(value)) == value)
     except (ShapeError, TypeError):

@@ -109,6 +109,11 @@ class History:
         text = code_version(__name__) + "\0" + "\0".join(pair)
         self.key = hashlib.sha256(text.encode()).hexdigest()
 
+    def keep(self) -> None:
+        """Mark the entry as used by this build, which may not need to read it: a complete
+        build forgets the entries it did not use (those of an older code version)."""
+        self.cache.used.add((self.KIND, self.key))
+
     def load(self) -> Previous | None:
         raw = self.cache.get(self.KIND, self.key)
         saved = load_records(raw, _Saved) if raw else None

@@ -223,3 +223,17 @@ def test_entries_a_complete_build_did_not_use_are_forgotten(tmp_path: Path) -> N
         assert cache.get("memo:stage", "kept") == b"v"
         assert cache.get("memo:stage", "new") == b"v2"
         assert cache.get("sentence-vector", "k") == b"v"  # other kinds are not touched
+
+
+def test_a_few_unused_entries_wait_for_a_later_sweep(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    with Cache(path) as cache:
+        for key in range(20):
+            cache.put("memo:stage", str(key), b"v")
+    with Cache(path) as cache:  # 18 used, 2 unused: within the slack (1/8 of 18)
+        assert len(cache.get_many("memo:stage", [str(k) for k in range(18)])) == 18
+        assert cache.forget_unused("memo:") == 0
+    with Cache(path) as cache:  # 16 used, 4 unused: swept
+        assert len(cache.get_many("memo:stage", [str(k) for k in range(16)])) == 16
+        assert cache.forget_unused("memo:") == 4
+        assert cache.get("memo:stage", "17") is None

@@ -14,7 +14,7 @@ from test_group import ConceptEncoder, article
 
 from generator import evidence as evidence_module
 from generator.cache import Cache
-from generator.evidence import evidence
+from generator.evidence import Evidence, evidence
 from generator.match import PairScore
 from generator.records import Article, CleanText
 from generator.rescore import History
@@ -35,7 +35,7 @@ def twin(name: str, lang: str, concepts: list[int]) -> Article:
     return replace(made, clean=CleanText(sentences))
 
 
-def full(articles: Sequence[Article]) -> list[PairScore]:
+def full(articles: Sequence[Article]) -> Evidence:
     return evidence(articles, Cache(None), ConceptEncoder())
 
 
@@ -110,3 +110,16 @@ def test_unreadable_history_means_scoring_everything() -> None:
         cache.put(History.KIND, key, b'{"xs": [["000.en", "0"]], "near_y": [[7]]}')
     grown = [*articles, article("003.en", "en", "K3 K4")]
     assert evidence(grown, cache, encoder) == full(grown)
+
+
+def test_a_pairs_history_outlives_the_builds_that_do_not_read_it() -> None:
+    cache, encoder = Cache(None), ConceptEncoder()
+    articles = archive([("en", [1, 2]), ("fr", [1, 2]), ("de", [3, 4])])
+    evidence(articles, cache, encoder)
+    query = "SELECT key FROM cache WHERE kind = ?"
+    kept = {key for (key,) in cache._db.execute(query, (History.KIND,))}
+    cache.put(History.KIND, "an older code version's", b"")
+    cache.used.clear()  # the next build: every pair's evidence is in the memo, no history read
+    evidence(articles, cache, encoder)
+    assert cache.forget_unused(History.KIND) == 1
+    assert {key for (key,) in cache._db.execute(query, (History.KIND,))} == kept
