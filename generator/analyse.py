@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
-from .clean import CleanContext, clean_text
+from .clean import CleanContext, LineSet, clean_text
 from .dates import publication_date
 from .detect import detect_language
 from .duplicates import Duplicate
@@ -72,14 +72,14 @@ def analyse_all(
     context: CleanContext,
     duplicates: Sequence[Duplicate] = (),
     memo: Memo = DIRECT,
-    lines: Sequence[frozenset[str]] | None = None,
+    lines: Sequence[LineSet] | None = None,
 ) -> tuple[list[Article], list[SeedError], list[str]]:
     """Every seed analysed (from the cache where it was before), with what went wrong.
 
     `lines`: each seed's `seed_lines`, when the caller has them."""
     articles, errors, warnings = [], [], []
     # Keyed on the context for each seed only: another seed's edit leaves it cached.
-    own = lines if lines is not None else [None] * len(seeds)
+    own = [s.lines for s in lines] if lines is not None else [None] * len(seeds)
     calls = [(seed, context.for_seed(seed, o)) for seed, o in zip(seeds, own, strict=True)]
     for seed, article in zip(seeds, memo.many(analyse, calls, spread), strict=True):
         if not article.clean.paragraphs:

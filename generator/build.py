@@ -103,11 +103,7 @@ def _build(config: Config) -> BuildReport:
     try:
         gathered = gather(config, memo)
         articles, errors, warnings = analyse_all(
-            gathered.seeds,
-            gathered.context,
-            gathered.duplicates,
-            memo,
-            [s.lines for s in gathered.lines],
+            gathered.seeds, gathered.context, gathered.duplicates, memo, gathered.lines
         )
         memo.commit()
         steps.done("analyse", f"{len(articles)} seeds ({memo.summary()})")

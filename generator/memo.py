@@ -89,7 +89,7 @@ class Memo:
         work among processes."""
         if self.cache is None:
             return list(run(stage, calls))
-        kind = f"memo:{stage.__module__}.{stage.__qualname__}"
+        kind = _kind(stage)
         keys = [self._key(stage, args) for args in calls]
         stored = self.cache.get_many(kind, [k for k in keys if k is not None])
         values: list[Any] = [
@@ -124,8 +124,7 @@ class Memo:
         stage (the reading of a file it has just written: see `group_and_record`)."""
         key = self._key(stage, args) if self.cache is not None else None
         if self.cache is not None and key is not None:
-            kind = f"memo:{stage.__module__}.{stage.__qualname__}"
-            self.cache.put(kind, key, pickle.dumps(value, protocol=PICKLE_PROTOCOL))
+            self.cache.put(_kind(stage), key, pickle.dumps(value, protocol=PICKLE_PROTOCOL))
 
     @staticmethod
     def _stored(stage: Callable[..., Any], raw: bytes) -> Any:
@@ -154,6 +153,10 @@ class Memo:
         if self.cache is None:
             return "no cache"
         return f"stage results: {self.hits} from cache, {self.misses} computed"
+
+
+def _kind(stage: Callable[..., Any]) -> str:
+    return f"memo:{stage.__module__}.{stage.__qualname__}"
 
 
 @functools.cache

@@ -170,12 +170,21 @@ def read_seeds(
 
 
 # Like git's index, a file whose size, times, inode and device are those of the file read
-# before is taken to be that file: a rebuild then stats every seed and reads only the
-# changed ones. An edit changes the ctime, which no tool can set back; a file written within
-# the last few seconds is not remembered, since a second write in the same clock tick
-# could leave all of its status unchanged.
+# before is taken to be that file: a rebuild then stats every seed and decodes only the
+# changed ones. An edit changes the ctime, which no tool can set back. A file written
+# within a few seconds of its reading is "racy": a second write in the same clock tick
+# could leave its status unchanged, so the next build reads its bytes again and trusts
+# what it knows only if their hash is the same (then the file is settled).
 SEED_KIND = "memo:read.seed"  # "memo:": swept with the stage results no build used
 SETTLED_NS = 5_000_000_000
+
+
+@dataclass(frozen=True)
+class Known:
+    """A seed as read, and whether its file was settled then (see above)."""
+
+    seed: SeedText
+    settled: bool
 
 
 def _read_unless_known(
@@ -186,12 +195,26 @@ def _read_unless_known(
     items: list[SeedText | SeedError] = []
     now = time.time_ns()
     for path, key in zip(paths, keys, strict=True):
-        known = load_records(stored.get(key, b""), SeedText) if key else None
-        item = known or read_seed(path, folder, root)
-        if key and not known and isinstance(item, SeedText) and _settled(path, now):
-            cache.put(SEED_KIND, key, pickle.dumps(item, protocol=PICKLE_PROTOCOL))
+        known = load_records(stored.get(key, b""), Known) if key else None
+        if known is not None and known.settled:
+            items.append(known.seed)
+            continue
+        confirmed = _confirmed(path, known.seed) if known else None
+        item = confirmed or read_seed(path, folder, root)
+        if key and isinstance(item, SeedText):
+            remembered = Known(item, _settled(path, now))
+            cache.put(SEED_KIND, key, pickle.dumps(remembered, protocol=PICKLE_PROTOCOL))
         items.append(item)
     return items
+
+
+def _confirmed(path: Path, seed: SeedText) -> SeedText | None:
+    """`seed` if the file's bytes still have its hash (a racy entry), else None."""
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    return seed if hashlib.sha256(raw).hexdigest() == seed.sha256 else None
 
 
 def _status_key(path: Path, folder: Path) -> str | None:

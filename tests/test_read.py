@@ -278,11 +278,16 @@ def test_an_edit_that_keeps_size_and_mtime_is_still_seen(
     assert _reads(tmp_path, cache, monkeypatch) == (["Dernier article\n"], 1)
 
 
-def test_a_seed_written_just_now_is_not_remembered(
+def test_a_seed_written_just_now_is_checked_by_its_bytes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # A second write within the same clock tick could leave every status field unchanged.
-    (tmp_path / "a.txt").write_text("Premier article\n", encoding="utf-8")
+    # A second write within the same clock tick could leave every status field unchanged:
+    # here the status is made to stay the same whatever happens to the file.
+    monkeypatch.setattr(read_module, "_status_key", lambda path, folder: "the same status")
+    seed = tmp_path / "a.txt"
+    seed.write_text("Premier article\n", encoding="utf-8")
     cache = Cache(None)
-    assert _reads(tmp_path, cache, monkeypatch)[1] == 1
-    assert _reads(tmp_path, cache, monkeypatch)[1] == 1
+    assert _reads(tmp_path, cache, monkeypatch) == (["Premier article\n"], 1)
+    assert _reads(tmp_path, cache, monkeypatch) == (["Premier article\n"], 0)  # same bytes
+    seed.write_text("Dernier article\n", encoding="utf-8")
+    assert _reads(tmp_path, cache, monkeypatch) == (["Dernier article\n"], 1)
