@@ -117,6 +117,10 @@ class Cache:
         except sqlite3.DatabaseError as exc:
             self._stop_writing(exc)
 
+    def keep(self, kind: str, key: str) -> None:
+        """Count the entry as used without reading it (see `forget_unused`)."""
+        self.used.add((kind, key))
+
     def commit(self) -> None:
         try:
             self._db.commit()

@@ -39,9 +39,6 @@ class Evidence:
     def pair(self, score: StoredScore) -> PairScore:
         return score.score(self.sentences)
 
-    def pairs(self) -> list[PairScore]:
-        return [self.pair(s) for s in self.scores]
-
 
 def evidence(
     articles: Sequence[Article],

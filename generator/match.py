@@ -168,17 +168,6 @@ def in_order(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return chain[::-1]
 
 
-def score_language_pair(
-    xs: Sequence[ArticleVectors], ys: Sequence[ArticleVectors]
-) -> list[PairScore]:
-    """Evidence for every candidate pair between two languages' articles."""
-    if not xs or not ys:
-        return []
-    near_y, near_x = neighbourhoods(np.stack([x.lead for x in xs]), np.stack([y.lead for y in ys]))
-    pairs = candidate_pairs(near_y, near_x)
-    return score_pairs(dict(enumerate(xs)), dict(enumerate(ys)), near_y, near_x, pairs)
-
-
 def neighbourhoods(lead_x: np.ndarray, lead_y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Each x's POOL nearest ys and each y's POOL nearest xs (row indices, best first)."""
     return nearest(lead_x, lead_y, POOL), nearest(lead_y, lead_x, POOL)
@@ -189,21 +178,6 @@ def candidate_pairs(near_y: np.ndarray, near_x: np.ndarray) -> set[tuple[int, in
     pairs = {(i, int(j)) for i, row in enumerate(near_y) for j in row[:NEIGHBOURS]}
     pairs |= {(int(i), j) for j, row in enumerate(near_x) for i in row[:NEIGHBOURS]}
     return pairs
-
-
-def score_pairs(
-    xs: Mapping[int, ArticleVectors],
-    ys: Mapping[int, ArticleVectors],
-    near_y: np.ndarray,
-    near_x: np.ndarray,
-    pairs: Iterable[tuple[int, int]],
-) -> list[PairScore]:
-    """The evidence of `pairs`; `xs` and `ys` hold the articles of the pairs and of the
-    neighbourhoods of those articles, and may leave out every other."""
-    pairs = set(pairs)
-    rx = radii(xs, ys, near_y, {i for i, _ in pairs})
-    ry = radii(ys, xs, near_x, {j for _, j in pairs})
-    return align_pairs(xs, ys, pairs, rx, ry)
 
 
 def radii(

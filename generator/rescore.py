@@ -86,7 +86,7 @@ def moved(before: Neighbourhoods, now: Neighbourhoods) -> set[str]:
 def _entries(found: Neighbourhoods) -> dict[str, tuple[str, tuple[str, ...]]]:
     """name -> (its digest, the digests of its neighbourhood, sorted). Digests, not names:
     articles with the same sentences tie, and which of them is nearer can turn on the last
-    bit of a similarity; the score does not depend on it (match.score_pairs reads the
+    bit of a similarity; the score does not depend on it (match.radii reads the
     neighbourhood in the order of its sentences)."""
     out = {}
     for (name, digest), row in zip(found.xs, found.near_y, strict=True):
@@ -112,7 +112,7 @@ class History:
     def keep(self) -> None:
         """Mark the entry as used by this build, which may not need to read it: a complete
         build forgets the entries it did not use (those of an older code version)."""
-        self.cache.used.add((self.KIND, self.key))
+        self.cache.keep(self.KIND, self.key)
 
     def load(self) -> Previous | None:
         raw = self.cache.get(self.KIND, self.key)
