@@ -50,8 +50,15 @@ def render_indexes(
         STORY_LIST: render_story_list(listed, by_story),
         HOME_LIST: render_home_list(listed, by_story),
     }
-    for lang, lang_pages in _by_language(pages).items():
-        files[f"{lang}/index.md"] = render_language_index(lang, lang_pages, by_story)
+    # Memoised on each article and its story's other versions: a rebuild after one new
+    # seed renders the indexes of the languages whose stories it changed.
+    languages = _by_language(pages)
+    entries = [
+        (lang, tuple((p, _others(p, by_story[p.story_id])) for p in lang_pages))
+        for lang, lang_pages in languages.items()
+    ]
+    for lang, text in zip(languages, memo.many(render_language_index, entries), strict=True):
+        files[f"{lang}/index.md"] = text
     links = extra_links or {}
     calls = [(s, tuple(by_story[s.id]), tuple(links.get(s.id, ()))) for s in listed]
     for story, text in zip(listed, memo.many(render_story_page, calls), strict=True):
@@ -68,6 +75,11 @@ def _by_language(pages: Sequence[Page]) -> dict[str, list[Page]]:
 
 def _versions(pages: Sequence[Page]) -> list[Page]:
     return sorted(pages, key=lambda p: p.article.lang.code)
+
+
+def _others(page: Page, story: Sequence[Page]) -> tuple[Page, ...]:
+    """The other versions of `page`'s story, by language."""
+    return tuple(p for p in _versions(story) if p.path != page.path)
 
 
 def _text(text: str) -> str:
@@ -151,10 +163,9 @@ def render_story_list(stories: Sequence[Story], by_story: Mapping[str, Sequence[
     return front_matter(meta) + "\n" + "\n\n".join(body)
 
 
-def render_language_index(
-    lang: str, pages: Sequence[Page], by_story: Mapping[str, Sequence[Page]]
-) -> str:
-    """The articles of one language, and a search box limited to that language.
+def render_language_index(lang: str, entries: Sequence[tuple[Page, Sequence[Page]]]) -> str:
+    """The articles of one language (each with its story's other versions), and a search
+    box limited to that language.
 
     The page is labelled `lang`: its headlines are in it, and Pagefind searches the index of
     the page's `<html lang>`. The site's words on it are in `lang` when the site has them,
@@ -166,9 +177,8 @@ def render_language_index(
     title = ui(lang, "articles_in")
     meta = {"title": title, "lang": lang, "dir": direction(lang), "search": {"exclude": True}}
     items = []
-    for page in sorted(pages, key=lambda p: (p.article.title.text, p.path)):
+    for page, others in sorted(entries, key=lambda e: (e[0].article.title.text, e[0].path)):
         link = _article_link(page, here, _text(page.article.title.text))
-        others = [p for p in _versions(by_story[page.story_id]) if p.path != page.path]
         also = ""
         if others:
             also = f' <span class="story-langs"{mark}>({escape(ui(lang, "also_in"))}: '

@@ -77,6 +77,17 @@ class Memo:
             self._names[id(record)] = digest
             self._held.append(record)
 
+    def intern(self, record: Any) -> None:
+        """Name `record` by the digest of its content, worked out once: for a record built
+        from named ones (a page from its article) and passed to many stages, each of which
+        would otherwise encode it again."""
+        names = _field_names(type(record))
+        if self.cache is not None and names is not None:
+            fields = tuple(getattr(record, name) for name in names)
+            encoded = self._named_only(fields) or _dumps(encode(record, self._names))
+            kind = type(record).__qualname__.encode()
+            self.name(record, "=" + hashlib.sha256(kind + b"\0" + encoded).hexdigest())
+
     def __call__(self, stage: Callable[..., R], *args: Any, **tools: Any) -> R:
         """`stage(*args, **tools)`; the key is made of `args` only: `tools` (an encoder, a
         cache) are how the work is done, not what it is done on."""
@@ -111,13 +122,33 @@ class Memo:
         return values
 
     def _key(self, stage: Callable[..., Any], args: Args) -> str | None:
+        encoded = self._named_only(args)
         try:
-            encoded = _dumps(encode(args, self._names))
+            encoded = encoded or _dumps(encode(args, self._names))
         except TypeError as exc:  # an argument the codec does not know: run uncached
             log.debug("%s: not memoised (%s)", stage.__qualname__, exc)
             return None
         version = f"{code_version(stage.__module__)}\0{PICKLE_PROTOCOL}\0".encode()
         return hashlib.sha256(version + encoded).hexdigest()
+
+    def _named_only(self, args: Args) -> bytes | None:
+        """The arguments' names, when each argument is a named record, a tuple of them or a
+        string: most calls of a rebuild, whose keys are then made without encoding
+        anything. (JSON encodings start with "[", never with NAMED_ONLY; strings are
+        JSON-quoted and names are digests, so no separator can come from either.)"""
+        parts = [NAMED_ONLY]
+        names = self._names
+        for arg in args:
+            name = names.get(id(arg))
+            if name is not None:
+                parts.append(name)
+            elif type(arg) is str:
+                parts.append(json.dumps(arg, ensure_ascii=False))
+            elif type(arg) is tuple and all(id(item) in names for item in arg):
+                parts.append("[" + ",".join(names[id(item)] for item in arg) + "]")
+            else:
+                return None
+        return "\0".join(parts).encode("utf-8", "surrogatepass")
 
     def remember(self, stage: Callable[..., R], args: Args, value: R) -> None:
         """Store `value` as `stage(*args)`, for a caller that knows it without running the
@@ -164,6 +195,7 @@ def _return_type(stage: Callable[..., Any]) -> Any:
     return typing.get_type_hints(stage)["return"]
 
 
+NAMED_ONLY = "named"  # what keys made of names start with (see `Memo._named_only`)
 PICKLE_PROTOCOL = 5  # part of every key: values stored another way are never read
 
 

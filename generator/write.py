@@ -36,18 +36,26 @@ class Skipped:
     reason: str
 
 
-def safe_target(out: Path, relative: str, real: Callable[[Path], Path] = Path.resolve) -> Path:
+def safe_target(out: Path, relative: str, real: Callable[[str], str] = os.path.realpath) -> Path:
     """`out/relative`, refused if `relative` is absolute, climbs out of `out` or into a link.
 
     `real` resolves a folder's links; `write_files` remembers its answers, since thousands
     of pages share a few hundred folders."""
-    # Strings, not PurePosixPath: a build checks every one of thousands of paths.
+    return Path(_safe_path(str(out), relative, real))
+
+
+def _safe_path(out: str, relative: str, real: Callable[[str], str]) -> str:
+    # Strings, not paths: a build checks every one of thousands of files (pathlib's
+    # parsing of them was a second at 18,000 files).
     parts = relative.split("/")  # an absolute path starts with an empty part
     if any(p in ("", ".", "..") or "\\" in p or "\0" in p for p in parts):
         raise OutputError(f"refusing to write {relative!r}: outside the output folder")
-    target = out.joinpath(relative)
-    resolved = target.resolve() if os.path.islink(target) else real(target.parent) / target.name
-    if not _inside(str(resolved), str(real(out))):
+    target = os.path.join(out, *parts)
+    folder, name = os.path.split(target)
+    resolved = (
+        os.path.realpath(target) if os.path.islink(target) else os.path.join(real(folder), name)
+    )
+    if not _inside(resolved, real(out)):
         raise OutputError(f"refusing to write {relative!r}: a symbolic link leads outside")
     return target
 
@@ -74,16 +82,16 @@ def write_files(out: Path, files: Mapping[str, str]) -> list[Skipped]:
     out.mkdir(parents=True, exist_ok=True)
     _sweep_leftovers(out)
     owned = read_ledger(out)
-    targets: dict[str, Path] = {}
+    targets: dict[str, str] = {}
     skipped: list[Skipped] = []
-    real = functools.cache(Path.resolve)  # this build's folders, as they are now
+    real = functools.cache(os.path.realpath)  # this build's folders, as they are now
     for relative in sorted(files):
         try:
-            target = safe_target(out, relative, real)
+            target = _safe_path(str(out), relative, real)
         except OutputError as exc:
             skipped.append(Skipped(relative, str(exc)))
             continue
-        if relative not in owned and target.exists():
+        if relative not in owned and os.path.exists(target):
             skipped.append(Skipped(relative, "a hand-written page is there; not overwritten"))
             continue
         targets[relative] = target
@@ -91,7 +99,7 @@ def write_files(out: Path, files: Mapping[str, str]) -> list[Skipped]:
     with Transaction() as transaction:
         for relative, target in targets.items():
             if not _holds(target, files[relative]):
-                transaction.put(target, files[relative])
+                transaction.put(Path(target), files[relative])
         for old in stale:
             if old is not None and old.is_file():
                 transaction.remove(old)
@@ -102,11 +110,12 @@ def write_files(out: Path, files: Mapping[str, str]) -> list[Skipped]:
     return skipped
 
 
-def _holds(target: Path, text: str) -> bool:
+def _holds(target: str, text: str) -> bool:
     """Whether the file at `target` already says `text`. Bytes, not text, and no other call
     on the file: an unchanged site is thousands of files compared, none decoded."""
     try:
-        return target.read_bytes() == text.encode("utf-8")
+        with open(target, "rb") as file:
+            return file.read() == text.encode("utf-8")
     except OSError:  # missing, a folder, unreadable: (re)write it
         return False
 

@@ -275,7 +275,14 @@ def test_a_rebuild_aligns_only_the_stories_that_changed(railway: Story) -> None:
     after = render(Story("other", (en, ar)), third)
     assert after[parallel_path("railway")] == before[parallel_path("railway")]
     assert after[parallel_path("other")] != before[parallel_path("other")]
-    assert memo.misses == 3  # railway once, other twice (it changed)
+    # Railway's page and pairs once; the other story's page twice (it changed), but its
+    # second page aligned only its new pair.
+    railway_pairs = len(railway.articles) * (len(railway.articles) - 1) // 2
+    assert memo.computed == {"parallel_page": 3, "aligned_rows": railway_pairs + 2}
+    fourth = _Recording()
+    render(Story("other", (en, fr, ar)), fourth)  # en-fr and en-ar are known: fr-ar is not
+    assert fourth.seen == []  # and its sentences' vectors are
+    assert memo.computed == {"parallel_page": 4, "aligned_rows": railway_pairs + 3}
 
 
 def test_seed_text_in_the_pair_data_cannot_leave_the_script() -> None:

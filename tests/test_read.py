@@ -283,7 +283,7 @@ def test_a_seed_written_just_now_is_checked_by_its_bytes(
 ) -> None:
     # A second write within the same clock tick could leave every status field unchanged:
     # here the status is made to stay the same whatever happens to the file.
-    monkeypatch.setattr(read_module, "_status_key", lambda path, folder: "the same status")
+    monkeypatch.setattr(read_module, "_status_key", lambda name, status: "the same status")
     seed = tmp_path / "a.txt"
     seed.write_text("Premier article\n", encoding="utf-8")
     cache = Cache(None)
