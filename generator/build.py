@@ -94,7 +94,7 @@ def _few_collections() -> Iterator[None]:
         gc.set_threshold(*before)
 
 
-GC_THRESHOLD = 200_000  # allocations between two young collections (Python's default: 700)
+GC_THRESHOLD = 2_000_000  # allocations between two young collections (Python's default: 700)
 
 
 def _build(config: Config) -> BuildReport:

@@ -26,21 +26,31 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 
 def plan_pages(stories: Sequence[Story], memo: Memo = DIRECT) -> tuple[Page, ...]:
     """One page per article at `<lang>/<slug>.md`; slugs are unique across the archive."""
-    taken: set[str] = {"index"}  # `<lang>/index.md` is the language's index page
-    pages = []
     articles = [article for story in stories for article in story.articles]
-    slugs = iter(memo.many(title_slug, [(article,) for article in articles]))
+    slugs = _unique_slugs(articles, memo.many(title_slug, [(a,) for a in articles]))
+    pages = []
     for story in stories:
         memo.intern(story)  # a key of its story page
         for article in story.articles:
-            slug = disambiguate(next(slugs), article.name, taken)
-            taken.add(slug)
             # The code may come from an editor's front matter: never trust it as a folder name.
-            path = f"{_folder(article.lang.code)}/{slug}.md"
+            path = f"{_folder(article.lang.code)}/{slugs[article.name]}.md"
             page = Page(article=article, story_id=story.id, path=path, url=page_url(path))
             memo.intern(page)  # a key of its page, its story's pages and its language index
             pages.append(page)
     return tuple(pages)
+
+
+def _unique_slugs(articles: Sequence[Article], slugs: Sequence[str]) -> dict[str, str]:
+    """Seed name -> its page's slug. Of articles with the same title, the first by seed name
+    has the plain slug, the others a suffix made of their own name: an article keeps its
+    URL when stories are regrouped or seeds added (unless one sorts before it and takes
+    its plain slug)."""
+    taken: set[str] = {"index"}  # `<lang>/index.md` is the language's index page
+    unique = {}
+    for slug, name in sorted(zip(slugs, (a.name for a in articles), strict=True)):
+        unique[name] = disambiguate(slug, name, taken)
+        taken.add(unique[name])
+    return unique
 
 
 def title_slug(article: Article) -> str:

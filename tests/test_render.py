@@ -9,8 +9,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.records import Article, CleanText, Language, Page, SeedText, Title
-from generator.render import escape, page_url, render_page
+from generator.records import Article, CleanText, Language, Page, SeedText, Story, Title
+from generator.render import escape, page_url, plan_pages, render_page
 
 
 def _article(paragraphs: tuple[str, ...], title: str = "Title") -> Article:
@@ -66,3 +66,23 @@ def test_page_urls() -> None:
     assert page_url("fr/x.md") == "fr/x/"
     assert page_url("index.md") == ""
     assert page_url("fr/index.md") == "fr/"
+
+
+def _titled(name: str, lang: str, title: str) -> Article:
+    seed = SeedText(name=name, text=title, encoding="utf-8", sha256="0" * 64)
+    return Article(
+        seed=seed, lang=Language(lang, 1.0), clean=CleanText((title,)), title=Title(title, None)
+    )
+
+
+def test_an_article_keeps_its_url_when_stories_are_regrouped() -> None:
+    # Three articles with one headline; a new seed regroups them (b joins another story,
+    # whose id sorts first): no page may take another's URL.
+    a, b, c = (_titled(f"{n}.txt", "en", "Rally in Ohio") for n in "abc")
+    fr = _titled("d.txt", "fr", "Meeting dans l'Ohio")
+    before = plan_pages([Story("s1", (a,)), Story("s2", (b,)), Story("s3", (c,))])
+    after = plan_pages([Story("s0", (b, fr)), Story("s1", (a,)), Story("s3", (c,))])
+    paths = {p.article.name: p.path for p in before}
+    assert {p.article.name: p.path for p in after if p.article.name in paths} == paths
+    assert paths["a.txt"] == "en/rally-in-ohio.md"  # the first by seed name: the plain slug
+    assert len(set(paths.values())) == 3
