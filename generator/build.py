@@ -17,14 +17,14 @@ from .editor_rules import EDITOR_FILE, load_editor_rules
 from .embed import ENCODER_TIME
 from .group import group_and_record
 from .indexes import render_indexes
-from .memo import DIRECT, Memo
+from .memo import DIRECT, Deferred, Memo
 from .parallel import parallel_urls, render_parallel_pages
 from .progress import Steps
 from .read import discover, read_seeds, seed_digest
 from .records import BuildReport, Page, SeedError, SeedText, Story
 from .render import MANIFEST, plan_pages, render_manifest, render_pages
 from .rescore import History
-from .write import write_files
+from .write import known_files, remember_files, write_site
 
 log = logging.getLogger(__name__)
 
@@ -65,8 +65,9 @@ def render_files(
     pages: Sequence[Page],
     duplicates: Sequence[Duplicate] = (),
     memo: Memo = DIRECT,
-) -> dict[str, str]:
-    """Every generated file: articles, indexes, parallel pages and the manifest."""
+) -> dict[str, str | Deferred]:
+    """Every generated file: articles, indexes, parallel pages and the manifest (a page's
+    text may be left unread until the write stage needs it: `Memo.texts`)."""
     parallel = parallel_urls(stories)
     files = render_pages(pages, parallel, memo)
     files |= render_indexes(stories, pages, memo=memo)
@@ -99,6 +100,7 @@ GC_THRESHOLD = 2_000_000  # allocations between two young collections (Python's 
 
 def _build(config: Config) -> BuildReport:
     steps, memo = Steps(), Memo.open(config.cache)
+    memo.defer_texts = True  # the write stage reads a page's text only if its file changed
     encoded = replace(ENCODER_TIME)  # the encoder's count so far: this build's is the rest
     try:
         gathered = gather(config, memo)
@@ -120,7 +122,8 @@ def _build(config: Config) -> BuildReport:
         files = render_files(stories, pages, gathered.duplicates, memo)
         memo.commit()
         steps.done("render", f"{len(files)} files")
-        skipped = write_files(config.out, files)
+        skipped, written = write_site(config.out, files, known_files(memo.cache, config.out))
+        remember_files(memo.cache, config.out, written)
         steps.done("write", f"{len(files) - len(skipped)} files checked")
         log.info(
             "embedding: %d sentences in %.2f s (part of group and render)",

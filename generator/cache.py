@@ -108,6 +108,23 @@ class Cache:
             found |= {key: value for key, value in rows if isinstance(value, bytes)}
         return found
 
+    def present(self, kind: str, keys: Iterable[str]) -> set[str]:
+        """Which of `keys` are stored, without reading their values."""
+        wanted = list(dict.fromkeys(keys))
+        self.used.update((kind, key) for key in wanted)
+        found: set[str] = set()
+        for start in range(0, len(wanted), CHUNK):
+            chunk = wanted[start : start + CHUNK]
+            marks = ",".join("?" * len(chunk))
+            try:
+                rows = self._db.execute(
+                    f"SELECT key FROM cache WHERE kind = ? AND key IN ({marks})", (kind, *chunk)
+                ).fetchall()
+            except sqlite3.DatabaseError:
+                return found
+            found.update(key for (key,) in rows)
+        return found
+
     def put(self, kind: str, key: str, value: bytes) -> None:
         self.used.add((kind, key))
         if not self.writable:

@@ -55,10 +55,22 @@ def serial(stage: Callable[..., Any], calls: Sequence[Args]) -> Iterable[Any]:
     return (stage(*args) for args in calls)
 
 
+@dataclasses.dataclass(frozen=True)
+class Deferred:
+    """A stage's text that is stored but not read: `key` determines it, `load()` reads it
+    (or computes it again, if it does not read back)."""
+
+    key: str
+    load: Callable[[], str] = dataclasses.field(compare=False, repr=False)
+
+
 class Memo:
     def __init__(self, cache: Cache | None) -> None:
         """`cache=None`: every call runs its stage (no cache)."""
         self.cache = cache
+        # Set by a build whose write stage knows the files the last one wrote (write.py):
+        # `texts` may then leave stored texts unread.
+        self.defer_texts = False
         self.hits = 0
         self.misses = 0
         self.computed: Counter[str] = Counter()  # misses by stage
@@ -120,6 +132,37 @@ class Memo:
             if key is not None:  # a stage's result is determined by its key: it may stand for it
                 self.name(value, f"{kind}:{key}")
         return values
+
+    def texts(
+        self, stage: Callable[..., str], calls: Sequence[Args], run: Runner = serial
+    ) -> list[str | Deferred]:
+        """`many` for a stage that returns a file's text; with `defer_texts`, each text is a
+        `Deferred` and a stored one is not read: a rebuild does not read back the
+        thousands of pages it would only compare with the files the last build wrote."""
+        if self.cache is None or not self.defer_texts:
+            return list(self.many(stage, calls, run))
+        keys = [self._key(stage, args) for args in calls]
+        stored = self.cache.present(_kind(stage), [k for k in keys if k is not None])
+        todo = [i for i, key in enumerate(keys) if key is None or key not in stored]
+        values: list[str | Deferred] = [
+            Deferred(key, functools.partial(self._read, stage, args, key, run))
+            if key is not None and key in stored
+            else ""
+            for key, args in zip(keys, calls, strict=True)
+        ]
+        self.hits += len(calls) - len(todo)
+        for i, text in zip(todo, self.many(stage, [calls[i] for i in todo], run), strict=True):
+            key = keys[i]  # computed now: deferred too, so that the write stage records it
+            values[i] = text if key is None else Deferred(key, functools.partial(str, text))
+        return values
+
+    def _read(self, stage: Callable[..., str], args: Args, key: str, run: Runner) -> str:
+        assert self.cache is not None  # only a memo with a cache defers
+        value = self._stored(stage, self.cache.get(_kind(stage), key) or b"")
+        if value is _MISSING:
+            (value,) = run(stage, [args])
+            self.cache.put(_kind(stage), key, pickle.dumps(value, protocol=PICKLE_PROTOCOL))
+        return str(value)
 
     def _key(self, stage: Callable[..., Any], args: Args) -> str | None:
         encoded = self._named_only(args)

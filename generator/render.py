@@ -15,7 +15,7 @@ import yaml
 from .dates import story_date
 from .duplicates import Duplicate
 from .languages import direction, native_name
-from .memo import DIRECT, Memo
+from .memo import DIRECT, Deferred, Memo
 from .records import Article, Page, Story
 from .slug import disambiguate, make_slug
 from .ui import ui
@@ -121,7 +121,7 @@ def front_matter(meta: Mapping[str, object]) -> str:
 
 def render_pages(
     pages: Sequence[Page], parallel: Mapping[str, str] | None = None, memo: Memo = DIRECT
-) -> dict[str, str]:
+) -> dict[str, str | Deferred]:
     """Every article page, each knowing the other versions of its story and its parallel page.
 
     Memoised on what the page shows: a rebuild after one new seed renders that seed's story.
@@ -132,7 +132,7 @@ def render_pages(
     parallel = parallel or {}
     calls = [(p, tuple(by_story[p.story_id]), parallel.get(p.story_id)) for p in pages]
     return {
-        page.path: text for page, text in zip(pages, memo.many(article_page, calls), strict=True)
+        page.path: text for page, text in zip(pages, memo.texts(article_page, calls), strict=True)
     }
 
 

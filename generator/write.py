@@ -8,15 +8,22 @@ site as it was.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import os
+import pickle
 import signal
+import stat
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType, TracebackType
+
+from .cache import Cache
+from .memo import PICKLE_PROTOCOL, Deferred, load_records
 
 LEDGER = ".generator-files"
 # Temporary and backup files; MkDocs ignores dot-files, and the next build sweeps leftovers.
@@ -41,23 +48,31 @@ def safe_target(out: Path, relative: str, real: Callable[[str], str] = os.path.r
 
     `real` resolves a folder's links; `write_files` remembers its answers, since thousands
     of pages share a few hundred folders."""
-    return Path(_safe_path(str(out), relative, real))
+    return Path(_safe_path(str(out), relative, real)[0])
 
 
-def _safe_path(out: str, relative: str, real: Callable[[str], str]) -> str:
+def _safe_path(
+    out: str, relative: str, real: Callable[[str], str]
+) -> tuple[str, os.stat_result | None]:
+    """The target, and its own status (None: there is no file there yet)."""
     # Strings, not paths: a build checks every one of thousands of files (pathlib's
     # parsing of them was a second at 18,000 files).
     parts = relative.split("/")  # an absolute path starts with an empty part
     if any(p in ("", ".", "..") or "\\" in p or "\0" in p for p in parts):
         raise OutputError(f"refusing to write {relative!r}: outside the output folder")
     target = os.path.join(out, *parts)
-    folder, name = os.path.split(target)
-    resolved = (
-        os.path.realpath(target) if os.path.islink(target) else os.path.join(real(folder), name)
-    )
+    try:
+        info: os.stat_result | None = os.lstat(target)
+    except OSError:
+        info = None
+    if info is not None and stat.S_ISLNK(info.st_mode):
+        resolved = os.path.realpath(target)
+    else:
+        folder, name = os.path.split(target)
+        resolved = os.path.join(real(folder), name)
     if not _inside(resolved, real(out)):
         raise OutputError(f"refusing to write {relative!r}: a symbolic link leads outside")
-    return target
+    return target, info
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -77,29 +92,60 @@ def read_ledger(out: Path) -> set[str]:
     return {line for line in ledger.read_text(encoding="utf-8").splitlines() if line}
 
 
-def write_files(out: Path, files: Mapping[str, str]) -> list[Skipped]:
+Text = str | Deferred
+FileStatus = tuple[int, int, int, int]  # size, modification and change times, inode
+# path -> (key of its text, its status once written), for the files a build wrote from a
+# `Deferred` text: the next build takes a file of the same key and status to hold that
+# text still, as read.py takes a seed file of the same status to be the one it read. Any
+# change to the file changes its change time, which no tool can set back; only a change
+# made in the instant between the build's write and its `stat` would go unseen.
+Written = dict[str, tuple[str, FileStatus]]
+
+
+def write_files(out: Path, files: Mapping[str, Text]) -> list[Skipped]:
     """Write `files` (relative path -> text) all or nothing; returns the files not written."""
+    return write_site(out, files, {})[0]
+
+
+def write_site(
+    out: Path, files: Mapping[str, Text], before: Written
+) -> tuple[list[Skipped], Written]:
+    """`write_files`, trusting the files `before` says the last build wrote (only a
+    `Deferred` text is looked up there); returns what to tell the next build."""
     out.mkdir(parents=True, exist_ok=True)
     _sweep_leftovers(out)
     owned = read_ledger(out)
-    targets: dict[str, str] = {}
+    targets: dict[str, tuple[str, FileStatus | None]] = {}  # (path, status of its file)
     skipped: list[Skipped] = []
     real = functools.cache(os.path.realpath)  # this build's folders, as they are now
     for relative in sorted(files):
         try:
-            target = _safe_path(str(out), relative, real)
+            target, info = _safe_path(str(out), relative, real)
         except OutputError as exc:
             skipped.append(Skipped(relative, str(exc)))
             continue
         if relative not in owned and os.path.exists(target):
             skipped.append(Skipped(relative, "a hand-written page is there; not overwritten"))
             continue
-        targets[relative] = target
+        targets[relative] = (target, _file_status(target, info))
     stale = [_owned_target(out, p) for p in sorted(owned - set(targets))]
+    after: Written = {}
+    fresh: dict[str, tuple[str, str]] = {}  # written now from a Deferred: (key, target)
     with Transaction() as transaction:
-        for relative, target in targets.items():
-            if not _holds(target, files[relative]):
-                transaction.put(Path(target), files[relative])
+        for relative, (target, status) in targets.items():
+            text = files[relative]
+            key = text.key if isinstance(text, Deferred) else None
+            if key is not None and status is not None and before.get(relative) == (key, status):
+                after[relative] = (key, status)  # the last build's file of this very text
+                continue
+            text = text.load() if isinstance(text, Deferred) else text
+            if status is not None and _holds(target, text):
+                if key is not None:
+                    after[relative] = (key, status)
+                continue
+            transaction.put(Path(target), text)
+            if key is not None:
+                fresh[relative] = (key, target)
         for old in stale:
             if old is not None and old.is_file():
                 transaction.remove(old)
@@ -107,7 +153,58 @@ def write_files(out: Path, files: Mapping[str, str]) -> list[Skipped]:
     for old in stale:
         if old is not None:
             _prune_empty_folders(out, old.parent)
-    return skipped
+    for relative, (key, target) in fresh.items():
+        with contextlib.suppress(OSError):
+            after[relative] = (key, _status(os.stat(target)))
+    return skipped, after
+
+
+def _file_status(target: str, info: os.stat_result | None) -> FileStatus | None:
+    """The status of the file at `target`, given its own (`lstat`'s): a link's target's."""
+    if info is not None and stat.S_ISLNK(info.st_mode):
+        try:
+            info = os.stat(target)
+        except OSError:
+            return None
+    return None if info is None else _status(info)
+
+
+def _status(info: os.stat_result) -> FileStatus:
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+
+
+WRITTEN_KIND = "memo:write.written"  # "memo:": swept when no build uses it
+
+
+def _written_key(out: Path) -> str:
+    return hashlib.sha256(str(out.resolve()).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def known_files(cache: Cache | None, out: Path) -> Written:
+    """What the last build told this one about the files it wrote to `out` (see `Written`)."""
+    raw = cache.get(WRITTEN_KIND, _written_key(out)) if cache is not None else None
+    found = load_records(raw, dict, None) if raw else None
+    if not isinstance(found, dict):
+        return {}
+    return {path: entry for path, entry in found.items() if _is_entry(path, entry)}
+
+
+def _is_entry(path: object, entry: object) -> bool:
+    if not (isinstance(path, str) and isinstance(entry, tuple) and len(entry) == 2):
+        return False
+    key, status = entry
+    return (
+        isinstance(key, str)
+        and isinstance(status, tuple)
+        and len(status) == 4
+        and all(type(n) is int for n in status)
+    )
+
+
+def remember_files(cache: Cache | None, out: Path, written: Written) -> None:
+    if cache is not None:
+        value = pickle.dumps(written, protocol=PICKLE_PROTOCOL)
+        cache.put(WRITTEN_KIND, _written_key(out), value)
 
 
 def _holds(target: str, text: str) -> bool:
@@ -234,10 +331,12 @@ def _owned_target(out: Path, relative: str) -> Path | None:
 
 def _sweep_leftovers(out: Path) -> None:
     """Temporary files of a build that was killed outright (kill -9, power cut)."""
-    for prefix in (TEMP_PREFIX, BACKUP_PREFIX):
-        for leftover in out.rglob(f"{prefix}*"):
-            if leftover.is_file() and not leftover.is_symlink():
-                leftover.unlink()
+    for folder, _, names in os.walk(out):  # one walk of thousands of files, not two
+        for name in names:
+            if name.startswith((TEMP_PREFIX, BACKUP_PREFIX)):
+                leftover = Path(folder, name)
+                if leftover.is_file() and not leftover.is_symlink():
+                    leftover.unlink()
 
 
 def _prune_empty_folders(out: Path, folder: Path) -> None:

@@ -134,15 +134,23 @@ def test_one_new_seed_is_the_only_work_of_a_rebuild(tmp_path: Path) -> None:
     first = build(config)
     shutil.copy(next(SEEDS.glob("004_*.txt")), seeds)
     computed: list[dict[str, int]] = []
-    real_close = Memo.close
+    real_close, real_read = Memo.close, Memo._read
+    read: list[str] = []
 
     def spy(self: Memo) -> None:
         computed.append(dict(self.computed))
         real_close(self)
 
+    def reading(self: Memo, stage: Any, *args: Any) -> str:
+        read.append(stage.__name__)
+        return real_read(self, stage, *args)
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Memo, "close", spy)
+        patch.setattr(Memo, "_read", reading)
         second = build(config)
+    # The other pages' files are the first build's: their stored texts are not even read.
+    assert read == []
     assert len(second.pages) == len(first.pages) + 1
     # The new seed's own stages, its page, its story's page (a story of its own) and its
     # language's index (not the others'), and the evidence of its language (Arabic) paired

@@ -7,7 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from generator.write import OutputError, safe_target, write_files
+import generator.write as write_module
+from generator.cache import Cache
+from generator.memo import Deferred
+from generator.write import (
+    OutputError,
+    known_files,
+    remember_files,
+    safe_target,
+    write_files,
+    write_site,
+)
 
 
 def test_hand_written_pages_are_never_touched(tmp_path: Path) -> None:
@@ -39,3 +49,60 @@ def test_written_pages_are_readable_like_any_new_file(tmp_path: Path) -> None:
         os.umask(previous)
     assert (tmp_path / "en" / "a.md").stat().st_mode & 0o777 == 0o644
     assert (tmp_path / "archive.json").stat().st_mode & 0o777 == 0o644
+
+
+class _Texts:
+    """Deferred texts that count how often they are read."""
+
+    def __init__(self) -> None:
+        self.read: list[str] = []
+
+    def __call__(self, key: str, text: str) -> Deferred:
+        def load() -> str:
+            self.read.append(key)
+            return text
+
+        return Deferred(key, load)
+
+
+def test_a_file_the_last_build_wrote_from_the_same_text_is_not_read_again(
+    tmp_path: Path,
+) -> None:
+    texts = _Texts()
+    _, written = write_site(tmp_path, {"en/a.md": texts("k1", "a"), "en/b.md": "b"}, {})
+    assert set(written) == {"en/a.md"}  # only texts known by a key are recorded
+    assert texts.read == ["k1"]  # new: read to be written
+    _, again = write_site(tmp_path, {"en/a.md": texts("k1", "a"), "en/b.md": "b"}, written)
+    assert texts.read == ["k1"] and again == written
+    _, third = write_site(tmp_path, {"en/a.md": texts("k2", "a2")}, again)  # another text
+    assert texts.read == ["k1", "k2"]
+    assert (tmp_path / "en/a.md").read_text(encoding="utf-8") == "a2"
+    assert third["en/a.md"][0] == "k2"
+
+
+def test_a_generated_file_changed_by_hand_is_restored_even_with_its_times_put_back(
+    tmp_path: Path,
+) -> None:
+    texts = _Texts()
+    _, written = write_site(tmp_path, {"en/a.md": texts("k1", "abc")}, {})
+    page = tmp_path / "en/a.md"
+    before = page.stat()
+    page.write_text("xyz", encoding="utf-8")  # same size
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))  # the change time moves
+    write_site(tmp_path, {"en/a.md": texts("k1", "abc")}, written)
+    assert page.read_text(encoding="utf-8") == "abc"
+
+
+def test_what_the_last_build_wrote_is_kept_in_the_cache_and_never_trusted_blindly(
+    tmp_path: Path,
+) -> None:
+    cache = Cache(None)
+    assert known_files(cache, tmp_path) == {}
+    written = {"en/a.md": ("k1", (3, 1, 2, 4)), "en/b.md": ("k2", (1, 1, 1, 1))}
+    remember_files(cache, tmp_path, written)
+    assert known_files(cache, tmp_path) == written
+    assert known_files(cache, tmp_path / "other") == {}
+    remember_files(cache, tmp_path, {"en/a.md": ("k1", (3, 1, 2)), "en/b.md": ("k2", (1, 1, 1, 1))})  # type: ignore[dict-item]
+    assert known_files(cache, tmp_path) == {"en/b.md": ("k2", (1, 1, 1, 1))}  # the bad one goes
+    cache.put(write_module.WRITTEN_KIND, write_module._written_key(tmp_path), b"not a pickle")
+    assert known_files(cache, tmp_path) == {}
