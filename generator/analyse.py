@@ -81,6 +81,8 @@ def analyse_all(
     # Keyed on the context for each seed only: another seed's edit leaves it cached.
     own = [s.lines for s in lines] if lines is not None else [None] * len(seeds)
     calls = [(seed, context.for_seed(seed, o)) for seed, o in zip(seeds, own, strict=True)]
+    for distinct in {id(c): c for _, c in calls}.values():
+        memo.intern(distinct)  # encoded once, not once per seed that shares it
     for seed, article in zip(seeds, memo.many(analyse, calls, spread), strict=True):
         if not article.clean.paragraphs:
             errors.append(SeedError(seed.name, "no article text: every line is boilerplate"))

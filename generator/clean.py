@@ -65,7 +65,13 @@ class CleanContext:
 
         `lines`: the seed's `seed_lines`, when the caller has them."""
         own = line_set(seed.text) if lines is None else lines
-        return CleanContext(repeated=self.repeated & own, editor=self.editor.for_seed(seed.name))
+        repeated, editor = self.repeated & own, self.editor.for_seed(seed.name)
+        if not repeated and not editor.keep and not editor.remove:
+            return NO_CONTEXT  # most seeds': one object, named once in a build's keys
+        return CleanContext(repeated=repeated, editor=editor)
+
+
+NO_CONTEXT = CleanContext()
 
 
 def normalise(line: str) -> str:

@@ -175,23 +175,31 @@ class Memo:
         return hashlib.sha256(version + encoded).hexdigest()
 
     def _named_only(self, args: Args) -> bytes | None:
-        """The arguments' names, when each argument is a named record, a tuple of them or a
-        string: most calls of a rebuild, whose keys are then made without encoding
-        anything. (JSON encodings start with "[", never with NAMED_ONLY; strings are
+        """The arguments' names, when each argument is a named record, a string, None or a
+        tuple of those: most calls of a rebuild, whose keys are then made without encoding
+        any record. (JSON encodings start with "[", never with NAMED_ONLY; strings are
         JSON-quoted and names are digests, so no separator can come from either.)"""
         parts = [NAMED_ONLY]
-        names = self._names
         for arg in args:
-            name = names.get(id(arg))
-            if name is not None:
-                parts.append(name)
-            elif type(arg) is str:
-                parts.append(json.dumps(arg, ensure_ascii=False))
-            elif type(arg) is tuple and all(id(item) in names for item in arg):
-                parts.append("[" + ",".join(names[id(item)] for item in arg) + "]")
-            else:
+            part = self._name_of(arg)
+            if part is None:
                 return None
+            parts.append(part)
         return "\0".join(parts).encode("utf-8", "surrogatepass")
+
+    def _name_of(self, value: Any) -> str | None:
+        name = self._names.get(id(value))
+        if name is not None:
+            return name
+        if type(value) is str:
+            return json.dumps(value, ensure_ascii=False)
+        if value is None:
+            return "null"
+        if type(value) is tuple:
+            names = [self._name_of(item) for item in value]
+            known = [name for name in names if name is not None]
+            return "[" + ",".join(known) + "]" if len(known) == len(names) else None
+        return None
 
     def remember(self, stage: Callable[..., R], args: Args, value: R) -> None:
         """Store `value` as `stage(*args)`, for a caller that knows it without running the

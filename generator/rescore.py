@@ -13,7 +13,6 @@ every other candidate pair's score from the previous build. Which pairs are kept
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
 import pickle
@@ -53,9 +52,15 @@ class StoredScore(Pair):
         aligned = tuple(AlignedSentences(left[i], right[j], m) for i, j, m in self.aligned)
         return PairScore(self.left, self.right, self.coverage, self.margin, aligned)
 
-    @functools.cached_property
-    def accepted(self) -> bool:  # asked several times of each of 100,000s of scores
-        return accepts(self.coverage, strength(m for _, _, m in self.aligned))
+    @property
+    def accepted(self) -> bool:
+        # Asked several times of each of 100,000s of scores: worked out once (by hand, as
+        # functools.cached_property takes a lock at every call).
+        found: bool | None = self.__dict__.get("_accepted")
+        if found is None:
+            found = accepts(self.coverage, strength(m for _, _, m in self.aligned))
+            self.__dict__["_accepted"] = found  # not a field: equality and keys ignore it
+        return found
 
 
 @dataclass(frozen=True)
@@ -79,20 +84,25 @@ class Previous:
 
 def moved(before: Neighbourhoods, now: Neighbourhoods) -> set[str]:
     """The names of the articles whose pairs must be scored again (see the module's doc)."""
-    old, new = _entries(before), _entries(now)
+    codes: dict[str, int] = {}  # a number per digest, the same for both builds
+    old, new = _entries(before, codes), _entries(now, codes)
     return {name for name in old.keys() | new.keys() if old.get(name) != new.get(name)}
 
 
-def _entries(found: Neighbourhoods) -> dict[str, tuple[str, tuple[str, ...]]]:
-    """name -> (its digest, the digests of its neighbourhood, sorted). Digests, not names:
-    articles with the same sentences tie, and which of them is nearer can turn on the last
-    bit of a similarity; the score does not depend on it (match.radii reads the
-    neighbourhood in the order of its sentences)."""
+def _entries(found: Neighbourhoods, codes: dict[str, int]) -> dict[str, tuple[str, bytes]]:
+    """name -> (its digest, the digests of its neighbourhood as a sorted array of their
+    `codes`). Digests, not names: articles with the same sentences tie, and which of them
+    is nearer can turn on the last bit of a similarity; the score does not depend on it
+    (match.radii reads the neighbourhood in the order of its sentences)."""
     out = {}
-    for (name, digest), row in zip(found.xs, found.near_y, strict=True):
-        out[name] = (digest, tuple(sorted(found.ys[j][1] for j in row)))
-    for (name, digest), row in zip(found.ys, found.near_x, strict=True):
-        out[name] = (digest, tuple(sorted(found.xs[i][1] for i in row)))
+    for side, rows, other in (
+        (found.xs, found.near_y, found.ys),
+        (found.ys, found.near_x, found.xs),
+    ):
+        number = [codes.setdefault(digest, len(codes)) for _, digest in other]
+        near = np.sort(np.asarray(number, dtype=np.int64)[rows], axis=1) if len(side) else rows
+        for (name, digest), row in zip(side, near, strict=True):
+            out[name] = (digest, row.tobytes())
     return out
 
 

@@ -264,3 +264,20 @@ def test_a_stored_value_of_another_type_is_recomputed() -> None:
     cache._db.execute("UPDATE cache SET value = ?", (pickle.dumps(Language("en", 1.0)),))
     assert memo(count_calls, "a") == Title("A", None, "test")
     assert CALLS == ["a", "a"]
+
+
+def test_keys_made_of_names_tell_every_call_apart() -> None:
+    memo = Memo(Cache(None))
+    a, b = (SeedText(name=n, text=n, encoding="utf-8", sha256=n * 64) for n in "ab")
+    memo.name(a, "d1")
+    memo.name(b, "d2")
+    unnamed = SeedText(name="c", text="c", encoding="utf-8", sha256="c" * 64)
+    calls: list[tuple[Any, ...]] = [
+        (a,), (b,), (a, b), (b, a), ((a, b),), ((a,), b), ((a, (b,)),), ((),), (),
+        ("d1",), ('"d1"',), (None,), ("null",), ("",), ("a,b",), ("a", "b"), (("a", "b"),),
+        ("[d1]",), (a, None), ((a, None),), (unnamed,), ((a, unnamed),), (a, "x\0y"),
+    ]  # fmt: skip
+    keys = [memo._key(count_calls, call) for call in calls]
+    assert len(set(keys)) == len(calls)
+    again = SeedText(name="c", text="c", encoding="utf-8", sha256="c" * 64)
+    assert memo._key(count_calls, ((a, again),)) == keys[calls.index(((a, unnamed),))]
