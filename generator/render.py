@@ -22,6 +22,7 @@ from .ui import ui
 
 MANIFEST = "archive.json"
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+_SPECIAL = re.compile("[\x00-\x1f\x7f-\x9f&<>\"']")  # what `escape` changes
 
 
 def plan_pages(stories: Sequence[Story], memo: Memo = DIRECT) -> tuple[Page, ...]:
@@ -79,6 +80,8 @@ def escape(text: str) -> str:
     Other control characters have no place in an article, and Python-Markdown uses two of
     them (STX, ETX) to mark its stash: they become U+FFFD.
     """
+    if not _SPECIAL.search(text):
+        return text  # most headlines and names: an index page escapes 100,000s of them
     text = _CONTROLS.sub("\ufffd", text)
     escaped = html.escape(text, quote=True).replace("\t", "&#9;")
     return escaped.replace("\r", "&#13;").replace("\n", "&#10;")
