@@ -134,6 +134,17 @@ class Cache:
         except sqlite3.DatabaseError as exc:
             self._stop_writing(exc)
 
+    def forget(self, kind: str, keys: Iterable[str]) -> None:
+        """Delete the entries of `keys`."""
+        if not self.writable:
+            return
+        try:
+            self._db.executemany(
+                "DELETE FROM cache WHERE kind = ? AND key = ?", [(kind, key) for key in keys]
+            )
+        except sqlite3.DatabaseError as exc:
+            self._stop_writing(exc)
+
     def keep(self, kind: str, key: str) -> None:
         """Count the entry as used without reading it (see `forget_unused`)."""
         self.used.add((kind, key))

@@ -194,17 +194,11 @@ def read_seeds(
 # changed ones. An edit changes the ctime, which no tool can set back. A file written
 # within a few seconds of its reading is "racy": a second write in the same clock tick
 # could leave its status unchanged, so the next build reads its bytes again and trusts
-# what it knows only if their hash is the same (then the file is settled).
+# what it knows only if their hash is the same; once the file is settled, its racy mark
+# goes (the seed is not stored again: a first rebuild may settle thousands).
 SEED_KIND = "memo:read.seed"  # "memo:": swept with the stage results no build used
+RACY_KIND = "memo:read.racy"  # status keys of the seeds read while racy (no value)
 SETTLED_NS = 5_000_000_000
-
-
-@dataclass(frozen=True)
-class Known:
-    """A seed as read, and whether its file was settled then (see above)."""
-
-    seed: SeedText
-    settled: bool
 
 
 def _read_unless_known(
@@ -217,29 +211,36 @@ def _read_unless_known(
 ) -> list[SeedText | SeedError]:
     keys = [_status_key(n, s) for n, s in zip(names, status, strict=True)]
     stored = cache.get_many(SEED_KIND, [key for key in keys if key])
+    racy = cache.present(RACY_KIND, stored)
     items: list[SeedText | SeedError] = []
+    settled: list[str] = []  # racy marks to remove
     now = time.time_ns()
     for path, key in zip(paths, keys, strict=True):
-        known = load_records(stored.get(key, b""), Known) if key else None
-        if known is not None and known.settled:
-            items.append(known.seed)
+        known = load_records(stored.get(key, b""), SeedText) if key else None
+        if key is None or known is None or (key in racy and not _confirmed(path, known)):
+            item = read_seed(path, folder, root)
+            if key is not None and isinstance(item, SeedText):
+                cache.put(SEED_KIND, key, pickle.dumps(item, protocol=PICKLE_PROTOCOL))
+                if not _settled(path, now):
+                    cache.put(RACY_KIND, key, b"")
+                elif key in racy:
+                    settled.append(key)
+            items.append(item)
             continue
-        confirmed = _confirmed(path, known.seed) if known else None
-        item = confirmed or read_seed(path, folder, root)
-        if key and isinstance(item, SeedText):
-            remembered = Known(item, _settled(path, now))
-            cache.put(SEED_KIND, key, pickle.dumps(remembered, protocol=PICKLE_PROTOCOL))
-        items.append(item)
+        if key in racy and _settled(path, now):
+            settled.append(key)
+        items.append(known)
+    cache.forget(RACY_KIND, settled)
     return items
 
 
-def _confirmed(path: Path, seed: SeedText) -> SeedText | None:
-    """`seed` if the file's bytes still have its hash (a racy entry), else None."""
+def _confirmed(path: Path, seed: SeedText) -> bool:
+    """Whether the file's bytes still have the seed's hash (a racy entry)."""
     try:
         raw = path.read_bytes()
     except OSError:
-        return None
-    return seed if hashlib.sha256(raw).hexdigest() == seed.sha256 else None
+        return False
+    return hashlib.sha256(raw).hexdigest() == seed.sha256
 
 
 def _status(info: os.stat_result) -> Status:

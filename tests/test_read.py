@@ -291,3 +291,25 @@ def test_a_seed_written_just_now_is_checked_by_its_bytes(
     assert _reads(tmp_path, cache, monkeypatch) == (["Premier article\n"], 0)  # same bytes
     seed.write_text("Dernier article\n", encoding="utf-8")
     assert _reads(tmp_path, cache, monkeypatch) == (["Dernier article\n"], 1)
+
+
+def test_a_racy_seed_once_settled_is_trusted_without_being_stored_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "a.txt").write_text("Premier article\n", encoding="utf-8")
+    cache = Cache(None)
+    assert _reads(tmp_path, cache, monkeypatch) == (["Premier article\n"], 1)  # racy: just written
+    confirmed: list[Path] = []
+    real_confirmed, real_put = read_module._confirmed, cache.put
+    stored: list[str] = []
+    monkeypatch.setattr(
+        read_module, "_confirmed", lambda p, s: confirmed.append(p) or real_confirmed(p, s)
+    )
+    monkeypatch.setattr(
+        cache, "put", lambda kind, key, value: stored.append(kind) or real_put(kind, key, value)
+    )
+    monkeypatch.setattr(read_module, "SETTLED_NS", -(10**12))  # as if written long ago
+    assert _reads(tmp_path, cache, monkeypatch) == (["Premier article\n"], 0)
+    assert len(confirmed) == 1 and stored == []  # its bytes checked once; nothing stored
+    assert _reads(tmp_path, cache, monkeypatch) == (["Premier article\n"], 0)
+    assert len(confirmed) == 1  # settled: trusted by its status alone
