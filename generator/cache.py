@@ -15,7 +15,7 @@ import contextlib
 import json
 import logging
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -92,38 +92,28 @@ class Cache:
 
     def get_many(self, kind: str, keys: Iterable[str]) -> dict[str, bytes]:
         """The values found among `keys` (a rebuild looks up thousands: one query per chunk)."""
-        wanted = list(dict.fromkeys(keys))
-        self.used.update((kind, key) for key in wanted)
-        found: dict[str, bytes] = {}
-        for start in range(0, len(wanted), CHUNK):
-            chunk = wanted[start : start + CHUNK]
-            marks = ",".join("?" * len(chunk))
-            try:
-                rows = self._db.execute(
-                    f"SELECT key, value FROM cache WHERE kind = ? AND key IN ({marks})",
-                    (kind, *chunk),
-                ).fetchall()
-            except sqlite3.DatabaseError:
-                return found
-            found |= {key: value for key, value in rows if isinstance(value, bytes)}
-        return found
+        rows = self._select("key, value", kind, keys)
+        return {key: value for key, value in rows if isinstance(value, bytes)}
 
     def present(self, kind: str, keys: Iterable[str]) -> set[str]:
         """Which of `keys` are stored, without reading their values."""
+        return {key for (key,) in self._select("key", kind, keys)}
+
+    def _select(self, columns: str, kind: str, keys: Iterable[str]) -> Iterator[Any]:
+        """`columns` of the rows of `keys` that are stored, one query per CHUNK keys; the
+        keys count as used. A query that fails ends the rows there."""
         wanted = list(dict.fromkeys(keys))
         self.used.update((kind, key) for key in wanted)
-        found: set[str] = set()
         for start in range(0, len(wanted), CHUNK):
             chunk = wanted[start : start + CHUNK]
             marks = ",".join("?" * len(chunk))
             try:
-                rows = self._db.execute(
-                    f"SELECT key FROM cache WHERE kind = ? AND key IN ({marks})", (kind, *chunk)
+                yield from self._db.execute(
+                    f"SELECT {columns} FROM cache WHERE kind = ? AND key IN ({marks})",
+                    (kind, *chunk),
                 ).fetchall()
             except sqlite3.DatabaseError:
-                return found
-            found.update(key for (key,) in rows)
-        return found
+                return
 
     def put(self, kind: str, key: str, value: bytes) -> None:
         self.used.add((kind, key))

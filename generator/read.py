@@ -12,7 +12,7 @@ import pickle
 import re
 import stat
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,8 +40,8 @@ class Found:
     seeds: tuple[Path, ...]
     refused: tuple[SeedError, ...]
     notes: tuple[str, ...]
-    status: tuple[Status, ...] = ()  # each seed file's, as found (see `_status`)
-    names: tuple[str, ...] = ()  # each seed's `seed_name`
+    status: tuple[Status, ...]  # each seed file's, as found (see `_status`)
+    names: tuple[str, ...]  # each seed's `seed_name`
 
 
 Status = tuple[int, int, int, int, int]
@@ -183,9 +183,7 @@ def read_seeds(
     if cache is None:
         items += [read_seed(path, folder, root) for path in found.seeds]
     else:
-        status: Sequence[Status | None] = found.status or [_stat(p) for p in found.seeds]
-        names = found.names or [seed_name(p, folder) for p in found.seeds]
-        items += _read_unless_known(found.seeds, status, names, folder, root, cache)
+        items += _read_unless_known(found, folder, root, cache)
     yield from sorted(items, key=lambda item: item.name)
 
 
@@ -202,24 +200,19 @@ SETTLED_NS = 5_000_000_000
 
 
 def _read_unless_known(
-    paths: Sequence[Path],
-    status: Sequence[Status | None],
-    names: Sequence[str],
-    folder: Path,
-    root: Path,
-    cache: Cache,
+    found: Found, folder: Path, root: Path, cache: Cache
 ) -> list[SeedText | SeedError]:
-    keys = [_status_key(n, s) for n, s in zip(names, status, strict=True)]
-    stored = cache.get_many(SEED_KIND, [key for key in keys if key])
+    keys = [_status_key(n, s) for n, s in zip(found.names, found.status, strict=True)]
+    stored = cache.get_many(SEED_KIND, keys)
     racy = cache.present(RACY_KIND, stored)
     items: list[SeedText | SeedError] = []
     settled: list[str] = []  # racy marks to remove
     now = time.time_ns()
-    for path, key in zip(paths, keys, strict=True):
-        known = load_records(stored.get(key, b""), SeedText) if key else None
-        if key is None or known is None or (key in racy and not _confirmed(path, known)):
+    for path, key in zip(found.seeds, keys, strict=True):
+        known = load_records(stored.get(key, b""), SeedText)
+        if known is None or (key in racy and not _confirmed(path, known)):
             item = read_seed(path, folder, root)
-            if key is not None and isinstance(item, SeedText):
+            if isinstance(item, SeedText):
                 cache.put(SEED_KIND, key, pickle.dumps(item, protocol=PICKLE_PROTOCOL))
                 if not _settled(path, now):
                     cache.put(RACY_KIND, key, b"")
@@ -247,16 +240,7 @@ def _status(info: os.stat_result) -> Status:
     return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
 
 
-def _stat(path: Path) -> Status | None:
-    try:
-        return _status(path.stat())
-    except OSError:
-        return None  # read_seed says why
-
-
-def _status_key(name: str, status: Status | None) -> str | None:
-    if status is None:
-        return None
+def _status_key(name: str, status: Status) -> str:
     text = f"{code_version(__name__)}\0{name}\0{status}"
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
