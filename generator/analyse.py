@@ -13,6 +13,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 
 from .clean import CleanContext, LineSet, clean_text
 from .dates import publication_date
@@ -56,7 +57,16 @@ def spread(stage: Callable[..., Article], calls: Sequence[Args]) -> Iterator[Art
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
         done = pool.map(_call, itertools.repeat(stage), calls, chunksize=CHUNK)
-        yield from progress(done, "analyse", len(calls))
+        for args, article in zip(calls, progress(done, "analyse", len(calls)), strict=True):
+            yield _given_seed(article, args[0])
+
+
+def _given_seed(article: Article, seed: SeedText) -> Article:
+    """The article with the seed it was given, not a worker's copy of it: the memo stores
+    a seed it knows by its digest alone (`Memo.name`), a copy whole."""
+    if article.seed is seed or article.seed != seed:
+        return article
+    return replace(article, seed=seed)
 
 
 MAX_WORKERS = 8

@@ -20,7 +20,7 @@ from .indexes import render_indexes
 from .memo import DIRECT, Deferred, Memo
 from .parallel import parallel_urls, render_parallel_pages
 from .progress import Steps
-from .read import discover, read_seeds, seed_digest
+from .read import Racy, discover, read_seeds, seed_digest, settle
 from .records import BuildReport, Page, SeedError, SeedText, Story
 from .render import MANIFEST, plan_pages, render_manifest, render_pages
 from .rescore import History
@@ -39,15 +39,16 @@ class Gathered:
     context: CleanContext
     errors: tuple[SeedError, ...]
     warnings: tuple[str, ...]
+    racy: tuple[Racy, ...] = ()  # seeds read within seconds of a change (`read.settle`)
 
 
 def gather(config: Config, memo: Memo = DIRECT) -> Gathered:
-    found = discover(config.seeds)
-    items = list(read_seeds(config.seeds, found, memo.cache))
+    found, racy = discover(config.seeds), list[Racy]()
+    items = list(read_seeds(config.seeds, found, memo.cache, racy))
     editor, problems = load_editor_rules(config.seeds / EDITOR_FILE)
     texts = [item for item in items if isinstance(item, SeedText)]
-    for seed in texts:  # its digest stands for its text in keys: hashed once, not per stage
-        memo.name(seed, seed_digest(seed))
+    for seed in texts:  # its digest stands for it in keys and in stored analyses
+        memo.name(seed, seed_digest(seed), shared=True)
     seeds, duplicates = split_duplicates(texts, memo.many(seed_key, [(s,) for s in texts]))
     lines = memo.many(seed_lines, [(seed,) for seed in seeds])
     errors = [SeedError(EDITOR_FILE, problem) for problem in problems]
@@ -56,7 +57,13 @@ def gather(config: Config, memo: Memo = DIRECT) -> Gathered:
     warnings += [f"{EDITOR_FILE}: no seed named {n}" for n in editor.unknown(s.name for s in seeds)]
     context = CleanContext(repeated=repeated_lines(seeds, lines), editor=editor)
     return Gathered(
-        tuple(seeds), tuple(lines), tuple(duplicates), context, tuple(errors), tuple(warnings)
+        tuple(seeds),
+        tuple(lines),
+        tuple(duplicates),
+        context,
+        tuple(errors),
+        tuple(warnings),
+        tuple(racy),
     )
 
 
@@ -134,6 +141,7 @@ def _build(config: Config) -> BuildReport:
         if memo.cache is not None:
             memo.cache.forget_unused("memo:")
             memo.cache.forget_unused(History.KIND)
+            settle(memo.cache, gathered.racy)
     finally:
         memo.close()
 

@@ -13,6 +13,7 @@ listed with its reason, and an editor can force a line back (`editor_rules`).
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -57,10 +58,10 @@ EDITOR = "editor: boilerplate.yml remove"
 class CleanContext:
     """What cleaning one seed needs to know about the others and about the editor's wishes."""
 
-    repeated: frozenset[str] = frozenset()
+    repeated: frozenset[int] = frozenset()  # `line_hash`es of the lines in several seeds
     editor: EditorRules = field(default_factory=EditorRules)
 
-    def for_seed(self, seed: SeedText, lines: frozenset[str] | None = None) -> CleanContext:
+    def for_seed(self, seed: SeedText, lines: frozenset[int] | None = None) -> CleanContext:
         """Only what bears on `seed`, so that its cached cleaning survives other seeds' edits.
 
         `lines`: the seed's `seed_lines`, when the caller has them."""
@@ -82,10 +83,21 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return [(i, line.strip()) for i, line in enumerate(text.split("\n")) if line.strip()]
 
 
+def line_hash(line: str) -> int:
+    """A normalised line as 64 bits: seeds' lines are counted and matched as these, which a
+    rebuild reads back for every seed (a fifth of the size of the lines themselves)."""
+    digest = hashlib.blake2b(line.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+    return int.from_bytes(digest, "little")
+
+
 @functools.lru_cache(maxsize=1 << 15)
-def line_set(text: str) -> frozenset[str]:
-    """A seed's lines, normalised: counted across seeds, then matched against the count."""
-    return frozenset(normalise(line) for _, line in _lines(text))
+def line_set(text: str) -> frozenset[int]:
+    """A seed's lines, normalised and hashed: counted across seeds, then matched."""
+    return frozenset(line_hash(line) for line in _normalised(text))
+
+
+def _normalised(text: str) -> set[str]:
+    return {normalise(line) for _, line in _lines(text)}
 
 
 @dataclass(frozen=True)
@@ -93,19 +105,19 @@ class LineSet:
     """A seed's lines, normalised, and which of them are prose: what `repeated_lines` needs
     of each seed, kept by the build, so that a rebuild judges no line again."""
 
-    lines: frozenset[str]
-    prose: frozenset[str]
+    lines: frozenset[int]  # `line_hash`es
+    prose: frozenset[int]
 
 
 def seed_lines(seed: SeedText) -> LineSet:
-    lines = line_set(seed.text)
-    return LineSet(lines, frozenset(line for line in lines if _prose(line)))
+    prose = frozenset(line_hash(line) for line in _normalised(seed.text) if _prose(line))
+    return LineSet(line_set(seed.text), prose)
 
 
 def repeated_lines(
     seeds: Sequence[SeedText], sets: Sequence[LineSet] | None = None
-) -> frozenset[str]:
-    """Lines (normalised) found in several seeds: a site's template, not one article's text.
+) -> frozenset[int]:
+    """Lines found in several seeds (as `line_hash`es): a site's template, not one article's.
 
     A seed most of whose prose recurs elsewhere is a second copy of an article, not a page
     of the same site; it is left out of the count, else every line of both copies would go.
@@ -117,7 +129,7 @@ def repeated_lines(
     return frozenset(_in_several(originals))
 
 
-def _copied(found: LineSet, shared: set[str]) -> bool:
+def _copied(found: LineSet, shared: set[int]) -> bool:
     """Most of its prose recurs elsewhere: a site shares a disclaimer or two, not its text."""
     again, prose = len(found.prose & shared), len(found.prose)
     return again >= min(COPY_MIN_LINES, prose) > 0 and again > DUPLICATE_SHARE * prose
@@ -128,7 +140,7 @@ def _prose(line: str) -> bool:
     return is_prose(line, UNDETERMINED)  # a line found in many seeds is judged once
 
 
-def _in_several(sets: Sequence[frozenset[str]]) -> set[str]:
+def _in_several(sets: Sequence[frozenset[int]]) -> set[int]:
     counts = Counter(line for lines in sets for line in lines)
     return {line for line, n in counts.items() if n >= REPEAT_MIN_SEEDS}
 
@@ -174,7 +186,7 @@ def _flag_lines(
             sure[p] = EDITOR
         elif found is not None:
             (edge if found[1] == EDGES else sure)[p] = found[0]
-        elif normalise(text) in context.repeated:
+        elif context.repeated and line_hash(normalise(text)) in context.repeated:
             short = word_count(text) <= REPEAT_SHORT_WORDS
             (sure if short else edge)[p] = REPEATED
     return sure, edge

@@ -78,23 +78,33 @@ class Memo:
         # their ids are not reused by other objects while the memo lives.
         self._names: dict[int, str] = {}
         self._held: list[Any] = []
+        # Records stored in other stages' values by their digest alone (`name(shared=True)`).
+        self._shared_ids: dict[int, str] = {}
+        self._shared: dict[str, Any] = {}
 
-    def name(self, record: Any, digest: str) -> None:
+    def name(self, record: Any, digest: str, *, shared: bool = False) -> None:
         """Let `digest` stand for `record` in the keys of later stages, instead of its content.
 
         `digest` must determine the record entirely (a seed's is its bytes' hash and the
         reader's code version): keys then stay exact, and a rebuild does not encode and
-        hash every article's text again for each stage it is passed to."""
+        hash every article's text again for each stage it is passed to.
+
+        `shared`: the record is also stored by its digest alone in the values that hold it
+        (a seed in its analysis), and put back from this memo when they are read: a value
+        read by a memo that was not given the record is recomputed."""
         if self.cache is not None and _field_names(type(record)) is not None:
             self._names[id(record)] = digest
             self._held.append(record)
+            if shared:
+                self._shared_ids[id(record)] = digest
+                self._shared[digest] = record
 
     def intern(self, record: Any) -> None:
         """Name `record` by the digest of its content, worked out once: for a record built
         from named ones (a page from its article) and passed to many stages, each of which
         would otherwise encode it again."""
         names = _field_names(type(record))
-        if self.cache is not None and names is not None:
+        if self.cache is not None and names is not None and id(record) not in self._names:
             fields = tuple(getattr(record, name) for name in names)
             encoded = self._named_only(fields) or _dumps(encode(record, self._names))
             kind = type(record).__qualname__.encode()
@@ -125,7 +135,7 @@ class Memo:
             self.misses += 1
             self.computed[stage.__name__] += 1
             if key is not None:
-                self.cache.put(kind, key, pickle.dumps(value, protocol=PICKLE_PROTOCOL))
+                self.cache.put(kind, key, self._pickle(value))
             if self.misses % COMMIT_EVERY == 0:
                 self.cache.commit()
         for value, key in zip(values, keys, strict=True):
@@ -161,7 +171,7 @@ class Memo:
         value = self._stored(stage, self.cache.get(_kind(stage), key) or b"")
         if value is _MISSING:
             (value,) = run(stage, [args])
-            self.cache.put(_kind(stage), key, pickle.dumps(value, protocol=PICKLE_PROTOCOL))
+            self.cache.put(_kind(stage), key, self._pickle(value))
         return str(value)
 
     def _key(self, stage: Callable[..., Any], args: Args) -> str | None:
@@ -206,14 +216,20 @@ class Memo:
         stage (the reading of a file it has just written: see `group_and_record`)."""
         key = self._key(stage, args) if self.cache is not None else None
         if self.cache is not None and key is not None:
-            self.cache.put(_kind(stage), key, pickle.dumps(value, protocol=PICKLE_PROTOCOL))
+            self.cache.put(_kind(stage), key, self._pickle(value))
 
-    @staticmethod
-    def _stored(stage: Callable[..., Any], raw: bytes) -> Any:
+    def _pickle(self, value: Any) -> bytes:
+        if not self._shared_ids:
+            return pickle.dumps(value, protocol=PICKLE_PROTOCOL)
+        out = io.BytesIO()
+        _SharingPickler(out, self._shared_ids).dump(value)
+        return out.getvalue()
+
+    def _stored(self, stage: Callable[..., Any], raw: bytes) -> Any:
         """The stored value if it reads back as the stage's return type, else _MISSING."""
         if not raw:
             return _MISSING
-        value = load_records(raw, _return_type(stage), _MISSING)
+        value = load_records(raw, _return_type(stage), _MISSING, self._shared)
         if value is _MISSING:
             log.debug("%s: cached value discarded", stage.__qualname__)
         return value
@@ -250,9 +266,28 @@ NAMED_ONLY = "named"  # what keys made of names start with (see `Memo._named_onl
 PICKLE_PROTOCOL = 5  # part of every key: values stored another way are never read
 
 
+class _SharingPickler(pickle.Pickler):
+    """Pickles the shared records it meets (`Memo.name`) as their digest."""
+
+    def __init__(self, file: io.BytesIO, shared: Mapping[int, str]) -> None:
+        super().__init__(file, protocol=PICKLE_PROTOCOL)
+        self.shared = shared
+
+    def persistent_id(self, obj: Any) -> str | None:
+        return self.shared.get(id(obj))
+
+
 class _RecordUnpickler(pickle.Unpickler):
     """Rebuilds the package's dataclasses and builtin containers, nothing else: a cache
-    file that names any other class or function is refused, not obeyed."""
+    file that names any other class or function is refused, not obeyed. A shared record
+    is taken from `shared`; without it, or if it is not there, the value is refused."""
+
+    def __init__(self, file: io.BytesIO, shared: Mapping[str, Any] | None = None) -> None:
+        if shared is not None:
+            # An attribute before __init__: the unpickler then calls the mapping's own
+            # lookup (C), not a Python method, for each shared record it meets.
+            self.persistent_load = shared.__getitem__  # type: ignore[method-assign]
+        super().__init__(file)
 
     def find_class(self, module: str, name: str) -> Any:
         return _record_class(module, name)
@@ -267,11 +302,15 @@ def _record_class(module: str, name: str) -> type:
     raise pickle.UnpicklingError(f"{module}.{name} is not a record of {__package__}")
 
 
-def load_records(raw: bytes, kind: Any, default: Any = None) -> Any:
+def load_records(
+    raw: bytes, kind: Any, default: Any = None, shared: Mapping[str, Any] | None = None
+) -> Any:
     """The value pickled in `raw` if it is of type `kind` and names no code but the
-    package's records; `default` for anything else, whatever the bytes are."""
+    package's records; `default` for anything else, whatever the bytes are.
+
+    `shared`: the records stored by their digest alone (`Memo.name`), by digest."""
     try:
-        value = _RecordUnpickler(io.BytesIO(raw)).load()
+        value = _RecordUnpickler(io.BytesIO(raw), shared).load()
     except Exception:  # corrupt, truncated, refused: all the same to the caller
         return default
     return value if _conforms(kind, value) else default

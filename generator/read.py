@@ -12,7 +12,7 @@ import pickle
 import re
 import stat
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -170,12 +170,16 @@ def decode_seed(name: str, raw: bytes) -> SeedText | SeedError:
 
 
 def read_seeds(
-    folder: Path, found: Found | None = None, cache: Cache | None = None
+    folder: Path,
+    found: Found | None = None,
+    cache: Cache | None = None,
+    racy: list[Racy] | None = None,
 ) -> Iterator[SeedText | SeedError]:
     """Every seed in name order, read or refused; other files go to `discover(...).notes`.
 
     `found`: the folder's `discover` result when the caller has it already (one walk).
     `cache`: where the seeds read by an earlier build are kept, by file status (below).
+    `racy`: gets the seeds read while racy, for `settle` once the build is done.
     """
     found = found if found is not None else discover(folder)
     items: list[SeedText | SeedError] = [*found.refused]
@@ -183,7 +187,7 @@ def read_seeds(
     if cache is None:
         items += [read_seed(path, folder, root) for path in found.seeds]
     else:
-        items += _read_unless_known(found, folder, root, cache)
+        items += _read_unless_known(found, folder, root, cache, racy if racy is not None else [])
     yield from sorted(items, key=lambda item: item.name)
 
 
@@ -199,8 +203,17 @@ RACY_KIND = "memo:read.racy"  # status keys of the seeds read while racy (no val
 SETTLED_NS = 5_000_000_000
 
 
+@dataclass(frozen=True)
+class Racy:
+    """A seed read within SETTLED_NS of its last change: its status key is marked racy."""
+
+    path: Path
+    key: str
+    sha256: str
+
+
 def _read_unless_known(
-    found: Found, folder: Path, root: Path, cache: Cache
+    found: Found, folder: Path, root: Path, cache: Cache, racy_now: list[Racy]
 ) -> list[SeedText | SeedError]:
     keys = [_status_key(n, s) for n, s in zip(found.names, found.status, strict=True)]
     stored = cache.get_many(SEED_KIND, keys)
@@ -216,24 +229,44 @@ def _read_unless_known(
                 cache.put(SEED_KIND, key, pickle.dumps(item, protocol=PICKLE_PROTOCOL))
                 if not _settled(path, now):
                     cache.put(RACY_KIND, key, b"")
+                    racy_now.append(Racy(path, key, item.sha256))
                 elif key in racy:
                     settled.append(key)
             items.append(item)
             continue
-        if key in racy and _settled(path, now):
-            settled.append(key)
+        if key in racy:
+            if _settled(path, now):
+                settled.append(key)
+            else:
+                racy_now.append(Racy(path, key, known.sha256))
         items.append(known)
     cache.forget(RACY_KIND, settled)
     return items
 
 
+def settle(cache: Cache, racy: Sequence[Racy]) -> None:
+    """Remove the racy marks of the seeds that have settled since they were read, their
+    bytes unchanged: called at the end of a build, so that copying thousands of seeds in
+    and building at once costs their second reading in that long build, not in the next
+    rebuild. A seed changed since, or not yet settled, keeps its mark."""
+    now = time.time_ns()
+    cache.forget(
+        RACY_KIND,
+        [r.key for r in racy if _settled(r.path, now) and _same_bytes(r.path, r.sha256)],
+    )
+
+
 def _confirmed(path: Path, seed: SeedText) -> bool:
     """Whether the file's bytes still have the seed's hash (a racy entry)."""
+    return _same_bytes(path, seed.sha256)
+
+
+def _same_bytes(path: Path, sha256: str) -> bool:
     try:
         raw = path.read_bytes()
     except OSError:
         return False
-    return hashlib.sha256(raw).hexdigest() == seed.sha256
+    return hashlib.sha256(raw).hexdigest() == sha256
 
 
 def _status(info: os.stat_result) -> Status:

@@ -281,3 +281,36 @@ def test_keys_made_of_names_tell_every_call_apart() -> None:
     assert len(set(keys)) == len(calls)
     again = SeedText(name="c", text="c", encoding="utf-8", sha256="c" * 64)
     assert memo._key(count_calls, ((a, again),)) == keys[calls.index(((a, unnamed),))]
+
+
+def _stored_seeds(
+    seeds: Sequence[SeedText], monkeypatch: pytest.MonkeyPatch, spread_from: int
+) -> tuple[list[bytes], Memo]:
+    cache = Cache(None)
+    memo = Memo(cache)
+    for i, seed in enumerate(seeds):
+        memo.name(seed, f"digest {i}", shared=True)
+    monkeypatch.setattr(analyse_module, "SPREAD_FROM", spread_from)
+    analyse_all(seeds, CleanContext(), memo=memo)
+    rows = cache._db.execute("SELECT value FROM cache WHERE kind LIKE '%analyse'").fetchall()
+    return [bytes(value) for (value,) in rows], memo
+
+
+@pytest.mark.parametrize("spread_from", [4, 10**9])  # analysed on several cores, and on one
+def test_an_analysis_is_stored_without_its_seed_and_read_back_with_it(
+    monkeypatch: pytest.MonkeyPatch, spread_from: int
+) -> None:
+    seeds = [
+        SeedText(f"{i:03d}.txt", f"Headline {i}\n\nAn article, unique text {i}.\n", "utf-8", "0")
+        for i in range(8)
+    ]
+    stored, memo = _stored_seeds(seeds, monkeypatch, spread_from)
+    assert len(stored) == 8  # each without its seed's text (its paragraphs, cleaned, stay)
+    assert not any(s.text.encode() in value for s in seeds for value in stored)
+    again, _, _ = analyse_all(seeds, CleanContext(), memo=memo)
+    assert memo.computed["analyse"] == 8  # the second time, all eight read back
+    assert all(a.seed is s for a, s in zip(again, seeds, strict=True))
+    # A memo that was not given the seeds cannot read them back: it analyses again.
+    other = Memo(memo.cache)
+    assert analyse_all(seeds, CleanContext(), memo=other)[0] == again
+    assert other.computed["analyse"] == 8

@@ -313,3 +313,30 @@ def test_a_racy_seed_once_settled_is_trusted_without_being_stored_again(
     assert len(confirmed) == 1 and stored == []  # its bytes checked once; nothing stored
     assert _reads(tmp_path, cache, monkeypatch) == (["Premier article\n"], 0)
     assert len(confirmed) == 1  # settled: trusted by its status alone
+
+
+def test_settle_removes_the_marks_of_seeds_settled_since_and_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A long build settles the seeds it read racy: the next build trusts their status.
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(f"Article {name}\n", encoding="utf-8")
+    cache, racy = Cache(None), list[read_module.Racy]()
+    list(read_seeds(tmp_path, cache=cache, racy=racy))
+    assert [r.path.name for r in racy] == ["a.txt", "b.txt", "c.txt"]  # just written
+    read_module.settle(cache, racy)  # not settled yet: every mark stays
+    assert len(cache.present(read_module.RACY_KIND, [r.key for r in racy])) == 3
+    # b.txt changes after the reading and keeps its status (a second write in one tick)
+    before = (tmp_path / "b.txt").stat()
+    (tmp_path / "b.txt").write_text("Article b.TXT\n", encoding="utf-8")
+    os.utime(tmp_path / "b.txt", ns=(before.st_atime_ns, before.st_mtime_ns))
+    monkeypatch.setattr(read_module, "SETTLED_NS", -(10**12))  # as if written long ago
+    read_module.settle(cache, racy)
+    assert cache.present(read_module.RACY_KIND, [r.key for r in racy]) == {racy[1].key}
+    confirmed: list[Path] = []
+    real_confirmed = read_module._confirmed
+    monkeypatch.setattr(
+        read_module, "_confirmed", lambda p, s: confirmed.append(p) or real_confirmed(p, s)
+    )
+    list(read_seeds(tmp_path, cache=cache))
+    assert [p.name for p in confirmed] == []  # status changed (ctime): b.txt is read anew
