@@ -88,7 +88,6 @@ def embed_cached(texts: Sequence[str], encoder: Encoder, cache: Cache) -> np.nda
             found[key] = row
             cache.put_array(CACHE_KIND, key, row.reshape(1, -1))
         cache.commit()  # a long first build interrupted keeps what it embedded
-    out = np.zeros((len(texts), encoder.dim), dtype=np.float32)
-    for i, key in enumerate(keys):
-        out[i] = found[key]
-    return out
+    if not keys:
+        return np.zeros((0, encoder.dim), dtype=np.float32)
+    return np.stack([found[key] for key in keys]).astype(np.float32, copy=False)

@@ -60,7 +60,7 @@ def evidence(
     found = memo.many(article_sentences, [(a,) for a in articles])
     sentences = {a.name: s for a, s in zip(articles, found, strict=True)}
     digest = {name: _digest(found) for name, found in sentences.items()}
-    source = Vectors({a.name: a for a in articles}, digest, model, store)
+    source = Vectors({a.name: a for a in articles}, digest, model, store, sentences)
     sides = {
         lang: tuple((a.name, digest[a.name]) for a in found) for lang, found in by_lang.items()
     }
@@ -89,8 +89,10 @@ class Vectors:
         digest: Mapping[str, str],
         model: Encoder,
         cache: Cache,
+        sentences: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.articles, self.digest, self.model, self.cache = articles, digest, model, cache
+        self.sentences = sentences or {}  # each article's `article_sentences`, if known
         self.loaded: dict[str, ArticleVectors] = {}
         self.lead_rows: dict[str, np.ndarray] = {}
         self.lead_arrays: dict[str, np.ndarray] = {}  # a language's leads serve all its pairs
@@ -98,7 +100,8 @@ class Vectors:
     def __call__(self, names: Iterable[str]) -> dict[str, ArticleVectors]:
         wanted = list(dict.fromkeys(names))
         missing = [self.articles[n] for n in wanted if n not in self.loaded]
-        self.loaded |= {v.name: v for v in article_vectors(missing, self.model, self.cache)}
+        found = article_vectors(missing, self.model, self.cache, self.sentences)
+        self.loaded |= {v.name: v for v in found}
         return {n: self.loaded[n] for n in wanted}
 
     def leads(self, names: Sequence[str]) -> np.ndarray:

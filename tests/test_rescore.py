@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from test_group import ConceptEncoder, article
 
 from generator import evidence as evidence_module
+from generator import vectors as vectors_module
 from generator.cache import Cache
 from generator.evidence import Evidence, evidence
 from generator.match import PairScore
@@ -123,3 +124,25 @@ def test_a_pairs_history_outlives_the_builds_that_do_not_read_it() -> None:
     evidence(articles, cache, encoder)
     assert cache.forget_unused(History.KIND) == 1
     assert {key for (key,) in cache._db.execute(query, (History.KIND,))} == kept
+
+
+def test_vectors_are_loaded_without_splitting_the_articles_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The grouping knows each article's sentences: loading thousands of articles' vectors
+    # after one new seed must not split their text again.
+    draws = [(lang, [i % 10, (i * 7 + 3) % 10]) for i in range(60) for lang in ["en", "fr"]]
+    articles = archive(draws)
+    cache, encoder = Cache(None), ConceptEncoder()
+    evidence(articles, cache, encoder)
+    split: list[str] = []
+    real = vectors_module.article_sentences
+
+    def counting(found: Article) -> tuple[str, ...]:
+        split.append(found.name)
+        return real(found)
+
+    monkeypatch.setattr(vectors_module, "article_sentences", counting)
+    grown = [*articles, twin("999.fr", "fr", [1, 2, 3])]
+    assert evidence(grown, cache, encoder) == full(grown)
+    assert split == []
