@@ -17,7 +17,7 @@ from .editor_rules import EDITOR_FILE, load_editor_rules
 from .embed import ENCODER_TIME
 from .group import group_and_record
 from .indexes import render_indexes
-from .memo import DIRECT, Deferred, Memo
+from .memo import DIRECT, Memo, Text
 from .parallel import parallel_urls, render_parallel_pages
 from .progress import Steps
 from .read import Racy, discover, read_seeds, seed_digest, settle
@@ -72,7 +72,7 @@ def render_files(
     pages: Sequence[Page],
     duplicates: Sequence[Duplicate] = (),
     memo: Memo = DIRECT,
-) -> dict[str, str | Deferred]:
+) -> dict[str, Text]:
     """Every generated file: articles, indexes, parallel pages and the manifest (a page's
     text may be left unread until the write stage needs it: `Memo.texts`)."""
     parallel = parallel_urls(stories)

