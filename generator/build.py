@@ -39,7 +39,7 @@ class Gathered:
     context: CleanContext
     errors: tuple[SeedError, ...]
     warnings: tuple[str, ...]
-    racy: tuple[Racy, ...] = ()  # seeds read within seconds of a change (`read.settle`)
+    racy: tuple[Racy, ...]  # seeds read within seconds of a change (`read.settle`)
 
 
 def gather(config: Config, memo: Memo = DIRECT) -> Gathered:

@@ -110,8 +110,9 @@ class LineSet:
 
 
 def seed_lines(seed: SeedText) -> LineSet:
-    prose = frozenset(line_hash(line) for line in _normalised(seed.text) if _prose(line))
-    return LineSet(line_set(seed.text), prose)
+    hashed = {line: line_hash(line) for line in _normalised(seed.text)}
+    prose = frozenset(h for line, h in hashed.items() if _prose(line))
+    return LineSet(frozenset(hashed.values()), prose)
 
 
 def repeated_lines(
