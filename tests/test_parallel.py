@@ -285,6 +285,26 @@ def test_a_rebuild_aligns_only_the_stories_that_changed(railway: Story) -> None:
     assert memo.computed == {"parallel_page": 4, "aligned_rows": railway_pairs + 3}
 
 
+class _CountingCache(Cache):
+    """A cache that counts the sentence-vector lookups made of it."""
+
+    def __init__(self) -> None:
+        super().__init__(None)
+        self.lookups = 0
+
+    def get_arrays(self, kind: str, keys: Any, dim: int) -> dict[str, np.ndarray]:
+        self.lookups += 1
+        return super().get_arrays(kind, keys, dim)
+
+
+def test_a_page_reads_each_versions_vectors_once(railway: Story) -> None:
+    # Three versions make three pairs, each version in two of them: three lookups, not six
+    # (an archive's 18-language story would read each version 17 times).
+    cache = _CountingCache()
+    render_parallel_pages([railway], plan_pages([railway]), _Recording(), cache)
+    assert cache.lookups == len(railway.articles) == 3
+
+
 def test_seed_text_in_the_pair_data_cannot_leave_the_script() -> None:
     hostile = "</script><script>alert(1)</script> <!-- & &amp; <b>bold</b>."
     story = Story(
