@@ -270,14 +270,24 @@ PICKLE_PROTOCOL = 5  # part of every key: values stored another way are never re
 
 
 class _SharingPickler(pickle.Pickler):
-    """Pickles the shared records it meets (`Memo.name`) as their digest."""
+    """Pickles the shared records it meets (`Memo.name`) as a call of `_shared` on their
+    digest. (Not as persistent ids: the pickler asks for those of every string, number and
+    tuple, hundreds of thousands in a rebuild's scores; it asks `reducer_override` only of
+    objects of other types.)"""
 
     def __init__(self, file: io.BytesIO, shared: Mapping[int, str]) -> None:
         super().__init__(file, protocol=PICKLE_PROTOCOL)
         self.shared = shared
 
-    def persistent_id(self, obj: Any) -> str | None:
-        return self.shared.get(id(obj))
+    def reducer_override(self, obj: Any) -> Any:
+        digest = self.shared.get(id(obj))
+        return NotImplemented if digest is None else (_shared, (digest,))
+
+
+def _shared(digest: str) -> Any:
+    """Where a stored value holds a shared record: `_RecordUnpickler` reads this name as
+    the lookup of its own shared records, never calls this."""
+    raise pickle.UnpicklingError(f"shared record {digest} read without its memo")
 
 
 class _RecordUnpickler(pickle.Unpickler):
@@ -286,13 +296,14 @@ class _RecordUnpickler(pickle.Unpickler):
     is taken from `shared`; without it, or if it is not there, the value is refused."""
 
     def __init__(self, file: io.BytesIO, shared: Mapping[str, Any] | None = None) -> None:
-        if shared is not None:
-            # An attribute before __init__: the unpickler then calls the mapping's own
-            # lookup (C), not a Python method, for each shared record it meets.
-            self.persistent_load = shared.__getitem__  # type: ignore[method-assign]
         super().__init__(file)
+        self.shared = shared
 
     def find_class(self, module: str, name: str) -> Any:
+        if module == __name__ and name == _shared.__name__:
+            if self.shared is None:
+                raise pickle.UnpicklingError("a shared record, and no memo to take it from")
+            return self.shared.__getitem__  # a missing digest: KeyError, the value refused
         return _record_class(module, name)
 
 
