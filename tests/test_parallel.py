@@ -14,6 +14,8 @@ import pytest
 import yaml
 from conftest import FIXTURES, BuiltSite, read_articles
 
+from generator import cores
+from generator import parallel as parallel_module
 from generator.align import Bead
 from generator.cache import Cache
 from generator.memo import Memo
@@ -283,6 +285,24 @@ def test_a_rebuild_aligns_only_the_stories_that_changed(railway: Story) -> None:
     render(Story("other", (en, fr, ar)), fourth)  # en-fr and en-ar are known: fr-ar is not
     assert fourth.seen == []  # and its sentences' vectors are
     assert memo.computed == {"parallel_page": 4, "aligned_rows": railway_pairs + 3}
+
+
+def test_pairs_aligned_on_every_core_give_the_same_page(
+    railway: Story, railway_page: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel_module, "SPREAD_FROM", 2)  # three pairs: to the workers
+    pools: list[int] = []
+
+    class Pool(cores.ProcessPoolExecutor):
+        def __init__(self, workers: int, **options: Any) -> None:
+            pools.append(workers)
+            super().__init__(workers, **options)
+
+    monkeypatch.setattr(cores, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(cores.os, "cpu_count", lambda: 2)
+    files = render_parallel_pages([railway], plan_pages([railway]), cache=Cache(None))
+    assert pools == [2]
+    assert files[parallel_path("railway")] == railway_page
 
 
 class _CountingCache(Cache):

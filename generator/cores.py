@@ -1,0 +1,43 @@
+"""Many calls of a pure function shared among the machine's cores.
+
+Workers are forked: they start at once with everything loaded (models, compiled patterns),
+and what they return comes back in order. A worker never touches the cache or the encoder:
+those stay with the build's own process, which hands out plain values and takes results.
+"""
+
+from __future__ import annotations
+
+import itertools
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
+
+from .progress import progress
+
+R = TypeVar("R")
+MAX_WORKERS = 8
+CHUNK = 16  # calls per task: amortises the round trip, keeps the cores evenly busy
+
+
+def on_cores(
+    function: Callable[..., R], calls: Sequence[tuple[Any, ...]], step: str, spread_from: int
+) -> Iterator[R]:
+    """`function(*args)` of each call, in order; on every core when there are at least
+    `spread_from` calls (below that, starting processes costs more than it saves)."""
+    workers = min(os.cpu_count() or 1, MAX_WORKERS)
+    # Forking a process that runs other threads (mkdocs serve's server) is unsafe: there,
+    # one core.
+    if workers < 2 or len(calls) < spread_from or threading.active_count() > 1:
+        yield from progress((function(*args) for args in calls), step, len(calls))
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        done = pool.map(_call, itertools.repeat(function), calls, chunksize=CHUNK)
+        yield from progress(done, step, len(calls))
+
+
+def _call(function: Callable[..., R], args: tuple[Any, ...]) -> R:
+    return function(*args)
