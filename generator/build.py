@@ -142,6 +142,7 @@ def _build(config: Config) -> BuildReport:
             memo.cache.forget_unused("memo:")
             memo.cache.forget_unused(History.KIND)
             settle(memo.cache, gathered.racy)
+            memo.cache.compact()
     finally:
         memo.close()
 

@@ -29,6 +29,8 @@ DEFAULT_PATH = Path(".cache/generator.sqlite")
 FORMAT = "2"
 CHUNK = 500  # keys per query: well under SQLite's limit on bound parameters
 SLACK = 0.125  # unused entries tolerated by `forget_unused`, as a share of those used
+COMPACT_FROM = 64 << 20  # free bytes in the file before `compact` considers it
+COMPACT_SHARE = 0.5  # share of the file's pages that must be free
 LOCK_TIMEOUT = 2.0  # seconds to wait for another process's write lock
 SCHEMA = (
     "CREATE TABLE IF NOT EXISTS cache (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key))",
@@ -188,6 +190,29 @@ class Cache:
             self._stop_writing(exc)
             return 0
         return int(gone)
+
+    def compact(self) -> bool:
+        """Give the file's free pages back (VACUUM) when they are most of it; True if it did.
+
+        SQLite reuses the pages of deleted entries but never shrinks the file: after a few
+        code changes, each of which replaces every entry, an archive's cache was 90% free
+        pages (1.5 GB for 150 MB of entries at 2,000 seeds), all of it copied by a CI cache.
+        Rewriting takes 1-2 s per 100 MB kept (measured: 145 MB in 1.2 s, 488 MB in 8.7 s),
+        so only a file mostly free is rewritten."""
+        if self.path is None or not self.writable:
+            return False
+        try:
+            (free,) = self._db.execute("PRAGMA freelist_count").fetchone()
+            (pages,) = self._db.execute("PRAGMA page_count").fetchone()
+            (size,) = self._db.execute("PRAGMA page_size").fetchone()
+            if free * size < COMPACT_FROM or free < pages * COMPACT_SHARE:
+                return False
+            self._db.commit()
+            self._db.execute("VACUUM")
+        except sqlite3.DatabaseError as exc:  # a full disk, another build's lock: no harm
+            log.warning("cache %s not compacted (%s)", self.path, exc)
+            return False
+        return True
 
     def _count(self, prefix: str) -> int:
         try:

@@ -237,3 +237,41 @@ def test_a_few_unused_entries_wait_for_a_later_sweep(tmp_path: Path) -> None:
         assert len(cache.get_many("memo:stage", [str(k) for k in range(16)])) == 16
         assert cache.forget_unused("memo:") == 4
         assert cache.get("memo:stage", "17") is None
+
+
+def test_a_file_mostly_free_pages_is_compacted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "COMPACT_FROM", 1 << 20)
+    path = tmp_path / "c.sqlite"
+    blob = bytes(range(256)) * 4096  # 1 MiB
+    with Cache(path) as cache:
+        for key in range(8):
+            cache.put("memo:stage", str(key), blob)
+    full = path.stat().st_size
+    with Cache(path) as cache:  # 6 MiB of 8 deleted: free pages, the file as large
+        cache.forget("memo:stage", [str(k) for k in range(6)])
+        cache.commit()
+        assert path.stat().st_size == full
+        assert cache.compact()
+        assert path.stat().st_size < full / 3
+        assert not cache.compact()  # nothing left to give back
+        assert cache.get("memo:stage", "7") == blob
+    with Cache(path) as cache:  # and it reopens as a cleanly closed file
+        assert cache.get("memo:stage", "6") == blob
+
+
+def test_a_file_with_little_free_space_is_left_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache_module, "COMPACT_FROM", 1 << 20)
+    path = tmp_path / "c.sqlite"
+    blob = bytes(range(256)) * 4096
+    with Cache(path) as cache:
+        for key in range(8):
+            cache.put("memo:stage", str(key), blob)
+    with Cache(path) as cache:  # 3 MiB free of 8: above COMPACT_FROM, below half
+        cache.forget("memo:stage", ["0", "1", "2"])
+        cache.commit()
+        assert not cache.compact()
+    assert not Cache(None).compact()  # in memory: nothing to give back
