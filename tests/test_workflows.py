@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from conftest import ROOT
+
+from generator.cache import DEFAULT_PATH
 
 
 def _steps(name: str) -> list[dict[str, Any]]:
@@ -35,6 +38,19 @@ def test_main_is_published_to_pages() -> None:
     commands = _commands(_steps("deploy.yml"))
     assert any("scripts/build.sh --strict" in c for c in commands)
     assert any("actions/deploy-pages" in c for c in commands)
+
+
+@pytest.mark.parametrize("name", ["pull-request.yml", "deploy.yml"])
+def test_builds_start_from_the_newest_generator_cache(name: str) -> None:
+    steps = _steps(name)
+    commands = _commands(steps)
+    cache = next(s for s in steps if str(s.get("uses", "")).startswith("actions/cache@"))
+    assert cache["with"]["path"] == DEFAULT_PATH.parent.as_posix()
+    # A saved cache is never replaced: a fixed key would keep the first run's for ever.
+    assert "${{ github.run_id }}" in cache["with"]["key"]
+    assert cache["with"]["key"].startswith(cache["with"]["restore-keys"])
+    build = next(i for i, c in enumerate(commands) if "scripts/build.sh" in c)
+    assert commands.index(cache["uses"]) < build
 
 
 class _AnyTags(yaml.SafeLoader):
