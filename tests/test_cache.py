@@ -8,10 +8,12 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import SEEDS
 
 from generator import cache as cache_module
+from generator.build import build
 from generator.cache import Cache
-from generator.config import ConfigError, load_config
+from generator.config import Config, ConfigError, load_config
 
 
 def filled(path: Path) -> None:
@@ -275,3 +277,23 @@ def test_a_file_with_little_free_space_is_left_as_it_is(
         cache.commit()
         assert not cache.compact()
     assert not Cache(None).compact()  # in memory: nothing to give back
+
+
+def test_a_build_that_sweeps_most_of_its_cache_compacts_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An upgrade leaves the older code's entries behind: the next complete build deletes
+    # them, and gives their pages back when they are most of the file.
+    monkeypatch.setattr(cache_module, "COMPACT_FROM", 1 << 20)
+    path = tmp_path / "c.sqlite"
+    config = Config(seeds=SEEDS, out=tmp_path / "docs", strict=False, cache=path)
+    build(config)
+    with Cache(path) as cache:
+        for key in range(24):
+            cache.put("memo:an.older.stage", str(key), bytes(range(256)) * 4096)  # 1 MiB
+    bloated = path.stat().st_size
+    build(config)
+    assert path.stat().st_size < bloated - (20 << 20)
+    with Cache(path) as cache:
+        assert cache.get("memo:an.older.stage", "0") is None
+    assert build(config).pages  # and the compacted cache serves the next build
