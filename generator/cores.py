@@ -1,7 +1,8 @@
 """Many calls of a pure function shared among the machine's cores.
 
 Workers are forked: they start at once with everything loaded (models, compiled patterns),
-and what they return comes back in order. A worker never touches the cache or the encoder:
+and what they return comes back in order. The functions given must not use the cache or the
+encoder (a forked copy of an SQLite connection or of the encoder's thread pool is unsafe):
 those stay with the build's own process, which hands out plain values and takes results.
 """
 
