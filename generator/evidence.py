@@ -14,15 +14,16 @@ from __future__ import annotations
 import hashlib
 import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from .cache import Cache
+from .cores import on_cores
 from .embed import Encoder, default_encoder
 from .match import PairScore, Scored, align_pairs, candidate_pairs, neighbourhoods, radii
-from .memo import DIRECT, Memo
+from .memo import DIRECT, Args, Memo
 from .records import Article
 from .rescore import History, Neighbourhoods, Previous, StoredScore, moved
 from .vectors import LEAD, ArticleVectors, article_sentences, article_vectors
@@ -67,13 +68,20 @@ def evidence(
     # A language's articles, as one digest: the key of each of its pairs (18 languages make
     # 153 pairs; encoding the entries themselves for every pair cost seconds).
     keys = {lang: _digest([f"{name}\0{d}" for name, d in side]) for lang, side in sides.items()}
-    scores: list[StoredScore] = []
-    for a, b in itertools.combinations(sorted(by_lang), 2):
-        history = History(store, (a, b, model.name))
-        history.keep()
-        tools = {"xs": sides[a], "ys": sides[b], "vectors": source, "history": history}
-        scores += memo(language_pair, keys[a], keys[b], model.name, **tools)
-    return Evidence(tuple(scores), sentences)
+    pairs = list(itertools.combinations(sorted(by_lang), 2))
+    history = {(a, b): History(store, (a, b, model.name)) for a, b in pairs}
+    for kept in history.values():
+        kept.keep()
+    named = {(keys[a], keys[b]): (a, b) for a, b in pairs}
+
+    def run(stage: Callable[..., Kept], missing: Sequence[Args]) -> Iterator[Kept]:
+        tools = [named[x, y] for x, y, _ in missing]
+        jobs = [_prepare(sides[a], sides[b], source, history[a, b]) for a, b in tools]
+        return map(_finish, jobs, _scored(jobs), [history[pair] for pair in tools])
+
+    calls = [(keys[a], keys[b], model.name) for a, b in pairs]
+    found_scores = memo.many(language_pair, calls, run)
+    return Evidence(tuple(s for kept in found_scores for s in kept), sentences)
 
 
 def _digest(sentences: Sequence[str]) -> str:
@@ -139,6 +147,9 @@ LEAD_KIND = "lead"
 LEADS_KIND = "memo:evidence.leads"  # a memo kind: swept once no build uses it
 
 
+Kept = tuple[StoredScore, ...]
+
+
 def language_pair(
     x_key: str,
     y_key: str,
@@ -148,13 +159,34 @@ def language_pair(
     ys: Sequence[tuple[str, str]],
     vectors: Vectors,
     history: History,
-) -> tuple[StoredScore, ...]:
+) -> Kept:
     """The evidence worth keeping between two languages' articles, given as (name, digest
     of the sentences embedded): those and the encoder are all the result depends on, and
     `x_key` and `y_key` are the digests of `xs` and `ys`, what the result is cached under.
 
     After a change, only the pairs of the articles it moved are scored again: the others
-    keep the scores of the previous build (`rescore.py` says why that is exact)."""
+    keep the scores of the previous build (`rescore.py` says why that is exact). A build
+    runs the three steps itself (`evidence`), to share the scoring among the cores."""
+    job = _prepare(xs, ys, vectors, history)
+    return _finish(job, _score(job), history)
+
+
+@dataclass(frozen=True)
+class _Job:
+    """A language pair's pairs to score, with everything the scoring reads: it touches
+    neither the cache nor the encoder, so it may run in a forked worker."""
+
+    now: Neighbourhoods
+    todo: frozenset[tuple[int, int]]
+    vectors: Mapping[str, ArticleVectors]  # of the articles the scoring reads
+    kept: Mapping[str, np.ndarray]  # the previous build's radii still valid
+    known: tuple[StoredScore, ...]  # the previous build's scores still valid
+
+
+def _prepare(
+    xs: Sequence[tuple[str, str]], ys: Sequence[tuple[str, str]], vectors: Vectors, history: History
+) -> _Job:
+    """What is left to score, and the vectors it needs (embedded here if they are new)."""
     lead_x, lead_y = vectors.leads([n for n, _ in xs]), vectors.leads([n for n, _ in ys])
     near_y, near_x = neighbourhoods(lead_x, lead_y)
     now = Neighbourhoods(tuple(xs), tuple(ys), near_y, near_x)
@@ -171,43 +203,79 @@ def language_pair(
         }
         kept = {name: r for name, r in before.radii.items() if name not in changed}
     named = {(i, j): (xs[i][0], ys[j][0]) for i, j in pairs}
-    todo = {pair for pair, names in named.items() if names not in known}
-    scores = [known[n] for pair, n in named.items() if pair not in todo]
-    found, radius = _score(now, todo, vectors, kept)
-    scores = sorted([*scores, *found], key=lambda s: (s.left, s.right))
-    history.save(Previous(now, tuple(scores), radius))
-    return tuple(worth_keeping(scores))
+    todo = frozenset(pair for pair, names in named.items() if names not in known)
+    scores = tuple(known[n] for pair, n in named.items() if pair not in todo)
+    needed = _needed(now, todo, kept)
+    return _Job(now, todo, vectors([*needed[0], *needed[1]]), kept, scores)
 
 
-def _score(
-    sides: Neighbourhoods,
-    pairs: set[tuple[int, int]],
-    vectors: Vectors,
-    kept: Mapping[str, np.ndarray],
-) -> tuple[list[StoredScore], dict[str, np.ndarray]]:
-    """The pairs scored, and every radius known now. An article's radius is taken from
-    `kept` (the previous build's, for articles still present and not moved: `moved` counts
-    a removed article), else computed, which loads its neighbourhood: a rebuild loads the
-    vectors of the articles it moved and their partners."""
+def _needed(
+    sides: Neighbourhoods, pairs: frozenset[tuple[int, int]], kept: Mapping[str, np.ndarray]
+) -> tuple[list[str], list[str]]:
+    """The articles whose vectors scoring `pairs` reads, of each side: the pairs' own, and
+    the neighbourhoods of those whose radius is not `kept` (a rebuild loads the vectors of
+    the articles it moved and their partners)."""
     xs, ys, near_y, near_x = sides.xs, sides.ys, sides.near_y, sides.near_x
     lefts, rights = {i for i, _ in pairs}, {j for _, j in pairs}
     new_x = {i for i in lefts if xs[i][0] not in kept}
     new_y = {j for j in rights if ys[j][0] not in kept}
     need_x = lefts | {int(i) for j in new_y for i in near_x[j]}
     need_y = rights | {int(j) for i in new_x for j in near_y[i]}
-    found = vectors([xs[i][0] for i in need_x] + [ys[j][0] for j in need_y])
-    x_vectors = {i: found[xs[i][0]] for i in need_x}
-    y_vectors = {j: found[ys[j][0]] for j in need_y}
+    return [xs[i][0] for i in need_x], [ys[j][0] for j in need_y]
+
+
+Scored_ = tuple[list[StoredScore], dict[str, np.ndarray]]
+
+
+def _score(job: _Job) -> Scored_:
+    """The pairs scored, and every radius known now. An article's radius is taken from
+    the job's `kept`, else computed from its neighbourhood's vectors."""
+    xs, ys, near_y, near_x = job.now.xs, job.now.ys, job.now.near_y, job.now.near_x
+    lefts, rights = {i for i, _ in job.todo}, {j for _, j in job.todo}
+    need_x, need_y = _needed(job.now, job.todo, job.kept)
+    index_x, index_y = {n: i for i, (n, _) in enumerate(xs)}, {n: j for j, (n, _) in enumerate(ys)}
+    x_vectors = {index_x[n]: job.vectors[n] for n in need_x}
+    y_vectors = {index_y[n]: job.vectors[n] for n in need_y}
+    new_x = {i for i in lefts if xs[i][0] not in job.kept}
+    new_y = {j for j in rights if ys[j][0] not in job.kept}
+    kept = job.kept
     rx = {i: kept[xs[i][0]] for i in lefts - new_x} | radii(x_vectors, y_vectors, near_y, new_x)
     ry = {j: kept[ys[j][0]] for j in rights - new_y} | radii(y_vectors, x_vectors, near_x, new_y)
-    scores = align_pairs(x_vectors, y_vectors, pairs, rx, ry)
+    scores = align_pairs(x_vectors, y_vectors, job.todo, rx, ry)
     radius = {
         **kept,
         **{xs[i][0]: r for i, r in rx.items()},
         **{ys[j][0]: r for j, r in ry.items()},
     }
-    sentences = {name: v.sentences for name, v in found.items()}
+    sentences = {name: v.sentences for name, v in job.vectors.items()}
     return [StoredScore.of(s, sentences) for s in scores], radius
+
+
+def _finish(job: _Job, scored: Scored_, history: History) -> Kept:
+    """The previous build's scores and the new ones, saved for the next build; what is
+    worth keeping of them."""
+    found, radius = scored
+    scores = sorted([*job.known, *found], key=lambda s: (s.left, s.right))
+    history.save(Previous(job.now, tuple(scores), radius))
+    return tuple(worth_keeping(scores))
+
+
+SPREAD_FROM = 24  # language pairs to score before it pays to start processes (8 languages)
+_JOBS: list[_Job] = []  # what forked workers score (inherited, not pickled: vectors are big)
+
+
+def _scored(jobs: list[_Job]) -> Iterator[Scored_]:
+    """`_score` of each job, on every core when there are many (a first build's)."""
+    global _JOBS
+    _JOBS = jobs
+    try:
+        yield from on_cores(_score_job, [(k,) for k in range(len(jobs))], "group", SPREAD_FROM)
+    finally:
+        _JOBS = []
+
+
+def _score_job(k: int) -> Scored_:
+    return _score(_JOBS[k])
 
 
 def worth_keeping(scores: Sequence[Scored]) -> list[Scored]:

@@ -146,3 +146,28 @@ def test_vectors_are_loaded_without_splitting_the_articles_again(
     grown = [*articles, twin("999.fr", "fr", [1, 2, 3])]
     assert evidence(grown, cache, encoder) == full(grown)
     assert split == []
+
+
+def test_language_pairs_scored_on_every_core_give_the_same_evidence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from generator import cores
+
+    pools: list[int] = []
+
+    class Pool(cores.ProcessPoolExecutor):
+        def __init__(self, workers: int, **options: Any) -> None:
+            pools.append(workers)
+            super().__init__(workers, **options)
+
+    draws = [(lang, [i % 7, (i * 3) % 11]) for i in range(30) for lang in ("en", "fr", "de")]
+    before, after = archive(draws[:60]), archive(draws)
+    serial = [full(before), full(after)]
+    monkeypatch.setattr(evidence_module, "SPREAD_FROM", 2)  # three language pairs: forked
+    monkeypatch.setattr(cores, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(cores.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(cores.threading, "active_count", lambda: 1)  # other tests' servers
+    cache, encoder = Cache(None), ConceptEncoder()
+    assert evidence(before, cache, encoder) == serial[0]
+    assert evidence(after, cache, encoder) == serial[1]  # rescored from the history, forked
+    assert pools == [2, 2]
