@@ -75,9 +75,9 @@ def evidence(
     named = {(keys[a], keys[b]): (a, b) for a, b in pairs}
 
     def run(stage: Callable[..., Kept], missing: Sequence[Args]) -> Iterator[Kept]:
-        tools = [named[x, y] for x, y, _ in missing]
-        jobs = [_prepare(sides[a], sides[b], source, history[a, b]) for a, b in tools]
-        return map(_finish, jobs, _scored(jobs), [history[pair] for pair in tools])
+        langs = [named[x, y] for x, y, _ in missing]
+        jobs = [_prepare(sides[a], sides[b], source, history[a, b]) for a, b in langs]
+        return map(_finish, jobs, _scored(jobs), [history[pair] for pair in langs])
 
     calls = [(keys[a], keys[b], model.name) for a, b in pairs]
     found_scores = memo.many(language_pair, calls, run)
@@ -178,7 +178,8 @@ class _Job:
 
     now: Neighbourhoods
     todo: frozenset[tuple[int, int]]
-    vectors: Mapping[str, ArticleVectors]  # of the articles the scoring reads
+    x_vectors: Mapping[int, ArticleVectors]  # by row of `now.xs`: those the scoring reads
+    y_vectors: Mapping[int, ArticleVectors]
     kept: Mapping[str, np.ndarray]  # the previous build's radii still valid
     known: tuple[StoredScore, ...]  # the previous build's scores still valid
 
@@ -186,7 +187,9 @@ class _Job:
 def _prepare(
     xs: Sequence[tuple[str, str]], ys: Sequence[tuple[str, str]], vectors: Vectors, history: History
 ) -> _Job:
-    """What is left to score, and the vectors it needs (embedded here if they are new)."""
+    """What is left to score, and the vectors it reads (embedded here if they are new): an
+    article's radius is the previous build's if it did not move, else it is computed from
+    its neighbourhood, so a rebuild loads the moved articles and their partners only."""
     lead_x, lead_y = vectors.leads([n for n, _ in xs]), vectors.leads([n for n, _ in ys])
     near_y, near_x = neighbourhoods(lead_x, lead_y)
     now = Neighbourhoods(tuple(xs), tuple(ys), near_y, near_x)
@@ -205,40 +208,31 @@ def _prepare(
     named = {(i, j): (xs[i][0], ys[j][0]) for i, j in pairs}
     todo = frozenset(pair for pair, names in named.items() if names not in known)
     scores = tuple(known[n] for pair, n in named.items() if pair not in todo)
-    needed = _needed(now, todo, kept)
-    return _Job(now, todo, vectors([*needed[0], *needed[1]]), kept, scores)
+    new_x, new_y = _unkept(now, todo, kept)
+    need_x = {i for i, _ in todo} | {int(i) for j in new_y for i in near_x[j]}
+    need_y = {j for _, j in todo} | {int(j) for i in new_x for j in near_y[i]}
+    found = vectors([xs[i][0] for i in need_x] + [ys[j][0] for j in need_y])
+    x_vectors = {i: found[xs[i][0]] for i in need_x}
+    return _Job(now, todo, x_vectors, {j: found[ys[j][0]] for j in need_y}, kept, scores)
 
 
-def _needed(
+def _unkept(
     sides: Neighbourhoods, pairs: frozenset[tuple[int, int]], kept: Mapping[str, np.ndarray]
-) -> tuple[list[str], list[str]]:
-    """The articles whose vectors scoring `pairs` reads, of each side: the pairs' own, and
-    the neighbourhoods of those whose radius is not `kept` (a rebuild loads the vectors of
-    the articles it moved and their partners)."""
-    xs, ys, near_y, near_x = sides.xs, sides.ys, sides.near_y, sides.near_x
-    lefts, rights = {i for i, _ in pairs}, {j for _, j in pairs}
-    new_x = {i for i in lefts if xs[i][0] not in kept}
-    new_y = {j for j in rights if ys[j][0] not in kept}
-    need_x = lefts | {int(i) for j in new_y for i in near_x[j]}
-    need_y = rights | {int(j) for i in new_x for j in near_y[i]}
-    return [xs[i][0] for i in need_x], [ys[j][0] for j in need_y]
+) -> tuple[set[int], set[int]]:
+    """The rows of each side, among `pairs`, whose radius is not `kept`: to compute."""
+    new_x = {i for i, _ in pairs if sides.xs[i][0] not in kept}
+    return new_x, {j for _, j in pairs if sides.ys[j][0] not in kept}
 
 
-Scored_ = tuple[list[StoredScore], dict[str, np.ndarray]]
+Found = tuple[list[StoredScore], dict[str, np.ndarray]]
 
 
-def _score(job: _Job) -> Scored_:
-    """The pairs scored, and every radius known now. An article's radius is taken from
-    the job's `kept`, else computed from its neighbourhood's vectors."""
-    xs, ys, near_y, near_x = job.now.xs, job.now.ys, job.now.near_y, job.now.near_x
+def _score(job: _Job) -> Found:
+    """The pairs scored, and every radius known now."""
+    xs, ys, near_y, near_x, kept = job.now.xs, job.now.ys, job.now.near_y, job.now.near_x, job.kept
     lefts, rights = {i for i, _ in job.todo}, {j for _, j in job.todo}
-    need_x, need_y = _needed(job.now, job.todo, job.kept)
-    index_x, index_y = {n: i for i, (n, _) in enumerate(xs)}, {n: j for j, (n, _) in enumerate(ys)}
-    x_vectors = {index_x[n]: job.vectors[n] for n in need_x}
-    y_vectors = {index_y[n]: job.vectors[n] for n in need_y}
-    new_x = {i for i in lefts if xs[i][0] not in job.kept}
-    new_y = {j for j in rights if ys[j][0] not in job.kept}
-    kept = job.kept
+    new_x, new_y = _unkept(job.now, job.todo, kept)
+    x_vectors, y_vectors = job.x_vectors, job.y_vectors
     rx = {i: kept[xs[i][0]] for i in lefts - new_x} | radii(x_vectors, y_vectors, near_y, new_x)
     ry = {j: kept[ys[j][0]] for j in rights - new_y} | radii(y_vectors, x_vectors, near_x, new_y)
     scores = align_pairs(x_vectors, y_vectors, job.todo, rx, ry)
@@ -247,11 +241,11 @@ def _score(job: _Job) -> Scored_:
         **{xs[i][0]: r for i, r in rx.items()},
         **{ys[j][0]: r for j, r in ry.items()},
     }
-    sentences = {name: v.sentences for name, v in job.vectors.items()}
+    sentences = {v.name: v.sentences for v in [*x_vectors.values(), *y_vectors.values()]}
     return [StoredScore.of(s, sentences) for s in scores], radius
 
 
-def _finish(job: _Job, scored: Scored_, history: History) -> Kept:
+def _finish(job: _Job, scored: Found, history: History) -> Kept:
     """The previous build's scores and the new ones, saved for the next build; what is
     worth keeping of them."""
     found, radius = scored
@@ -264,7 +258,7 @@ SPREAD_FROM = 24  # language pairs to score before it pays to start processes (8
 _JOBS: list[_Job] = []  # what forked workers score (inherited, not pickled: vectors are big)
 
 
-def _scored(jobs: list[_Job]) -> Iterator[Scored_]:
+def _scored(jobs: list[_Job]) -> Iterator[Found]:
     """`_score` of each job, on every core when there are many (a first build's)."""
     global _JOBS
     _JOBS = jobs
@@ -274,7 +268,7 @@ def _scored(jobs: list[_Job]) -> Iterator[Scored_]:
         _JOBS = []
 
 
-def _score_job(k: int) -> Scored_:
+def _score_job(k: int) -> Found:
     return _score(_JOBS[k])
 
 
