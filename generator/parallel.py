@@ -118,7 +118,7 @@ def render_parallel_pages(
 
     def run(stage: Callable[..., str], missing: Sequence[Args]) -> Iterator[str]:
         aligned = _align_ahead(missing, Sides(encoder or default_encoder(), store), memo)
-        return (stage(*args, encoder=encoder, cache=store, aligned=aligned) for args in missing)
+        return (stage(*args, aligned=aligned) for args in missing)
 
     texts = memo.texts(parallel_page, calls, run)
     files = {parallel_path(call[0]): text for call, text in zip(calls, texts, strict=True)}
@@ -132,23 +132,16 @@ def parallel_page(
     pages: Sequence[Page],
     encoder_name: str,
     *,
-    encoder: Encoder | None = None,
-    cache: Cache,
-    aligned: Mapping[tuple[str, str], Rows] | None = None,
+    aligned: Mapping[tuple[str, str], Rows],
 ) -> str:
     """`render_parallel` of the pages' versions; memoised on the pages (whose articles a
-    build keys by their digests), not on every sentence of them.
+    build keys by their digests) and the encoder's name, not on every sentence of them.
 
-    `aligned`: the rows of pairs of versions known already (`_align_ahead`), by names."""
-    known = aligned or {}
-    sides = Sides(encoder or default_encoder(), cache)  # loads no model until it embeds
-    rows = {}
-    for i, j in itertools.combinations(range(len(pages)), 2):
-        left, right = pages[i].article, pages[j].article
-        found = known.get((left.name, right.name))
-        rows[i, j] = (
-            found if found is not None else aligned_rows(left, right, encoder_name, sides=sides)
-        )
+    `aligned`: the rows of each pair of versions, by their names (`_align_ahead`)."""
+    rows = {
+        (i, j): aligned[pages[i].article.name, pages[j].article.name]
+        for i, j in itertools.combinations(range(len(pages)), 2)
+    }
     return render_parallel(story_id, title, [Version.of(page) for page in pages], rows)
 
 
