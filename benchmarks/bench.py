@@ -11,6 +11,7 @@ size. Every step is a subprocess of the project's own commands, measured on its 
 from __future__ import annotations
 
 import argparse
+import compileall
 import datetime
 import json
 import os
@@ -284,6 +285,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not any(args.eval.rglob("truth.json")):
         print(f"error: no corpus (truth.json + seeds/) under {args.eval}", file=sys.stderr)
         return 2
+    # Each step runs in a new process: time the steps, not Python compiling the project's
+    # modules again (an installed package is compiled; PYTHONDONTWRITEBYTECODE may be set).
+    compileall.compile_dir(ROOT / "generator", quiet=1)
+    compileall.compile_dir(ROOT / "hooks", quiet=1)
     work = Path(tempfile.mkdtemp(prefix="bench-", dir=args.workdir))
     results = []
     try:

@@ -41,7 +41,9 @@ _SOCIAL = frozenset((
     "print",
 ))  # fmt: skip
 _DIGIT = re.compile(r"\d")
-_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum() accepts: \w without the underscore
+# A word: a run that str.split() would give (\s is the same test of space) with a letter or
+# a digit in it ([^\W_]: what str.isalnum() accepts).
+_WORD = re.compile(r"\S*?[^\W_]\S*")
 _LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
 _CRUMB = re.compile(r"\s+[/›>»|·→]\s+")
 _DATE = re.compile(
@@ -63,7 +65,13 @@ class Rule:
     kind: str  # "line", "label" or "phrase"
     where: str  # ANYWHERE or EDGES
     max_words: int
-    patterns: dict[str, re.Pattern[str]]  # language -> one compiled alternation
+    languages: frozenset[str]  # those it has patterns for
+    # A "phrase" rule: language -> one compiled alternation (a line is searched for the
+    # phrases of its own language and of English).
+    patterns: dict[str, re.Pattern[str]]
+    # A "line" or "label" rule matches a whole line in any language: every language's
+    # patterns as one alternation, one `fullmatch` instead of one per language.
+    any_language: re.Pattern[str] | None = None
     needs_digit: bool = False
     no_stop: bool = False
 
@@ -72,7 +80,7 @@ def word_count(text: str) -> int:
     """Words, counting two CJK characters as one word since those scripts have no spaces;
     separators ("|", "/", "—") are not words."""
     cjk = len(_CJK.findall(text))
-    words = [w for w in _CJK.sub(" ", text).split() if _ALNUM.search(w)]
+    words = _WORD.findall(_CJK.sub(" ", text)) if cjk else _WORD.findall(text)
     return len(words) + (cjk + 1) // 2
 
 
@@ -114,24 +122,30 @@ def _compile(entry: dict[str, object]) -> Rule:
     after = r"(?:\s*[:：|»]\s*.*|)"
     if entry.get("after_space"):
         after = r"(?:\s*[:：|»]\s*.*|\s+.*|)"
-    compiled = {}
-    for lang, alternatives in patterns.items():
-        body = "|".join(f"(?:{p})" for p in alternatives)
-        if kind == "line":
-            compiled[lang] = re.compile(rf"(?:{body})(?:\s*[(\[]?\d+[)\]]?)?")
-        elif kind == "label":
-            compiled[lang] = re.compile(rf"(?:{body}){after}")
-        else:
-            compiled[lang] = re.compile(body)
+    bodies = {
+        lang: "|".join(f"(?:{p})" for p in alternatives) for lang, alternatives in patterns.items()
+    }
+    every = "|".join(f"(?:{body})" for body in bodies.values())
+    phrases = {lang: re.compile(body) for lang, body in bodies.items()} if kind == "phrase" else {}
     return Rule(
         reason=str(entry["reason"]),
         kind=kind,
         where=str(entry["where"]),
         max_words=int(str(entry["max_words"])),
-        patterns=compiled,
+        languages=frozenset(bodies),
+        patterns=phrases,
         needs_digit=bool(entry.get("needs_digit")),
         no_stop=bool(entry.get("no_stop")),
+        any_language=None if kind == "phrase" else re.compile(_whole(kind, every, after)),
     )
+
+
+def _whole(kind: str, body: str, after: str) -> str:
+    """The pattern of a "line" or "label" rule's alternation `body`: a line may end with a
+    count, a label with what it labels (`after`)."""
+    if kind == "line":
+        return rf"(?:{body})(?:\s*[(\[]?\d+[)\]]?)?"
+    return rf"(?:{body}){after}"
 
 
 def phrase_reason(text: str, lang: str) -> tuple[str, str] | None:
@@ -149,7 +163,7 @@ def phrase_reason(text: str, lang: str) -> tuple[str, str] | None:
             langs = [code for code in (lang, "en") if code in rule.patterns]
             if any(rule.patterns[code].search(line) for code in langs):
                 return rule.reason, rule.where
-        elif any(p.fullmatch(line) for p in rule.patterns.values()):
+        elif rule.any_language is not None and rule.any_language.fullmatch(line):
             return rule.reason, rule.where
     if words <= 60 and _CAPTION_CREDIT.search(line.rstrip(" .")):
         return "photo caption with credit", ANYWHERE

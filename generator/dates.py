@@ -66,11 +66,14 @@ CUES = re.compile(
     r"жарияланған|نشر|نُشر|تاريخ النشر|veröffentlicht|publicado",
     re.IGNORECASE,
 )
-_ANY_DIGIT = re.compile(r"\d")
-_INVISIBLE = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u200b\u2066\u2067\u2068\u2069"), None)
+# Every pattern has a year: a line without one (after `normalise`) states no date.
+_ANY_YEAR = re.compile(r"(?:19|20)\d\d")
+_INVISIBLE_CHARS = "\u200e\u200f\u061c\u200b\u2066\u2067\u2068\u2069"
+_INVISIBLE = dict.fromkeys(map(ord, _INVISIBLE_CHARS), None)
 _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")} | {
     ord(c): str(i) for i, c in enumerate("۰۱۲۳۴۵۶۷۸۹")
 }
+_TO_NORMALISE = re.compile(f"[{_INVISIBLE_CHARS}٠-٩۰-۹]")
 
 
 def publication_date(seed: SeedText) -> PublicationDate:
@@ -103,13 +106,16 @@ def find_date(text: str) -> PublicationDate:
 
 def normalise(line: str) -> str:
     """NFC, ASCII digits, no direction marks: one spelling for the patterns to match."""
-    return unicodedata.normalize("NFC", line).translate(_INVISIBLE).translate(_DIGITS).strip()
+    line = unicodedata.normalize("NFC", line)
+    if _TO_NORMALISE.search(line):  # translate looks up every character: only when needed
+        line = line.translate(_INVISIBLE).translate(_DIGITS)
+    return line.strip()
 
 
 def dates_in(line: str) -> Iterator[tuple[dt.date, int]]:
     """Every real calendar date the line states, with where it starts, in reading order."""
     found: list[tuple[int, dt.date]] = []
-    if not _ANY_DIGIT.search(line):  # every pattern has a day or a year: most lines have neither
+    if not _ANY_YEAR.search(line):  # most lines have none: no pattern needs to run
         return
     for pattern in PATTERNS:
         for match in pattern.finditer(line):

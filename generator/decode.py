@@ -13,8 +13,6 @@ import codecs
 import re
 from dataclasses import dataclass
 
-from charset_normalizer import from_bytes
-
 from .alphabets import MIN_SCORE, Plausibility, plausibility
 
 SIGNATURES: tuple[tuple[bytes, str], ...] = (
@@ -92,6 +90,8 @@ def decode_bytes(raw: bytes) -> Decoded | str:
         return _checked(Decoded(raw.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
         pass
+    from charset_normalizer import from_bytes  # most seeds are UTF-8: no build waits for it
+
     proposed = tuple(codecs.lookup(m.encoding).name for m in from_bytes(raw))
     return _guess(raw, tuple(dict.fromkeys([*LEGACY, *proposed])), "", proposed)
 

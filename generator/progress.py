@@ -13,8 +13,6 @@ import time
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
-from tqdm import tqdm
-
 log = logging.getLogger("generator")
 
 T = TypeVar("T")
@@ -31,6 +29,8 @@ def progress(items: Iterable[T], step: str, total: int | None = None) -> Iterato
     if not interactive():
         yield from items
         return
+    from tqdm import tqdm  # imported when a bar is shown: a rebuild in CI never needs it
+
     with tqdm(items, desc=step, total=total, unit="seed", leave=False, file=sys.stderr) as bar:
         yield from bar
 

@@ -155,7 +155,10 @@ class Letters:
 
 
 def count_letters(text: str) -> Letters:
-    text = _UZBEK_TICK.sub("ʻ", unicodedata.normalize("NFKC", text).translate(_LOOKALIKES))
+    text = unicodedata.normalize("NFKC", text)
+    if "ӊ" in text or "ҥ" in text:  # translate looks up every character: only when needed
+        text = text.translate(_LOOKALIKES)
+    text = _UZBEK_TICK.sub("ʻ", text)
     by_script: dict[str, Counter[str]] = {}
     for char, n in Counter(text.lower()).items():
         script = "Latin" if char in "ʻʼ" else script_of(char)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator import dates
 from generator.dates import find_date, newest_first, publication_date, story_sort_key
 from generator.records import (
     Article,
@@ -127,6 +129,34 @@ ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 )
 def test_any_date_in_any_form_is_read_back(date: dt.date, form: str) -> None:
     assert find_date(f"Headline\n{FORMATS[form](date)}\nBody.").iso == date.isoformat()
+
+
+# Arabic and Persian digits, direction marks, combining marks, 19xx/20xx years and digits
+# of other scripts (which \\d also matches: ١٩ is no year, 19٢٠ is one).
+_DATEY = st.text(
+    st.sampled_from(list("0129 ./-\u200e\u200f\u061c\u2067٠١٢٩۰۱۹\u0966e\u0301Mai mai"))
+    | st.characters(),
+    max_size=40,
+)
+
+
+@given(_DATEY)
+def test_normalise_translates_only_what_needs_it(line: str) -> None:
+    # `normalise` translates only a line holding a character to translate: the same result
+    # as translating every line.
+    nfc = unicodedata.normalize("NFC", line)
+    expected = nfc.translate(dates._INVISIBLE).translate(dates._DIGITS).strip()
+    assert dates.normalise(line) == expected
+
+
+@given(_DATEY)
+def test_a_line_without_a_year_states_no_date(line: str) -> None:
+    # `dates_in` skips a line with no year before running its patterns: none can match there.
+    line = dates.normalise(line)
+    found = sorted(
+        (m.start(), m.group(0)) for pattern in dates.PATTERNS for m in pattern.finditer(line)
+    )
+    assert not found or dates._ANY_YEAR.search(line)
 
 
 @given(st.text())

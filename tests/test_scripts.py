@@ -60,3 +60,8 @@ def test_letter_counts_never_exceed_the_text(text: str) -> None:
     letters = count_letters(text)
     assert 0 <= letters.total <= len(text) * 3  # NFKC may expand a ligature
     assert (letters.main_script is None) == (letters.total == 0)
+
+
+@given(st.text(st.sampled_from(list("ӊҥңНнoʻ'gG ")) | st.characters(), max_size=40))
+def test_lookalikes_are_read_as_the_letter_they_imitate(text: str) -> None:
+    assert count_letters(text) == count_letters(text.replace("ӊ", "ң").replace("ҥ", "ң"))
