@@ -24,21 +24,46 @@ CHUNK = 16  # calls per task: amortises the round trip, keeps the cores evenly b
 
 
 def on_cores(
-    function: Callable[..., R], calls: Sequence[tuple[Any, ...]], step: str, spread_from: int
+    function: Callable[..., R],
+    calls: Sequence[tuple[Any, ...]],
+    step: str,
+    spread_from: int,
+    *,
+    inherit: bool = False,
 ) -> Iterator[R]:
     """`function(*args)` of each call, in order; on every core when there are at least
-    `spread_from` calls (below that, starting processes costs more than it saves)."""
+    `spread_from` calls (below that, starting processes costs more than it saves).
+
+    `inherit`: the workers read the calls from their copy of this process's memory instead
+    of receiving them pickled (for large arguments: records holding whole articles)."""
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     # Forking a process that runs other threads (mkdocs serve's server) is unsafe: there,
     # one core.
     if workers < 2 or len(calls) < spread_from or threading.active_count() > 1:
         yield from progress((function(*args) for args in calls), step, len(calls))
         return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        done = pool.map(_call, itertools.repeat(function), calls, chunksize=CHUNK)
-        yield from progress(done, step, len(calls))
+    global _INHERITED
+    _INHERITED = calls if inherit else ()
+    try:
+        context = multiprocessing.get_context("fork")  # workers start now: they see `calls`
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            if inherit:
+                done = pool.map(
+                    _inherited, itertools.repeat(function), range(len(calls)), chunksize=CHUNK
+                )
+            else:
+                done = pool.map(_call, itertools.repeat(function), calls, chunksize=CHUNK)
+            yield from progress(done, step, len(calls))
+    finally:
+        _INHERITED = ()
+
+
+_INHERITED: Sequence[tuple[Any, ...]] = ()  # the calls of an `inherit` run, as forked
 
 
 def _call(function: Callable[..., R], args: tuple[Any, ...]) -> R:
     return function(*args)
+
+
+def _inherited(function: Callable[..., R], index: int) -> R:
+    return function(*_INHERITED[index])

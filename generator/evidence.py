@@ -255,21 +255,12 @@ def _finish(job: _Job, scored: Found, history: History) -> Kept:
 
 
 SPREAD_FROM = 24  # language pairs to score before it pays to start processes (8 languages)
-_JOBS: list[_Job] = []  # what forked workers score (inherited, not pickled: vectors are big)
 
 
 def _scored(jobs: list[_Job]) -> Iterator[Found]:
-    """`_score` of each job, on every core when there are many (a first build's)."""
-    global _JOBS
-    _JOBS = jobs
-    try:
-        yield from on_cores(_score_job, [(k,) for k in range(len(jobs))], "group", SPREAD_FROM)
-    finally:
-        _JOBS = []
-
-
-def _score_job(k: int) -> Found:
-    return _score(_JOBS[k])
+    """`_score` of each job, on every core when there are many (a first build's); workers
+    inherit the jobs instead of receiving them pickled (their vectors are large)."""
+    return on_cores(_score, [(job,) for job in jobs], "group", SPREAD_FROM, inherit=True)
 
 
 def worth_keeping(scores: Sequence[Scored]) -> list[Scored]:

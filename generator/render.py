@@ -8,14 +8,15 @@ import json
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 import yaml
 
+from .cores import on_cores
 from .dates import story_date
 from .duplicates import Duplicate
 from .languages import direction, native_name
-from .memo import DIRECT, Memo, Text
+from .memo import DIRECT, Args, Memo, Text
 from .records import Article, Page, Story
 from .slug import disambiguate, make_slug
 from .ui import ui
@@ -134,9 +135,17 @@ def render_pages(
         by_story[page.story_id].append(page)
     parallel = parallel or {}
     calls = [(p, tuple(by_story[p.story_id]), parallel.get(p.story_id)) for p in pages]
-    return {
-        page.path: text for page, text in zip(pages, memo.texts(article_page, calls), strict=True)
-    }
+    texts = memo.texts(article_page, calls, _on_cores)
+    return {page.path: text for page, text in zip(pages, texts, strict=True)}
+
+
+SPREAD_FROM = 256  # pages to render before it pays to start processes
+
+
+def _on_cores(stage: Callable[..., str], calls: Sequence[Args]) -> Iterator[str]:
+    """A first build's pages rendered on every core (their front matter, in YAML, was a
+    tenth of it); the workers inherit the pages, which hold whole articles."""
+    return on_cores(stage, calls, "render", SPREAD_FROM, inherit=True)
 
 
 def article_page(page: Page, versions: Sequence[Page], parallel: str | None) -> str:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import html
+from typing import Any
 
 import markdown
+import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator import cores
+from generator import render as render_module
 from generator.records import Article, CleanText, Language, Page, SeedText, Story, Title
-from generator.render import escape, page_url, plan_pages, render_page
+from generator.render import escape, page_url, plan_pages, render_page, render_pages
 
 
 def _article(paragraphs: tuple[str, ...], title: str = "Title") -> Article:
@@ -86,3 +90,30 @@ def test_an_article_keeps_its_url_when_stories_are_regrouped() -> None:
     assert {p.article.name: p.path for p in after if p.article.name in paths} == paths
     assert paths["a.txt"] == "en/rally-in-ohio.md"  # the first by seed name: the plain slug
     assert len(set(paths.values())) == 3
+
+
+def test_pages_rendered_on_every_core_are_the_serial_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    langs = ("en", "fr", "kk", "ar")
+    stories = [
+        Story(
+            f"s{i}",
+            tuple(_titled(f"{i:02d}{lang}.txt", lang, f"Title {i} {lang}") for lang in langs),
+        )
+        for i in range(5)
+    ]
+    pages = plan_pages(stories)
+    serial = render_pages(pages, {"s1": "parallel/s1.md"})
+    pools: list[int] = []
+
+    class Pool(cores.ProcessPoolExecutor):
+        def __init__(self, workers: int, **options: Any) -> None:
+            pools.append(workers)
+            super().__init__(workers, **options)
+
+    monkeypatch.setattr(render_module, "SPREAD_FROM", 2)  # 20 pages: to the workers
+    monkeypatch.setattr(cores, "ProcessPoolExecutor", Pool)
+    monkeypatch.setattr(cores.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(cores.threading, "active_count", lambda: 1)  # other tests' servers
+    assert render_pages(pages, {"s1": "parallel/s1.md"}) == serial
+    assert pools == [2]
+    assert cores._INHERITED == ()  # the workers' copy of the pages is not kept here
