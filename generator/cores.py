@@ -34,8 +34,9 @@ def on_cores(
     """`function(*args)` of each call, in order; on every core when there are at least
     `spread_from` calls (below that, starting processes costs more than it saves).
 
-    `inherit`: the workers read the calls from their copy of this process's memory instead
-    of receiving them pickled (for large arguments: records holding whole articles)."""
+    `inherit`: the workers read the function and the calls from their copy of this
+    process's memory instead of receiving them pickled (for large arguments, records
+    holding whole articles, or a function that is a closure)."""
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     # Forking a process that runs other threads (mkdocs serve's server) is unsafe: there,
     # one core.
@@ -43,27 +44,28 @@ def on_cores(
         yield from progress((function(*args) for args in calls), step, len(calls))
         return
     global _INHERITED
-    _INHERITED = calls if inherit else ()
+    _INHERITED = (function, calls) if inherit else None
     try:
         context = multiprocessing.get_context("fork")  # workers start now: they see `calls`
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             if inherit:
-                done = pool.map(
-                    _inherited, itertools.repeat(function), range(len(calls)), chunksize=CHUNK
-                )
+                done = pool.map(_inherited, range(len(calls)), chunksize=CHUNK)
             else:
                 done = pool.map(_call, itertools.repeat(function), calls, chunksize=CHUNK)
             yield from progress(done, step, len(calls))
     finally:
-        _INHERITED = ()
+        _INHERITED = None
 
 
-_INHERITED: Sequence[tuple[Any, ...]] = ()  # the calls of an `inherit` run, as forked
+# The function and calls of an `inherit` run, as the forked workers find them.
+_INHERITED: tuple[Callable[..., Any], Sequence[tuple[Any, ...]]] | None = None
 
 
 def _call(function: Callable[..., R], args: tuple[Any, ...]) -> R:
     return function(*args)
 
 
-def _inherited(function: Callable[..., R], index: int) -> R:
-    return function(*_INHERITED[index])
+def _inherited(index: int) -> Any:
+    assert _INHERITED is not None  # set before the workers were forked
+    function, calls = _INHERITED
+    return function(*calls[index])

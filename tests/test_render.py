@@ -116,4 +116,4 @@ def test_pages_rendered_on_every_core_are_the_serial_ones(monkeypatch: pytest.Mo
     monkeypatch.setattr(cores.threading, "active_count", lambda: 1)  # other tests' servers
     assert render_pages(pages, {"s1": "parallel/s1.md"}) == serial
     assert pools == [2]
-    assert cores._INHERITED == ()  # the workers' copy of the pages is not kept here
+    assert cores._INHERITED is None  # the workers' copy of the pages is not kept here
