@@ -195,7 +195,8 @@ def measure(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     for i in range(args.repeat):  # each run adds one more seed to the archive the last built
         write_seeds(seeds, stream, 1)
         rebuilds.append(with_embedding(asdict(generate(seeds, docs, cache))))
-        after = snapshot(docs) if i == 0 else after
+        if i == 0:
+            after = snapshot(docs)  # what adding one seed rewrote
     result["generator_one_seed"] = median_run(rebuilds)
     result["generator_one_seed_runs"] = [r["seconds"] for r in rebuilds]
     changed = sorted(p for p in after if before.get(p) != after[p])

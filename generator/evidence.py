@@ -70,8 +70,8 @@ def evidence(
     keys = {lang: _digest([f"{name}\0{d}" for name, d in side]) for lang, side in sides.items()}
     pairs = list(itertools.combinations(sorted(by_lang), 2))
     history = {(a, b): History(store, (a, b, model.name)) for a, b in pairs}
-    for kept in history.values():
-        kept.keep()
+    for entry in history.values():
+        entry.keep()
     named = {(keys[a], keys[b]): (a, b) for a, b in pairs}
 
     def run(stage: Callable[..., Kept], missing: Sequence[Args]) -> Iterator[Kept]:
@@ -181,7 +181,7 @@ class _Job:
     x_vectors: Mapping[int, ArticleVectors]  # by row of `now.xs`: those the scoring reads
     y_vectors: Mapping[int, ArticleVectors]
     kept: Mapping[str, np.ndarray]  # the previous build's radii still valid
-    known: tuple[StoredScore, ...]  # the previous build's scores still valid
+    known: Kept  # the previous build's scores still valid
 
 
 def _prepare(
