@@ -266,6 +266,42 @@ def test_a_stored_value_of_another_type_is_recomputed() -> None:
     assert CALLS == ["a", "a"]
 
 
+class _Str(str):
+    pass
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "conforms"),
+    [
+        (tuple[str, ...], ("a", "b"), True),
+        (tuple[str, ...], (), True),
+        (tuple[str, ...], ["a", "b"], False),  # a list for a tuple
+        (tuple[str, ...], ("a", 1), False),
+        (tuple[str, ...], ("a", None), False),
+        (tuple[Title, ...], (Title("t", None),), True),
+        (tuple[Title, ...], (Title("t", None), Language("en", 1.0)), False),
+        (frozenset[str], frozenset({"a"}), True),
+        (frozenset[str], {"a"}, False),
+        (frozenset[int], frozenset({True}), False),  # a bool is not an int here
+        (tuple[tuple[str, ...], ...], (("a",), ("b", "c")), True),
+        (tuple[tuple[str, ...], ...], (("a",), ("b", 2)), False),
+        (Title, Title("t", None), True),
+        (Title, Language("en", 1.0), False),
+        (str, "a", True),
+    ],
+)
+def test_a_stored_value_is_read_only_if_of_the_stage_type(
+    kind: Any, value: Any, conforms: bool
+) -> None:
+    assert memo_module._conforms(kind, value) is conforms
+    read = memo_module.load_records(pickle.dumps(value), kind, "refused")
+    assert (read == value) if conforms else (read == "refused")
+
+
+def test_a_subclass_of_str_is_not_a_str() -> None:
+    assert not memo_module._conforms(tuple[str, ...], ("a", _Str("b")))
+
+
 def test_keys_made_of_names_tell_every_call_apart() -> None:
     memo = Memo(Cache(None))
     a, b = (SeedText(name=n, text=n, encoding="utf-8", sha256=n * 64) for n in "ab")
