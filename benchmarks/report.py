@@ -7,6 +7,7 @@ from typing import Any
 FIGURES = {  # name in the table -> where it is in a result
     "gen cold s": ("generator_cold", "seconds"),
     "gen +1 seed s": ("generator_one_seed", "seconds"),
+    "gen no change s": ("generator_no_change", "seconds"),
     "mkdocs s": ("mkdocs", "seconds"),
     "embed s": ("embed", "seconds"),
     "gen cold encoder s": ("generator_cold", "embedding_s"),

@@ -32,8 +32,9 @@ def test_the_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     (saved,) = (tmp_path / "r").glob("*.json")
     result = json.loads(saved.read_text(encoding="utf-8"))["results"][0]
     assert result["n"] == 12
-    for step in ("generator_cold", "generator_one_seed", "mkdocs"):
+    for step in ("generator_cold", "generator_one_seed", "generator_no_change", "mkdocs"):
         assert result[step]["seconds"] > 0 and result[step]["peak_mb"] > 10
+    assert "generator_no_change / mkdocs" in result["ratios"]
     assert result["embed"]["encoded"] < result["embed"]["seeds"] == 14  # 12, + 1 per rebuild
     for step in ("generator_one_seed", "mkdocs"):  # the faster of two runs
         assert result[step]["seconds"] == min(result[f"{step}_runs"])
