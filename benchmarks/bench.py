@@ -336,7 +336,7 @@ def save(args: argparse.Namespace, results: list[dict[str, Any]], curve: Any) ->
     now = datetime.datetime.now(datetime.UTC)
     data = {
         "date": now.isoformat(timespec="seconds"),
-        "commit": _commit(),
+        "commit": head_commit(),
         "load_average": os.getloadavg(),
         "machine": {
             "cpus": os.cpu_count(),
@@ -356,7 +356,7 @@ def save(args: argparse.Namespace, results: list[dict[str, Any]], curve: Any) ->
     return path
 
 
-def _commit() -> str:
+def head_commit() -> str:
     done = subprocess.run(
         ["git", "rev-parse", "--short", "HEAD"],
         cwd=ROOT,
