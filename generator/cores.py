@@ -30,13 +30,17 @@ def on_cores(
     spread_from: int,
     *,
     inherit: bool = False,
+    chunk: int = CHUNK,
 ) -> Iterator[R]:
     """`function(*args)` of each call, in order; on every core when there are at least
     `spread_from` calls (below that, starting processes costs more than it saves).
 
     `inherit`: the workers read the function and the calls from their copy of this
     process's memory instead of receiving them pickled (for large arguments, records
-    holding whole articles, or a function that is a closure)."""
+    holding whole articles, or a function that is a closure).
+
+    `chunk`: calls per task; 1 for calls that each return much (a language pair's scores):
+    a worker's results then come back one call at a time, not a chunk's worth at once."""
     workers = min(os.cpu_count() or 1, MAX_WORKERS)
     # Forking a process that runs other threads (mkdocs serve's server) is unsafe: there,
     # one core.
@@ -49,9 +53,9 @@ def on_cores(
         context = multiprocessing.get_context("fork")  # workers start now: they see `calls`
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             if inherit:
-                done = pool.map(_inherited, range(len(calls)), chunksize=CHUNK)
+                done = pool.map(_inherited, range(len(calls)), chunksize=chunk)
             else:
-                done = pool.map(_call, itertools.repeat(function), calls, chunksize=CHUNK)
+                done = pool.map(_call, itertools.repeat(function), calls, chunksize=chunk)
             yield from progress(done, step, len(calls))
     finally:
         _INHERITED = None

@@ -259,8 +259,11 @@ SPREAD_FROM = 24  # language pairs to score before it pays to start processes (8
 
 def _scored(jobs: list[_Job]) -> Iterator[Found]:
     """`_score` of each job, on every core when there are many (a first build's); workers
-    inherit the jobs instead of receiving them pickled (their vectors are large)."""
-    return on_cores(_score, [(job,) for job in jobs], "group", SPREAD_FROM, inherit=True)
+    inherit the jobs instead of receiving them pickled (their vectors are large), and hand
+    back each job's scores on its own (chunks of 16 raised the peak of grouping 25,000
+    articles from 878 to 1,057 MB)."""
+    calls = [(job,) for job in jobs]
+    return on_cores(_score, calls, "group", SPREAD_FROM, inherit=True, chunk=1)
 
 
 def worth_keeping(scores: Sequence[Scored]) -> list[Scored]:

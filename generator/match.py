@@ -39,7 +39,10 @@ MIN_STRENGTH = 0.035
 ABOVE = 1.0  # a sentence pair below its neighbourhood's mean is no evidence at all
 # Most sentences of a translation find their counterpart; same-topic articles share a few.
 MIN_COVERAGE = 0.5
-BLOCK_CELLS = 1 << 24  # similarity cells computed at once: bounds memory at any archive size
+# Similarity cells computed at once: bounds memory at any archive size. With its index and
+# sorting arrays a block takes 16 bytes a cell; 4M cells searched as fast as 16M did, and
+# faster at 12,500 articles a language (0.82 s against 1.20 s).
+BLOCK_CELLS = 1 << 22
 
 
 @dataclass(frozen=True)

@@ -154,11 +154,16 @@ def test_language_pairs_scored_on_every_core_give_the_same_evidence(
     from generator import cores
 
     pools: list[int] = []
+    chunks: list[int] = []
 
     class Pool(cores.ProcessPoolExecutor):
         def __init__(self, workers: int, **options: Any) -> None:
             pools.append(workers)
             super().__init__(workers, **options)
+
+        def map(self, fn: Any, *iterables: Any, timeout: Any = None, chunksize: int = 1) -> Any:
+            chunks.append(chunksize)
+            return super().map(fn, *iterables, timeout=timeout, chunksize=chunksize)
 
     draws = [(lang, [i % 7, (i * 3) % 11]) for i in range(30) for lang in ("en", "fr", "de")]
     before, after = archive(draws[:60]), archive(draws)
@@ -171,3 +176,4 @@ def test_language_pairs_scored_on_every_core_give_the_same_evidence(
     assert evidence(before, cache, encoder) == serial[0]
     assert evidence(after, cache, encoder) == serial[1]  # rescored from the history, forked
     assert pools == [2, 2]
+    assert chunks == [1, 1]  # each pair's scores come back on their own (memory)
