@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .languages import direction, native_name
-from .memo import DIRECT, Memo
+from .memo import DIRECT, Memo, Text
 from .records import Page, Story
 from .render import escape, front_matter, page_url, relative_url, story_page_path, story_url
 from .ui import ui, ui_lang
@@ -40,13 +40,15 @@ def render_indexes(
     pages: Sequence[Page],
     extra_links: Mapping[str, Sequence[Link]] | None = None,
     memo: Memo = DIRECT,
-) -> dict[str, str]:
-    """Every index page, by path in the docs folder (story pages memoised: one per story)."""
+) -> dict[str, Text]:
+    """Every index page, by path in the docs folder. The language indexes and story pages
+    are memoised, each left unread when it is stored (`Memo.texts`): a rebuild after one new
+    seed neither reads nor compares the thousands it did not change."""
     by_story: dict[str, list[Page]] = defaultdict(list)
     for page in pages:
         by_story[page.story_id].append(page)
     listed = [s for s in stories if by_story[s.id]]
-    files = {
+    files: dict[str, Text] = {
         STORY_LIST: render_story_list(listed, by_story),
         HOME_LIST: render_home_list(listed, by_story),
     }
@@ -57,11 +59,11 @@ def render_indexes(
         (lang, tuple((p, _others(p, by_story[p.story_id])) for p in lang_pages))
         for lang, lang_pages in languages.items()
     ]
-    for lang, text in zip(languages, memo.many(render_language_index, entries), strict=True):
+    for lang, text in zip(languages, memo.texts(render_language_index, entries), strict=True):
         files[f"{lang}/index.md"] = text
     links = extra_links or {}
     calls = [(s, tuple(by_story[s.id]), tuple(links.get(s.id, ()))) for s in listed]
-    for story, text in zip(listed, memo.many(render_story_page, calls), strict=True):
+    for story, text in zip(listed, memo.texts(render_story_page, calls), strict=True):
         files[story_page_path(story.id)] = text
     return files
 

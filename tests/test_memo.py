@@ -134,8 +134,9 @@ def test_one_new_seed_is_the_only_work_of_a_rebuild(tmp_path: Path) -> None:
     first = build(config)
     shutil.copy(next(SEEDS.glob("004_*.txt")), seeds)
     computed: list[dict[str, int]] = []
-    real_close, real_read = Memo.close, Memo._read
+    real_close, real_read, real_get_many = Memo.close, Memo._read, Cache.get_many
     read: list[str] = []
+    fetched: list[str] = []  # kinds of the stored values read in bulk
 
     def spy(self: Memo) -> None:
         computed.append(dict(self.computed))
@@ -145,12 +146,21 @@ def test_one_new_seed_is_the_only_work_of_a_rebuild(tmp_path: Path) -> None:
         read.append(stage.__name__)
         return real_read(self, stage, *args)
 
+    def fetching(self: Cache, kind: str, keys: Any) -> dict[str, bytes]:
+        found = real_get_many(self, kind, keys)
+        fetched.extend([kind.rpartition(".")[2]] if found else [])
+        return found
+
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(Memo, "close", spy)
         patch.setattr(Memo, "_read", reading)
+        patch.setattr(Cache, "get_many", fetching)
         second = build(config)
-    # The other pages' files are the first build's: their stored texts are not even read.
+    # The other pages' files are the first build's: their stored texts are not even read,
+    # whether articles, side-by-side pages, story pages or language indexes.
     assert read == []
+    pages = {"article_page", "parallel_page", "render_story_page", "render_language_index"}
+    assert "analyse" in fetched and not pages & set(fetched)
     assert len(second.pages) == len(first.pages) + 1
     # The new seed's own stages, its page, its story's page (a story of its own) and its
     # language's index (not the others'), and the evidence of its language (Arabic) paired
