@@ -94,7 +94,8 @@ def generate(seeds: Path, docs: Path, cache: Path) -> Run:
 
 
 def mkdocs(config: Path, docs: Path, site: Path, without: str | None = None) -> Run:
-    """`mkdocs build` of `config` on `docs` into `site`, optionally without one plugin."""
+    """`mkdocs build` of `config` on `docs` into `site`, optionally without one plugin or
+    hook (named as in `plugin_entries` or `hook_entries`)."""
     with temporary_config(config, docs, without) as temp:
         return run([sys.executable, "-m", "mkdocs", "build", "-f", str(temp), "-d", str(site)])
 
@@ -104,7 +105,9 @@ def temporary_config(config: Path, docs: Path, without: str | None) -> Iterator[
     """A config inheriting `config`, written beside it so its relative paths (custom_dir,
     hooks) still resolve, with `docs_dir` pointed at `docs`."""
     override: dict[str, Any] = {"INHERIT": config.name, "docs_dir": str(docs.resolve())}
-    if without is not None:
+    if without is not None and without in hook_entries(config):
+        override["hooks"] = [h for h in hook_entries(config) if h != without]
+    elif without is not None:
         override["plugins"] = [p for p in plugin_entries(config) if plugin_name(p) != without]
     fd, name = tempfile.mkstemp(prefix=".bench-", suffix=".yml", dir=config.parent)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
@@ -132,6 +135,13 @@ def plugin_entries(config: Path) -> list[Any]:
 
 def plugin_name(entry: Any) -> str:
     return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def hook_entries(config: Path) -> list[str]:
+    """The hooks of `config` (their paths, as written): they work as plugins do, and this
+    project's do much of a build's work (the search extras, Pagefind's indexes)."""
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_AnyTagLoader) or {}
+    return [str(hook) for hook in data.get("hooks") or []]
 
 
 def embed(seeds: Path, sample: int) -> dict[str, Any]:
@@ -208,7 +218,10 @@ def measure(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     if args.plugins:
         result["mkdocs_without"] = {
             name: asdict(without_plugin(args.mkdocs_config, docs, work / "site-without", name))
-            for name in map(plugin_name, plugin_entries(args.mkdocs_config))
+            for name in [
+                *map(plugin_name, plugin_entries(args.mkdocs_config)),
+                *hook_entries(args.mkdocs_config),
+            ]
         }
     if args.embed:
         result["embed"] = embed(seeds, args.embed_sample)
@@ -282,7 +295,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
         "--no-plugins",
         dest="plugins",
         action="store_false",
-        help="skip the mkdocs builds without each plugin",
+        help="skip the mkdocs builds without each plugin and hook",
     )
     parser.add_argument(
         "--repeat",

@@ -94,7 +94,8 @@ def table(results: list[dict[str, Any]], curve: dict[str, dict[str, float | None
         lines.append(f"{name:<20}{cells}   x {grow}")
     for r in results:
         for name, run_ in r.get("mkdocs_without", {}).items():
-            lines.append(f"N={r['n']}: mkdocs without plugin {name!r}: {run_['seconds']} s")
+            kind = "hook" if name.endswith(".py") else "plugin"
+            lines.append(f"N={r['n']}: mkdocs without {kind} {name!r}: {run_['seconds']} s")
         for name, value in r["ratios"].items():
             lines.append(f"N={r['n']}: {name} = {value}")
         lines.append(f"N={r['n']}: +1 seed rewrote {r['one_seed_rewrote']['files'][:6]}")

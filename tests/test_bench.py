@@ -40,7 +40,7 @@ def test_the_benchmark_runs_end_to_end(tmp_path: Path) -> None:
         assert result[step]["seconds"] == min(result[f"{step}_runs"])
         assert len(result[f"{step}_runs"]) == 2
     assert result["generator_cold"]["embedded"] > 0 and result["generator_cold"]["embedding_s"] > 0
-    assert "search" in result["mkdocs_without"]
+    assert {"search", "hooks/i18n.py"} <= set(result["mkdocs_without"])  # plugins and hooks
     assert 0 < result["search_index_bytes"] < result["site_bytes"]
     rewritten = result["one_seed_rewrote"]
     new_pages = [f for f in rewritten["files"] if f.endswith(".md")]
@@ -87,6 +87,9 @@ def test_a_temporary_config_keeps_hooks_and_theme_overrides(tmp_path: Path) -> N
     bench.mkdocs(config, docs, tmp_path / "bare", without="search")
     assert not (tmp_path / "bare" / "search" / "search_index.json").exists()
     assert (tmp_path / "bare" / "hooked.txt").exists()
+    bench.mkdocs(config, docs, tmp_path / "unhooked", without="hooks/mark.py")
+    assert not (tmp_path / "unhooked" / "hooked.txt").exists()
+    assert (tmp_path / "unhooked" / "search" / "search_index.json").exists()
     assert sorted(p.name for p in project.iterdir()) == ["hooks", "mkdocs.yml", "overrides"]
 
 
@@ -149,3 +152,17 @@ def test_plugins_are_listed_by_name(tmp_path: Path, entries: str, names: list[st
     config = tmp_path / "mkdocs.yml"
     config.write_text("site_name: T\nmarkdown_extensions:\n  - x: !!python/name:a.b\n" + entries)
     assert [bench.plugin_name(p) for p in bench.plugin_entries(config)] == names
+
+
+@pytest.mark.parametrize(
+    ("entries", "hooks"),
+    [
+        ("hooks:\n  - hooks/a.py\n  - b.py\n", ["hooks/a.py", "b.py"]),
+        ("hooks: []\n", []),
+        ("", []),
+    ],
+)
+def test_hooks_are_listed_by_path(tmp_path: Path, entries: str, hooks: list[str]) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: T\nextra:\n  x: !ENV [A, 1]\n" + entries)
+    assert bench.hook_entries(config) == hooks
