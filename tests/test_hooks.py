@@ -44,6 +44,11 @@ def test_fold(word: str, folded: str) -> None:
 
 
 @given(st.text())
+def test_fold_is_its_rule_applied_to_each_character(text: str) -> None:
+    assert hook.fold(text) == "".join(map(hook.fold_char, text))
+
+
+@given(st.text())
 def test_fold_keeps_length_of_words_and_is_idempotent(text: str) -> None:
     once = hook.fold(text)
     assert hook.fold(once) == once
@@ -53,6 +58,24 @@ def test_fold_keeps_length_of_words_and_is_idempotent(text: str) -> None:
 def test_folded_words_are_only_those_that_change_each_once() -> None:
     text = "La déclaration, la Déclaration et la déclaration; Тоқаев"
     assert hook.folded_words(text) == "declaration, Declaration declaration;"
+
+
+@pytest.mark.parametrize(
+    ("text", "after"),
+    [
+        (
+            '{"version":"1","languages":{"ru":{"hash":"ru_1"},"ar":{"hash":"ar_2"}}}',
+            '{"version":"1","languages":{"ar":{"hash":"ar_2"},"ru":{"hash":"ru_1"}}}',
+        ),
+        ("not json", "not json"),  # left as it is, with a warning
+        ('{"version":"1"}', '{"version":"1"}'),
+    ],
+)
+def test_pagefind_languages_are_sorted(tmp_path: Path, text: str, after: str) -> None:
+    entry = tmp_path / "pagefind-entry.json"
+    entry.write_text(text, encoding="utf-8")
+    hook.sort_languages(entry)
+    assert entry.read_text(encoding="utf-8") == after
 
 
 def test_story_list_goes_at_the_mark(tmp_path: Path) -> None:
