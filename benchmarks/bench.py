@@ -105,8 +105,9 @@ def temporary_config(config: Path, docs: Path, without: str | None) -> Iterator[
     """A config inheriting `config`, written beside it so its relative paths (custom_dir,
     hooks) still resolve, with `docs_dir` pointed at `docs`."""
     override: dict[str, Any] = {"INHERIT": config.name, "docs_dir": str(docs.resolve())}
-    if without is not None and without in hook_entries(config):
-        override["hooks"] = [h for h in hook_entries(config) if h != without]
+    hooks = hook_entries(config)
+    if without is not None and without in hooks:
+        override["hooks"] = [h for h in hooks if h != without]
     elif without is not None:
         override["plugins"] = [p for p in plugin_entries(config) if plugin_name(p) != without]
     fd, name = tempfile.mkstemp(prefix=".bench-", suffix=".yml", dir=config.parent)
@@ -125,9 +126,13 @@ class _AnyTagLoader(yaml.SafeLoader):
 _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def _settings(config: Path) -> dict[str, Any]:
+    found = yaml.load(config.read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    return found if isinstance(found, dict) else {}
+
+
 def plugin_entries(config: Path) -> list[Any]:
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_AnyTagLoader) or {}
-    plugins = data.get("plugins", ["search"])  # MkDocs' default when the key is absent
+    plugins = _settings(config).get("plugins", ["search"])  # MkDocs' default when the key is absent
     if isinstance(plugins, dict):
         return [{name: options} for name, options in plugins.items()]
     return list(plugins or [])
@@ -140,8 +145,7 @@ def plugin_name(entry: Any) -> str:
 def hook_entries(config: Path) -> list[str]:
     """The hooks of `config` (their paths, as written): they work as plugins do, and this
     project's do much of a build's work (the search extras, Pagefind's indexes)."""
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_AnyTagLoader) or {}
-    return [str(hook) for hook in data.get("hooks") or []]
+    return [str(hook) for hook in _settings(config).get("hooks") or []]
 
 
 def embed(seeds: Path, sample: int) -> dict[str, Any]:
@@ -346,8 +350,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def save(args: argparse.Namespace, results: list[dict[str, Any]], curve: Any) -> Path:
+    data = {"sizes": args.sizes, "seed": args.seed, "results": results}
+    data |= {"growth": curve, "goals": goals(results)}
+    return write_results(args.results, f"N{'-'.join(map(str, args.sizes))}", data)
+
+
+def write_results(folder: Path, label: str, data: dict[str, Any]) -> Path:
+    """`data`, with when, at which commit and on what machine it was measured, saved as
+    `folder/<date>-<label>.json`."""
     now = datetime.datetime.now(datetime.UTC)
-    data = {
+    record = {
         "date": now.isoformat(timespec="seconds"),
         "commit": head_commit(),
         "load_average": os.getloadavg(),
@@ -356,16 +368,11 @@ def save(args: argparse.Namespace, results: list[dict[str, Any]], curve: Any) ->
             "python": platform.python_version(),
             "platform": platform.platform(),
         },
-        "sizes": args.sizes,
-        "seed": args.seed,
-        "results": results,
-        "growth": curve,
-        "goals": goals(results),
+        **data,
     }
-    args.results.mkdir(parents=True, exist_ok=True)
-    sizes = "-".join(map(str, args.sizes))
-    path: Path = args.results / f"{now:%Y-%m-%dT%H%M}-N{sizes}.json"
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{now:%Y-%m-%dT%H%M}-{label}.json"
+    path.write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return path
 
 

@@ -20,10 +20,7 @@ include other stories of its topic, as in a real archive.
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
-import os
-import platform
 import re
 import resource
 import subprocess
@@ -37,7 +34,7 @@ from typing import Any
 
 import numpy as np
 
-from benchmarks.bench import head_commit
+from benchmarks.bench import write_results
 from generator.cache import Cache
 from generator.embed import ENCODER_TIME
 from generator.group import group_stories
@@ -224,20 +221,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def save(args: argparse.Namespace, results: list[dict[str, Any]]) -> Path:
-    now = datetime.datetime.now(datetime.UTC)
-    data = {
-        "date": now.isoformat(timespec="seconds"),
-        "commit": head_commit(),
-        "load_average": os.getloadavg(),
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
-        "languages": args.languages,
-        "seed": args.seed,
-        "results": results,
-    }
-    args.results.mkdir(parents=True, exist_ok=True)
-    path: Path = args.results / f"{now:%Y-%m-%dT%H%M}-group-N{'-'.join(map(str, args.sizes))}.json"
-    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-    return path
+    data = {"languages": args.languages, "seed": args.seed, "results": results}
+    return write_results(args.results, f"group-N{'-'.join(map(str, args.sizes))}", data)
 
 
 if __name__ == "__main__":
