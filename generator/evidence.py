@@ -72,6 +72,8 @@ def evidence(
     history = {(a, b): History(store, (a, b, model.name)) for a, b in pairs}
     for entry in history.values():
         entry.keep()
+    for side in sides.values():
+        source.keep_leads([name for name, _ in side])
     named = {(keys[a], keys[b]): (a, b) for a, b in pairs}
 
     def run(stage: Callable[..., Kept], missing: Sequence[Args]) -> Iterator[Kept]:
@@ -117,8 +119,7 @@ class Vectors:
         since a rebuild needs every article's lead but few articles' sentences. A
         language's are also stored as one array: reading 10,000 rows one by one took a
         second of every rebuild."""
-        text = "\0".join([self.model.name, str(LEAD), *(f"{n}\0{self.digest[n]}" for n in names)])
-        key = hashlib.sha256(text.encode()).hexdigest()
+        key = self._leads_key(names)
         if key not in self.lead_arrays:
             found = self.cache.get_array(LEADS_KIND, key, self.model.dim)
             if found is None or len(found) != len(names):
@@ -126,6 +127,15 @@ class Vectors:
                 self.cache.put_array(LEADS_KIND, key, found)
             self.lead_arrays[key] = found
         return self.lead_arrays[key]
+
+    def keep_leads(self, names: Sequence[str]) -> None:
+        """Count the stored lead array of `names` as used, though no pair of theirs needs it
+        now: the next change to another language reads it (not its 2,000 rows one by one)."""
+        self.cache.keep(LEADS_KIND, self._leads_key(names))
+
+    def _leads_key(self, names: Sequence[str]) -> str:
+        text = "\0".join([self.model.name, str(LEAD), *(f"{n}\0{self.digest[n]}" for n in names)])
+        return hashlib.sha256(text.encode()).hexdigest()
 
     def _each_lead(self, names: Sequence[str]) -> np.ndarray:
         keys = {n: self._lead_key(n) for n in names if n not in self.lead_rows}

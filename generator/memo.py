@@ -169,6 +169,16 @@ class Memo:
             values[i] = text if key is None else Deferred(key, functools.partial(str, text))
         return values
 
+    def keep(self, stage: Callable[..., Any], calls: Sequence[Args]) -> None:
+        """Count the stored results of `calls` as used without reading them: results that a
+        stored value made of them stands for (a page and the pairs it aligned), which a
+        complete build must not forget while that value is still used."""
+        if self.cache is not None:
+            kind = _kind(stage)
+            for key in [self._key(stage, args) for args in calls]:
+                if key is not None:
+                    self.cache.keep(kind, key)
+
     def _read(self, stage: Callable[..., str], args: Args, key: str, run: Runner) -> str:
         assert self.cache is not None  # only a memo with a cache defers
         value = self._stored(stage, self.cache.get(_kind(stage), key) or b"")

@@ -121,6 +121,10 @@ def render_parallel_pages(
         return (stage(*args, aligned=aligned) for args in missing)
 
     texts = memo.texts(parallel_page, calls, run)
+    # A page read from the cache aligns nothing, yet its pairs' rows stay worth keeping: a
+    # story that gains a language then aligns its new pairs only (a 17-language story
+    # aligned all 136 once a build had swept them).
+    memo.keep(aligned_rows, _pairs(calls))
     files = {parallel_path(call[0]): text for call, text in zip(calls, texts, strict=True)}
     files[INDEX] = render_index(stories)
     return files
@@ -156,11 +160,7 @@ def _align_ahead(calls: Sequence[Args], sides: Sides, memo: Memo) -> dict[tuple[
 
     Worked out ahead of the pages, on every core: the dynamic programme, in Python, was
     most of a first build's rendering. Embedding stays here (the cache is this process's)."""
-    pairs = [
-        (pages[i].article, pages[j].article, name)
-        for _, _, pages, name in calls
-        for i, j in itertools.combinations(range(len(pages)), 2)
-    ]
+    pairs = _pairs(calls)
 
     def run(stage: Callable[..., Rows], missing: Sequence[Args]) -> Iterator[Rows]:
         found = []
@@ -177,6 +177,15 @@ def _align_ahead(calls: Sequence[Args], sides: Sides, memo: Memo) -> dict[tuple[
         rows = memo.many(aligned_rows, part, run)
         aligned |= {(x.name, y.name): r for (x, y, _), r in zip(part, rows, strict=True)}
     return aligned
+
+
+def _pairs(calls: Sequence[Args]) -> list[Args]:
+    """The `aligned_rows` calls of the pages of `calls`: each pair of a page's versions."""
+    return [
+        (pages[i].article, pages[j].article, name)
+        for _, _, pages, name in calls
+        for i, j in itertools.combinations(range(len(pages)), 2)
+    ]
 
 
 def aligned_rows(left: Article, right: Article, encoder_name: str, *, sides: Sides) -> Rows:

@@ -287,6 +287,25 @@ def test_a_rebuild_aligns_only_the_stories_that_changed(railway: Story) -> None:
     assert memo.computed == {"parallel_page": 4, "aligned_rows": railway_pairs + 3}
 
 
+def test_a_page_read_back_keeps_its_pairs_for_the_story_to_grow(
+    railway: Story, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Build 1 aligns en-fr; build 2 reads the page back, aligns nothing and sweeps what it
+    # did not use; build 3, with Arabic added, must align only the two pairs with Arabic.
+    monkeypatch.setattr("generator.cache.SLACK", 0.0)
+    en, fr, _ = railway.articles
+    computed = []
+    for story in [Story("railway", (en, fr)), Story("railway", (en, fr)), railway]:
+        with Cache(tmp_path / "c.sqlite") as cache:
+            memo = Memo(cache)
+            memo.defer_texts = True
+            render_parallel_pages([story], plan_pages([story]), _Recording(), memo=memo)
+            cache.forget_unused("memo:")
+            computed.append(dict(memo.computed))
+    pairs_and_page = [{"aligned_rows": 1, "parallel_page": 1}, {}]
+    assert computed == [*pairs_and_page, {"aligned_rows": 2, "parallel_page": 1}]
+
+
 def test_pairs_aligned_on_every_core_give_the_same_page(
     railway: Story, railway_page: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

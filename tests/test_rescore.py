@@ -15,7 +15,7 @@ from test_group import ConceptEncoder, article
 from generator import evidence as evidence_module
 from generator import vectors as vectors_module
 from generator.cache import Cache
-from generator.evidence import Evidence, evidence
+from generator.evidence import LEADS_KIND, Evidence, evidence
 from generator.match import PairScore
 from generator.records import Article, CleanText
 from generator.rescore import History
@@ -113,17 +113,25 @@ def test_unreadable_history_means_scoring_everything() -> None:
     assert evidence(grown, cache, encoder) == full(grown)
 
 
-def test_a_pairs_history_outlives_the_builds_that_do_not_read_it() -> None:
+@pytest.mark.parametrize(
+    "kind",
+    [
+        pytest.param(History.KIND, id="a language pair's history"),
+        pytest.param(LEADS_KIND, id="a language's lead vectors"),
+    ],
+)
+def test_what_a_change_reads_outlives_the_builds_that_do_not_read_it(kind: str) -> None:
     cache, encoder = Cache(None), ConceptEncoder()
     articles = archive([("en", [1, 2]), ("fr", [1, 2]), ("de", [3, 4])])
     evidence(articles, cache, encoder)
     query = "SELECT key FROM cache WHERE kind = ?"
-    kept = {key for (key,) in cache._db.execute(query, (History.KIND,))}
-    cache.put(History.KIND, "an older code version's", b"")
-    cache.used.clear()  # the next build: every pair's evidence is in the memo, no history read
+    kept = {key for (key,) in cache._db.execute(query, (kind,))}
+    assert len(kept) == 3
+    cache.put(kind, "an older code version's", b"")
+    cache.used.clear()  # the next build: every pair's evidence is in the memo, nothing read
     evidence(articles, cache, encoder)
-    assert cache.forget_unused(History.KIND) == 1
-    assert {key for (key,) in cache._db.execute(query, (History.KIND,))} == kept
+    assert cache.forget_unused(kind) == 1
+    assert {key for (key,) in cache._db.execute(query, (kind,))} == kept
 
 
 def test_vectors_are_loaded_without_splitting_the_articles_again(
