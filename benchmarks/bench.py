@@ -1,9 +1,11 @@
 """Benchmark the whole build at several archive sizes; print the figures and save them as JSON.
 
-For each size N: the generator from cold (empty cache), the generator after one seed is added
-(warm cache) and which files it rewrote, `mkdocs build` of the result (and once without each
-plugin), the time to embed every seed once, peak memory of each step, and the built site's
-size. Every step is a subprocess of the project's own commands, measured on its own.
+For each size N: the generator from cold (empty cache); after one seed is added (warm cache),
+and which files it rewrote; after one new article is added (one whose sentences the encoder
+has not seen: the archive's seeds reuse the corpora's sentences); with nothing changed.
+Then `mkdocs build` of the result (and once without each plugin and hook), the time to embed
+every seed once, peak memory of each step, and the built site's size. Every step is a
+subprocess of the project's own commands, measured on its own.
 
     nice -n 10 .venv/bin/python -m benchmarks.bench --sizes 500,2000,10000
 """
@@ -31,7 +33,7 @@ from typing import IO, Any
 import yaml
 
 from benchmarks.report import goals, growth, table
-from benchmarks.synth import load_corpora, synthetic_seeds, write_seeds
+from benchmarks.synth import load_corpora, new_article, synthetic_seeds, write_seeds
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED_AT_TOP = {"archive.json", ".generator-files"}  # generated files beside hand-written
@@ -191,7 +193,8 @@ def folder_bytes(folder: Path) -> int:
 
 def measure(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     seeds, docs, site, cache = work / "seeds", work / "docs", work / "site", work / "cache.sqlite"
-    stream = synthetic_seeds(load_corpora(args.eval), args.seed)
+    article, sources = new_article(load_corpora(args.eval), args.seed)
+    stream = synthetic_seeds(sources, args.seed)
     seed_bytes = write_seeds(seeds, stream, n)
     hand_written_docs(docs)
     result: dict[str, Any] = {"n": n, "seed_bytes": seed_bytes, "load_average": os.getloadavg()}
@@ -216,6 +219,9 @@ def measure(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     changed = sorted(p for p in after if before.get(p) != after[p])
     removed = sorted(set(before) - set(after))
     result["one_seed_rewrote"] = {"count": len(changed), "files": changed[:50], "removed": removed}
+    # The rebuild an editor waits for: an article whose sentences are new to the encoder.
+    write_seeds(seeds, iter([article]), 1)
+    result["generator_new_article"] = with_embedding(asdict(generate(seeds, docs, cache)))
     # What every rebuild pays before any work of its own: start, read the archive back, check
     # the files. It tells the one-seed rebuild's fixed cost from the work the new seed makes.
     result["generator_no_change"] = asdict(generate(seeds, docs, cache))
@@ -264,6 +270,9 @@ def ratios(result: dict[str, Any]) -> dict[str, float]:
         "generator_cold / mkdocs": round(result["generator_cold"]["seconds"] / build, 3),
         "generator_one_seed / mkdocs": round(result["generator_one_seed"]["seconds"] / build, 3),
         "generator_no_change / mkdocs": round(result["generator_no_change"]["seconds"] / build, 3),
+        "generator_new_article / mkdocs": round(
+            result["generator_new_article"]["seconds"] / build, 3
+        ),
     }
 
 

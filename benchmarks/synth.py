@@ -77,6 +77,22 @@ def synthetic_seeds(sources: list[Source], seed: int = 0) -> Iterator[tuple[str,
             yield name, text
 
 
+def new_article(sources: list[Source], seed: int = 0) -> tuple[tuple[str, str], list[Source]]:
+    """(file name, text) of an article made of stories that the archive built from the
+    sources returned will not contain: the article an editor adds, whose sentences no
+    build has embedded (the archive's seeds share their sentences, each story being used
+    in many combinations). It takes at most half of its corpus family's stories."""
+    rng = random.Random(f"new article {seed}")
+    families = sorted({source.family for source in sources})
+    if not families:
+        raise ValueError("no corpus stories to build seeds from")
+    stories = [s for s in sources if s.family == rng.choice(families)]
+    parts = _pick_parts(rng, stories[: len(stories) // 2 or 1])
+    text = next(_story_texts(rng, parts))
+    name = f"new_{hashlib.sha256(text.encode()).hexdigest()[:16]}.txt"
+    return (name, text), [s for s in sources if s not in parts]
+
+
 def _pick_parts(rng: random.Random, stories: list[Source]) -> list[Source]:
     """Source stories joined until the text is article-sized, sharing at least one language."""
     parts = [rng.choice(stories)]

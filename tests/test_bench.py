@@ -17,7 +17,7 @@ TINY = Path(__file__).resolve().parent / "fixtures" / "bench"
 
 sys.path.insert(0, str(ROOT))  # benchmarks/ is a folder of scripts, not an installed package
 from benchmarks import bench, report  # noqa: E402
-from benchmarks.synth import load_corpora, synthetic_seeds  # noqa: E402
+from benchmarks.synth import load_corpora, new_article, synthetic_seeds  # noqa: E402
 
 
 def test_the_benchmark_runs_end_to_end(tmp_path: Path) -> None:
@@ -35,7 +35,11 @@ def test_the_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     for step in ("generator_cold", "generator_one_seed", "generator_no_change", "mkdocs"):
         assert result[step]["seconds"] > 0 and result[step]["peak_mb"] > 10
     assert "generator_no_change / mkdocs" in result["ratios"]
-    assert result["embed"]["encoded"] < result["embed"]["seeds"] == 14  # 12, + 1 per rebuild
+    # 12, + 1 per rebuild, + the new article
+    assert result["embed"]["encoded"] < result["embed"]["seeds"] == 15
+    new = result["generator_new_article"]  # its sentences are new to the encoder
+    assert new["embedded"] > 0 and new["seconds"] > new["embedding_s"] > 0
+    assert "generator_new_article / mkdocs" in result["ratios"]
     for step in ("generator_one_seed", "mkdocs"):  # the faster of two runs
         assert result[step]["seconds"] == min(result[f"{step}_runs"])
         assert len(result[f"{step}_runs"]) == 2
@@ -100,6 +104,17 @@ def test_the_same_random_seed_makes_the_same_archive() -> None:
     assert first != list(itertools.islice(synthetic_seeds(sources, 2), 15))
     assert len({text for _, text in first}) == len(first)  # no seed twice
     assert len({name for name, _ in first}) == len(first)
+
+
+def test_the_new_article_shares_no_story_with_the_archive() -> None:
+    sources = load_corpora(TINY)
+    (name, text), rest = new_article(sources, 1)
+    assert (name, text) == new_article(sources, 1)[0] and name.startswith("new_")
+    held = [s for s in sources if s not in rest]
+    assert 0 < len(held) <= len(sources) // 2
+    assert any(part.texts[lang] in text for part in held for lang in part.texts)
+    archive = "\n".join(t for _, t in itertools.islice(synthetic_seeds(rest, 1), 15))
+    assert not any(part.texts[lang] in archive for part in held for lang in part.texts)
 
 
 def test_every_story_of_the_corpus_is_loaded() -> None:
