@@ -22,10 +22,11 @@ import numpy as np
 from .cache import Cache
 from .cores import on_cores
 from .embed import Encoder, default_encoder
-from .match import PairScore, Scored, align_pairs, candidate_pairs, neighbourhoods, radii
+from .match import PairScore, align_pairs, candidate_pairs, neighbourhoods, radii
 from .memo import DIRECT, Args, Memo
 from .records import Article
-from .rescore import History, Neighbourhoods, Previous, StoredScore, moved
+from .rescore import History, Neighbourhoods, Previous, moved
+from .score_table import Entry, ScoreTable, StoredScore, by_names, concatenate, worth_keeping
 from .vectors import LEAD, ArticleVectors, article_sentences, article_vectors
 
 
@@ -191,39 +192,56 @@ class _Job:
     x_vectors: Mapping[int, ArticleVectors]  # by row of `now.xs`: those the scoring reads
     y_vectors: Mapping[int, ArticleVectors]
     kept: Mapping[str, np.ndarray]  # the previous build's radii still valid
-    known: Kept  # the previous build's scores still valid
+    known: ScoreTable  # the previous build's scores still valid, of candidate pairs
 
 
-def _prepare(
-    xs: Sequence[tuple[str, str]], ys: Sequence[tuple[str, str]], vectors: Vectors, history: History
-) -> _Job:
+def _prepare(xs: Sequence[Entry], ys: Sequence[Entry], vectors: Vectors, history: History) -> _Job:
     """What is left to score, and the vectors it reads (embedded here if they are new): an
     article's radius is the previous build's if it did not move, else it is computed from
     its neighbourhood, so a rebuild loads the moved articles and their partners only."""
     lead_x, lead_y = vectors.leads([n for n, _ in xs]), vectors.leads([n for n, _ in ys])
     near_y, near_x = neighbourhoods(lead_x, lead_y)
     now = Neighbourhoods(tuple(xs), tuple(ys), near_y, near_x)
-    pairs = candidate_pairs(near_y, near_x)
+    pairs = np.array(sorted(candidate_pairs(near_y, near_x)), dtype=np.int64).reshape(-1, 2)
     before = history.load()
-    known: dict[tuple[str, str], StoredScore] = {}
-    kept: dict[str, np.ndarray] = {}
+    known, kept = ScoreTable.of((), xs, ys), dict[str, np.ndarray]()
     if before is not None:
         changed = moved(before.neighbourhoods, now)
-        known = {
-            (s.left, s.right): s
-            for s in before.scores
-            if s.left not in changed and s.right not in changed
-        }
+        known = _still_valid(before, now, changed)
         kept = {name: r for name, r in before.radii.items() if name not in changed}
-    named = {(i, j): (xs[i][0], ys[j][0]) for i, j in pairs}
-    todo = frozenset(pair for pair, names in named.items() if names not in known)
-    scores = tuple(known[n] for pair, n in named.items() if pair not in todo)
+    # A candidate pair is scored again unless the previous build scored it and neither of
+    # its articles moved; a known score of a pair no longer a candidate is dropped.
+    codes = pairs[:, 0] * max(1, len(ys)) + pairs[:, 1]
+    known_codes = known.left * max(1, len(ys)) + known.right
+    todo = frozenset(map(tuple, pairs[~np.isin(codes, known_codes)].tolist()))
+    known = known.take(np.flatnonzero(np.isin(known_codes, codes)), *_identity(xs, ys))
     new_x, new_y = _unkept(now, todo, kept)
     need_x = {i for i, _ in todo} | {int(i) for j in new_y for i in near_x[j]}
     need_y = {j for _, j in todo} | {int(j) for i in new_x for j in near_y[i]}
     found = vectors([xs[i][0] for i in need_x] + [ys[j][0] for j in need_y])
     x_vectors = {i: found[xs[i][0]] for i in need_x}
-    return _Job(now, todo, x_vectors, {j: found[ys[j][0]] for j in need_y}, kept, scores)
+    return _Job(now, todo, x_vectors, {j: found[ys[j][0]] for j in need_y}, kept, known)
+
+
+def _still_valid(before: Previous, now: Neighbourhoods, changed: set[str]) -> ScoreTable:
+    """The previous build's scores whose articles did not move, renumbered for `now`."""
+    old = before.neighbourhoods
+    x_row = _renumber(old.xs, now.xs, changed)
+    y_row = _renumber(old.ys, now.ys, changed)
+    table = before.scores
+    valid = (x_row[table.left] >= 0) & (y_row[table.right] >= 0)
+    return table.take(np.flatnonzero(valid), x_row, y_row)
+
+
+def _renumber(old: Sequence[Entry], new: Sequence[Entry], changed: set[str]) -> np.ndarray:
+    """Each old row's row in `new`, or -1 if its article moved or is gone."""
+    row = {name: j for j, (name, _) in enumerate(new)}
+    found = [-1 if name in changed else row.get(name, -1) for name, _ in old]
+    return np.asarray(found, dtype=np.int64)
+
+
+def _identity(xs: Sequence[Entry], ys: Sequence[Entry]) -> tuple[np.ndarray, np.ndarray]:
+    return np.arange(len(xs), dtype=np.int64), np.arange(len(ys), dtype=np.int64)
 
 
 def _unkept(
@@ -259,9 +277,10 @@ def _finish(job: _Job, scored: Found, history: History) -> Kept:
     """The previous build's scores and the new ones, saved for the next build; what is
     worth keeping of them."""
     found, radius = scored
-    scores = sorted([*job.known, *found], key=lambda s: (s.left, s.right))
-    history.save(Previous(job.now, tuple(scores), radius))
-    return tuple(worth_keeping(scores))
+    xs, ys = job.now.xs, job.now.ys
+    scores = by_names(concatenate([job.known, ScoreTable.of(found, xs, ys)]), xs, ys)
+    history.save(Previous(job.now, scores, radius))
+    return tuple(worth_keeping(scores, xs, ys))
 
 
 SPREAD_FROM = 24  # language pairs to score before it pays to start processes (8 languages)
@@ -274,17 +293,3 @@ def _scored(jobs: list[_Job]) -> Iterator[Found]:
     articles from 878 to 1,057 MB)."""
     calls = [(job,) for job in jobs]
     return on_cores(_score, calls, "group", SPREAD_FROM, inherit=True, chunk=1)
-
-
-def worth_keeping(scores: Sequence[Scored]) -> list[Scored]:
-    """Accepted pairs, and each seed's best pair (its runner-up evidence): memory stays
-    proportional to the seeds, not to the candidate pairs."""
-    best: dict[str, tuple[tuple[float, float, str, str], Scored]] = {}
-    for score in scores:
-        rank = score.rank
-        for seed in (score.left, score.right):
-            held = best.get(seed)
-            if held is None or rank > held[0]:
-                best[seed] = (rank, score)
-    kept = {id(s): s for s in scores if s.accepted} | {id(s): s for _, s in best.values()}
-    return sorted(kept.values(), key=lambda s: (s.left, s.right))

@@ -21,7 +21,7 @@ from .evidence import Evidence, evidence
 from .match import PairScore, one_to_one
 from .memo import DIRECT, Memo
 from .records import Article, Story
-from .rescore import StoredScore
+from .score_table import StoredScore
 from .slug import disambiguate, make_slug
 from .stories_file import (
     StoryEntry,

@@ -16,51 +16,16 @@ from __future__ import annotations
 import hashlib
 import logging
 import pickle
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
 
 from .cache import Cache
-from .match import AlignedSentences, Pair, PairScore, accepts, strength
 from .memo import PICKLE_PROTOCOL, code_version, load_records
+from .score_table import Entry, ScoreTable
 
 log = logging.getLogger(__name__)
-
-Sentences = Mapping[str, Sequence[str]]  # article name -> the sentences it embeds
-Entry = tuple[str, str]  # an article of the pair: (name, digest of its embedded sentences)
-
-
-@dataclass(frozen=True)
-class StoredScore(Pair):
-    """A PairScore as the cache keeps it: (left sentence, right sentence, margin) numbers."""
-
-    left: str
-    right: str
-    coverage: float
-    margin: float
-    aligned: tuple[tuple[int, int, float], ...]
-
-    @classmethod
-    def of(cls, score: PairScore, sentences: Sentences) -> StoredScore:
-        left, right = sentences[score.left], sentences[score.right]
-        aligned = tuple((left.index(a.left), right.index(a.right), a.margin) for a in score.aligned)
-        return cls(score.left, score.right, score.coverage, score.margin, aligned)
-
-    def score(self, sentences: Sentences) -> PairScore:
-        left, right = sentences[self.left], sentences[self.right]
-        aligned = tuple(AlignedSentences(left[i], right[j], m) for i, j, m in self.aligned)
-        return PairScore(self.left, self.right, self.coverage, self.margin, aligned)
-
-    @property
-    def accepted(self) -> bool:
-        # Asked several times of each of 100,000s of scores: worked out once (by hand, as
-        # functools.cached_property takes a lock at every call).
-        found: bool | None = self.__dict__.get("_accepted")
-        if found is None:
-            found = accepts(self.coverage, strength(m for _, _, m in self.aligned))
-            self.__dict__["_accepted"] = found  # not a field: equality and keys ignore it
-        return found
 
 
 @dataclass(frozen=True)
@@ -76,7 +41,7 @@ class Neighbourhoods:
 @dataclass(frozen=True)
 class Previous:
     neighbourhoods: Neighbourhoods
-    scores: tuple[StoredScore, ...]  # of every candidate pair
+    scores: ScoreTable  # of every candidate pair, made for the neighbourhoods' xs and ys
     # Each article's radius (match._radius) among its neighbourhood: valid while it has
     # not moved, so scoring a moved article's pairs needs no partner's neighbourhood.
     radii: Mapping[str, np.ndarray]
@@ -134,39 +99,99 @@ class History:
             return None
 
     def save(self, previous: Previous) -> None:
-        found = previous.neighbourhoods
-        radii = tuple(
-            (name, np.ascontiguousarray(r, dtype="<f4").tobytes())
-            for name, r in sorted(previous.radii.items())
-        )
+        found, table = previous.neighbourhoods, previous.scores
+        names = tuple(sorted(previous.radii))
+        radii = [np.ascontiguousarray(previous.radii[name], dtype="<f4") for name in names]
         saved = _Saved(
-            found.xs, found.ys, _bytes(found.near_y), _bytes(found.near_x), previous.scores, radii
+            found.xs,
+            found.ys,
+            _bytes(found.near_y),
+            _bytes(found.near_x),
+            tuple(
+                np.ascontiguousarray(column, dtype=dtype).tobytes()
+                for column, dtype in zip(_columns(table), COLUMN_TYPES, strict=True)
+            ),
+            names,
+            np.asarray([len(r) for r in radii], dtype="<i8").tobytes(),
+            np.concatenate([np.zeros(0, "<f4"), *radii]).tobytes(),
         )
         self.cache.put(self.KIND, self.key, pickle.dumps(saved, protocol=PICKLE_PROTOCOL))
 
 
+def _columns(table: ScoreTable) -> tuple[np.ndarray, ...]:
+    return (
+        table.left,
+        table.right,
+        table.coverage,
+        table.margin,
+        table.accepted,
+        table.offsets,
+        table.sentences,
+        table.margins,
+    )
+
+
+COLUMN_TYPES = ("<i4", "<i4", "<f8", "<f8", "?", "<i8", "<i4", "<f8")
+
+
 @dataclass(frozen=True)
 class _Saved:
-    """A `Previous` as the cache keeps it: the neighbourhoods as int32 bytes."""
+    """A `Previous` as the cache keeps it: arrays as little-endian bytes."""
 
     xs: tuple[Entry, ...]
     ys: tuple[Entry, ...]
-    near_y: bytes
+    near_y: bytes  # int32
     near_x: bytes
-    scores: tuple[StoredScore, ...]
-    radii: tuple[tuple[str, bytes], ...]  # float32
+    columns: tuple[bytes, ...]  # the ScoreTable's, as COLUMN_TYPES
+    radius_names: tuple[str, ...]
+    radius_sizes: bytes  # int64: each name's number of sentences
+    radii: bytes  # float32, the names' radii one after the other
 
     def previous(self) -> Previous:
         near_y = _rows(self.near_y, len(self.xs), len(self.ys))
         near_x = _rows(self.near_x, len(self.ys), len(self.xs))
-        if not all(type(s) is StoredScore for s in self.scores):
-            raise ValueError("scores of another type")
         if not all(type(e) is tuple and len(e) == 2 for e in (*self.xs, *self.ys)):
             raise ValueError("articles of another shape")
-        radii = {name: np.frombuffer(raw, dtype="<f4") for name, raw in self.radii}
-        if any(r.ndim != 1 or not np.isfinite(r).all() for r in radii.values()):
+        table = self._table()
+        sizes = np.frombuffer(self.radius_sizes, dtype="<i8")
+        values = np.frombuffer(self.radii, dtype="<f4")
+        if len(sizes) != len(self.radius_names) or sizes.sum() != len(values) or (sizes < 0).any():
             raise ValueError("radii of another shape")
-        return Previous(Neighbourhoods(self.xs, self.ys, near_y, near_x), self.scores, radii)
+        if not np.isfinite(values).all():
+            raise ValueError("radii not finite")
+        ends = np.cumsum(sizes).tolist()
+        starts = [0, *ends[:-1]]
+        radii = {n: values[a:b] for n, a, b in zip(self.radius_names, starts, ends, strict=True)}
+        return Previous(Neighbourhoods(self.xs, self.ys, near_y, near_x), table, radii)
+
+    def _table(self) -> ScoreTable:
+        if len(self.columns) != len(COLUMN_TYPES):
+            raise ValueError("scores of another shape")
+        columns = [
+            np.frombuffer(raw, dtype=dtype).astype(_WIDE.get(dtype, dtype))
+            for raw, dtype in zip(self.columns, COLUMN_TYPES, strict=True)
+        ]
+        left, right, coverage, margin, accepted, offsets, sentences, margins = columns
+        n, m = len(left), len(margins)
+        shapes = [len(right), len(coverage), len(margin), len(accepted), len(offsets) - 1]
+        if any(size != n for size in shapes) or len(sentences) != 2 * m:
+            raise ValueError("scores of another shape")
+        if n and not (left.min() >= 0 and left.max() < len(self.xs)):
+            raise ValueError("scores of articles out of range")
+        if n and not (right.min() >= 0 and right.max() < len(self.ys)):
+            raise ValueError("scores of articles out of range")
+        if offsets[0] != 0 or offsets[-1] != m or (np.diff(offsets) < 0).any():
+            raise ValueError("aligned sentences out of range")
+        if (sentences < 0).any() or not np.isfinite(
+            np.concatenate([coverage, margin, margins])
+        ).all():
+            raise ValueError("scores out of range")
+        return ScoreTable(
+            left, right, coverage, margin, accepted, offsets, sentences.reshape(-1, 2), margins
+        )
+
+
+_WIDE = {"<i4": "<i8"}  # stored narrow, worked on as int64
 
 
 def _bytes(rows: np.ndarray) -> bytes:

@@ -1,0 +1,179 @@
+"""Stage 5a, group: the scores of a language pair as the cache keeps them.
+
+A language pair keeps the score of every candidate pair for the next build (rescore.py):
+tens of thousands at 2,000 seeds. A rebuild after one new seed reads, filters, writes back
+and weighs all of them for each of the new seed's language pairs. As objects that took
+most of such a rebuild's grouping time; as columns (`ScoreTable`) it is a few array
+operations, and only the scores worth keeping (`worth_keeping`) become objects again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .match import AlignedSentences, Pair, PairScore, accepts, strength
+
+Sentences = Mapping[str, Sequence[str]]  # article name -> the sentences it embeds
+Entry = tuple[str, str]  # an article of the pair: (name, digest of its embedded sentences)
+
+
+@dataclass(frozen=True)
+class StoredScore(Pair):
+    """A PairScore as the cache keeps it: (left sentence, right sentence, margin) numbers."""
+
+    left: str
+    right: str
+    coverage: float
+    margin: float
+    aligned: tuple[tuple[int, int, float], ...]
+
+    @classmethod
+    def of(cls, score: PairScore, sentences: Sentences) -> StoredScore:
+        left, right = sentences[score.left], sentences[score.right]
+        aligned = tuple((left.index(a.left), right.index(a.right), a.margin) for a in score.aligned)
+        return cls(score.left, score.right, score.coverage, score.margin, aligned)
+
+    def score(self, sentences: Sentences) -> PairScore:
+        left, right = sentences[self.left], sentences[self.right]
+        aligned = tuple(AlignedSentences(left[i], right[j], m) for i, j, m in self.aligned)
+        return PairScore(self.left, self.right, self.coverage, self.margin, aligned)
+
+    @property
+    def accepted(self) -> bool:
+        # Asked several times of each of 100,000s of scores: worked out once (by hand, as
+        # functools.cached_property takes a lock at every call).
+        found: bool | None = self.__dict__.get("_accepted")
+        if found is None:
+            found = accepts(self.coverage, strength(m for _, _, m in self.aligned))
+            self.__dict__["_accepted"] = found  # not a field: equality and keys ignore it
+        return found
+
+
+@dataclass(frozen=True)
+class ScoreTable:
+    """Scores of pairs of a language pair's articles, one row each: row k scores the pair
+    (xs[left[k]], ys[right[k]]) of the `xs` and `ys` the table was made for."""
+
+    left: np.ndarray  # (n,) int64: rows of xs
+    right: np.ndarray  # (n,) int64: rows of ys
+    coverage: np.ndarray  # (n,) float64
+    margin: np.ndarray  # (n,) float64
+    accepted: np.ndarray  # (n,) bool
+    offsets: np.ndarray  # (n + 1,) int64: row k's aligned sentences are offsets[k]:offsets[k+1]
+    sentences: np.ndarray  # (m, 2) int64: each aligned pair's left and right sentence
+    margins: np.ndarray  # (m,) float64: each aligned pair's margin
+
+    def __len__(self) -> int:
+        return len(self.left)
+
+    @classmethod
+    def of(
+        cls, scores: Sequence[StoredScore], xs: Sequence[Entry], ys: Sequence[Entry]
+    ) -> ScoreTable:
+        x_row = {name: i for i, (name, _) in enumerate(xs)}
+        y_row = {name: j for j, (name, _) in enumerate(ys)}
+        n, aligned = len(scores), [a for s in scores for a in s.aligned]
+        counts = np.fromiter((len(s.aligned) for s in scores), np.int64, n)
+        return cls(
+            np.fromiter((x_row[s.left] for s in scores), np.int64, n),
+            np.fromiter((y_row[s.right] for s in scores), np.int64, n),
+            np.fromiter((s.coverage for s in scores), np.float64, n),
+            np.fromiter((s.margin for s in scores), np.float64, n),
+            np.fromiter((s.accepted for s in scores), np.bool_, n),
+            _offsets(counts),
+            np.array([(i, j) for i, j, _ in aligned], dtype=np.int64).reshape(-1, 2),
+            np.fromiter((m for _, _, m in aligned), np.float64, len(aligned)),
+        )
+
+    def take(self, rows: np.ndarray, x_row: np.ndarray, y_row: np.ndarray) -> ScoreTable:
+        """The table of `rows`, in that order, its articles renumbered by `x_row` and
+        `y_row` (a row of the old xs -> its row in the new)."""
+        starts, ends = self.offsets[rows], self.offsets[rows + 1]
+        counts = ends - starts
+        offsets = _offsets(counts)
+        picked = np.repeat(starts - offsets[:-1], counts) + np.arange(offsets[-1])
+        return ScoreTable(
+            x_row[self.left[rows]],
+            y_row[self.right[rows]],
+            self.coverage[rows],
+            self.margin[rows],
+            self.accepted[rows],
+            offsets,
+            self.sentences[picked].reshape(-1, 2),
+            self.margins[picked],
+        )
+
+    def scores(
+        self, rows: Sequence[int], xs: Sequence[Entry], ys: Sequence[Entry]
+    ) -> list[StoredScore]:
+        """The scores of `rows`, as objects named after `xs` and `ys`."""
+        left, right, offsets = self.left.tolist(), self.right.tolist(), self.offsets.tolist()
+        coverage, margin = self.coverage.tolist(), self.margin.tolist()
+        accepted, sentences, margins = (
+            self.accepted.tolist(),
+            self.sentences.tolist(),
+            self.margins.tolist(),
+        )
+        out = []
+        for k in rows:
+            a, b = offsets[k], offsets[k + 1]
+            aligned = tuple(
+                (i, j, m) for (i, j), m in zip(sentences[a:b], margins[a:b], strict=True)
+            )
+            score = StoredScore(xs[left[k]][0], ys[right[k]][0], coverage[k], margin[k], aligned)
+            score.__dict__["_accepted"] = accepted[k]  # as `accepted` works it out
+            out.append(score)
+        return out
+
+
+def _offsets(counts: np.ndarray) -> np.ndarray:
+    return np.concatenate([np.zeros(1, np.int64), np.cumsum(counts, dtype=np.int64)])
+
+
+def concatenate(tables: Sequence[ScoreTable]) -> ScoreTable:
+    """The rows of `tables`, one after the other (made for the same xs and ys)."""
+    shifts = np.cumsum([0] + [len(t.margins) for t in tables[:-1]], dtype=np.int64)
+    offsets = [t.offsets[1:] + shift for t, shift in zip(tables, shifts, strict=True)]
+    return ScoreTable(
+        np.concatenate([t.left for t in tables]),
+        np.concatenate([t.right for t in tables]),
+        np.concatenate([t.coverage for t in tables]),
+        np.concatenate([t.margin for t in tables]),
+        np.concatenate([t.accepted for t in tables]),
+        np.concatenate([np.zeros(1, np.int64), *offsets]),
+        np.concatenate([t.sentences for t in tables]).reshape(-1, 2),
+        np.concatenate([t.margins for t in tables]),
+    )
+
+
+def name_ranks(side: Sequence[Entry]) -> np.ndarray:
+    """Each row's place in the order of the names (the order of the scores' ranks)."""
+    ranks = np.empty(len(side), dtype=np.int64)
+    ranks[sorted(range(len(side)), key=lambda i: side[i][0])] = np.arange(len(side))
+    return ranks
+
+
+def by_names(table: ScoreTable, xs: Sequence[Entry], ys: Sequence[Entry]) -> ScoreTable:
+    """The rows in the order of their (left name, right name)."""
+    left, right = name_ranks(xs)[table.left], name_ranks(ys)[table.right]
+    rows = np.lexsort((right, left))
+    return table.take(rows, np.arange(len(xs)), np.arange(len(ys)))
+
+
+def worth_keeping(table: ScoreTable, xs: Sequence[Entry], ys: Sequence[Entry]) -> list[StoredScore]:
+    """Accepted pairs, and each article's best pair (its runner-up evidence), by names:
+    memory stays proportional to the articles, not to the candidate pairs. The best is
+    the highest `Pair.rank`: coverage, then margin, then the names."""
+    left, right = name_ranks(xs)[table.left], name_ranks(ys)[table.right]
+    best = np.zeros(len(table), dtype=bool)
+    for side, other in ((left, right), (right, left)):
+        order = np.lexsort((other, table.margin, table.coverage, side))
+        last = np.ones(len(order), dtype=bool)  # the last row of each article's run is its best
+        last[:-1] = side[order][1:] != side[order][:-1]
+        best[order[last]] = True
+    kept = np.flatnonzero(table.accepted | best)
+    kept = kept[np.lexsort((right[kept], left[kept]))]
+    return table.scores(kept.tolist(), xs, ys)
