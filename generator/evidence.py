@@ -11,6 +11,7 @@ the articles'.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 from collections import defaultdict
@@ -26,7 +27,15 @@ from .match import PairScore, align_pairs, candidate_pairs, neighbourhoods, radi
 from .memo import DIRECT, Args, Memo
 from .records import Article
 from .rescore import History, Neighbourhoods, Previous, moved
-from .score_table import Entry, ScoreTable, StoredScore, by_names, concatenate, worth_keeping
+from .score_table import (
+    Entry,
+    Kept,
+    ScoreTable,
+    StoredScore,
+    by_names,
+    concatenate,
+    worth_keeping,
+)
 from .vectors import LEAD, ArticleVectors, article_sentences, article_vectors
 
 
@@ -35,8 +44,17 @@ class Evidence:
     """The scores worth keeping, as stored: a score's sentences are looked up only for
     the few a reviewer is shown (`pair`), not for the hundred thousand a build weighs."""
 
-    scores: tuple[StoredScore, ...] = ()
+    kept: tuple[Kept, ...] = ()  # each language pair's
     sentences: Mapping[str, Sequence[str]] = field(default_factory=dict)
+
+    def accepted(self) -> list[list[StoredScore]]:
+        """Each language pair's accepted pairs: all that grouping needs."""
+        return [kept.scores(only_accepted=True) for kept in self.kept]
+
+    @functools.cached_property
+    def scores(self) -> tuple[StoredScore, ...]:
+        """Every score kept, for the reviewer's explanations."""
+        return tuple(score for kept in self.kept for score in kept.scores())
 
     def pair(self, score: StoredScore) -> PairScore:
         return score.score(self.sentences)
@@ -84,7 +102,7 @@ def evidence(
 
     calls = [(keys[a], keys[b], model.name) for a, b in pairs]
     found_scores = memo.many(language_pair, calls, run)
-    return Evidence(tuple(s for kept in found_scores for s in kept), sentences)
+    return Evidence(tuple(found_scores), sentences)
 
 
 def _digest(sentences: Sequence[str]) -> str:
@@ -156,9 +174,6 @@ class Vectors:
 
 LEAD_KIND = "lead"
 LEADS_KIND = "memo:evidence.leads"  # a memo kind: swept once no build uses it
-
-
-Kept = tuple[StoredScore, ...]
 
 
 def language_pair(
@@ -280,7 +295,7 @@ def _finish(job: _Job, scored: Found, history: History) -> Kept:
     xs, ys = job.now.xs, job.now.ys
     scores = by_names(concatenate([job.known, ScoreTable.of(found, xs, ys)]), xs, ys)
     history.save(Previous(job.now, scores, radius))
-    return tuple(worth_keeping(scores, xs, ys))
+    return worth_keeping(scores, xs, ys)
 
 
 SPREAD_FROM = 24  # language pairs to score before it pays to start processes (8 languages)

@@ -117,7 +117,7 @@ def group_stories(
     free = [a for a in sorted(articles, key=lambda a: a.name) if a.name not in in_locked]
     clusters = _pinned_clusters(free)
     found = evidence(free, cache, encoder, memo)
-    _merge(clusters, found.scores, {a.name: a.lang.code for a in free}, recorded.apart)
+    _merge(clusters, found.accepted(), recorded.apart)
     ids = _story_ids(clusters, recorded, set(locked), by_name)
     members = {story: seeds for story, seeds in locked.items() if seeds}
     members |= {ids[id(c)]: sorted(c.seeds) for c in clusters}
@@ -156,16 +156,13 @@ def _pinned_clusters(free: Sequence[Article]) -> list[_Cluster]:
 
 def _merge(
     clusters: list[_Cluster],
-    scores: Sequence[StoredScore],
-    lang_of: Mapping[str, str],
+    accepted: Iterable[Sequence[StoredScore]],
     apart: Iterable[frozenset[str]],
 ) -> None:
-    """Join clusters along the strongest one-to-one links that break no rule (in place)."""
+    """Join clusters along the strongest one-to-one links (`accepted`: each language pair's
+    accepted scores) that break no rule (in place)."""
     owner = {seed: c for c in clusters for seed in c.seeds}
-    by_lang_pair: dict[tuple[str, str], list[StoredScore]] = defaultdict(list)
-    for score in scores:
-        by_lang_pair[(lang_of[score.left], lang_of[score.right])].append(score)
-    links = [link for group in by_lang_pair.values() for link in one_to_one(group)]
+    links = [link for group in accepted for link in one_to_one(group)]
     apart_sets = list(apart)
     joined: set[int] = set()  # id() of the clusters merged into another
     for link in sorted(links, key=lambda s: s.rank, reverse=True):

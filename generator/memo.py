@@ -13,8 +13,9 @@ Values are the package's frozen records (and strings), stored with pickle, which
 rebuild of thousands of articles reads back several times faster than typed JSON. The cache
 file is data, never code: the unpickler rebuilds only the package's own dataclasses and
 refuses anything else, and what it returns is checked against the stage's return type. A
-value that does not read back, or has the wrong type, is recomputed, never trusted; one of
-an older code is never read at all, its key being another.
+value that does not read back, or has the wrong type, is recomputed, never trusted (a record
+holding arrays as bytes says whether they read back: its `readable()`); one of an older code
+is never read at all, its key being another.
 """
 
 from __future__ import annotations
@@ -359,6 +360,10 @@ def _checker(kind: Any) -> Check:
     if kind is Any:
         return lambda value: True
     if isinstance(kind, type):
+        if _is_record(kind) and hasattr(kind, "readable"):  # the record checks its own bytes
+            return lambda value: (
+                isinstance(value, kind) and bool(typing.cast(Any, value).readable())
+            )
         if _is_record(kind):
             return lambda value: isinstance(value, kind)
         return lambda value: type(value) is kind

@@ -107,31 +107,12 @@ class History:
             found.ys,
             _bytes(found.near_y),
             _bytes(found.near_x),
-            tuple(
-                np.ascontiguousarray(column, dtype=dtype).tobytes()
-                for column, dtype in zip(_columns(table), COLUMN_TYPES, strict=True)
-            ),
+            table.dump(),
             names,
             np.asarray([len(r) for r in radii], dtype="<i8").tobytes(),
             np.concatenate([np.zeros(0, "<f4"), *radii]).tobytes(),
         )
         self.cache.put(self.KIND, self.key, pickle.dumps(saved, protocol=PICKLE_PROTOCOL))
-
-
-def _columns(table: ScoreTable) -> tuple[np.ndarray, ...]:
-    return (
-        table.left,
-        table.right,
-        table.coverage,
-        table.margin,
-        table.accepted,
-        table.offsets,
-        table.sentences,
-        table.margins,
-    )
-
-
-COLUMN_TYPES = ("<i4", "<i4", "<f8", "<f8", "?", "<i8", "<i4", "<f8")
 
 
 @dataclass(frozen=True)
@@ -142,7 +123,7 @@ class _Saved:
     ys: tuple[Entry, ...]
     near_y: bytes  # int32
     near_x: bytes
-    columns: tuple[bytes, ...]  # the ScoreTable's, as COLUMN_TYPES
+    columns: tuple[bytes, ...]  # the ScoreTable's (`ScoreTable.dump`)
     radius_names: tuple[str, ...]
     radius_sizes: bytes  # int64: each name's number of sentences
     radii: bytes  # float32, the names' radii one after the other
@@ -152,7 +133,7 @@ class _Saved:
         near_x = _rows(self.near_x, len(self.ys), len(self.xs))
         if not all(type(e) is tuple and len(e) == 2 for e in (*self.xs, *self.ys)):
             raise ValueError("articles of another shape")
-        table = self._table()
+        table = ScoreTable.load(self.columns, len(self.xs), len(self.ys))
         sizes = np.frombuffer(self.radius_sizes, dtype="<i8")
         values = np.frombuffer(self.radii, dtype="<f4")
         if len(sizes) != len(self.radius_names) or sizes.sum() != len(values) or (sizes < 0).any():
@@ -163,35 +144,6 @@ class _Saved:
         starts = [0, *ends[:-1]]
         radii = {n: values[a:b] for n, a, b in zip(self.radius_names, starts, ends, strict=True)}
         return Previous(Neighbourhoods(self.xs, self.ys, near_y, near_x), table, radii)
-
-    def _table(self) -> ScoreTable:
-        if len(self.columns) != len(COLUMN_TYPES):
-            raise ValueError("scores of another shape")
-        columns = [
-            np.frombuffer(raw, dtype=dtype).astype(_WIDE.get(dtype, dtype))
-            for raw, dtype in zip(self.columns, COLUMN_TYPES, strict=True)
-        ]
-        left, right, coverage, margin, accepted, offsets, sentences, margins = columns
-        n, m = len(left), len(margins)
-        shapes = [len(right), len(coverage), len(margin), len(accepted), len(offsets) - 1]
-        if any(size != n for size in shapes) or len(sentences) != 2 * m:
-            raise ValueError("scores of another shape")
-        if n and not (left.min() >= 0 and left.max() < len(self.xs)):
-            raise ValueError("scores of articles out of range")
-        if n and not (right.min() >= 0 and right.max() < len(self.ys)):
-            raise ValueError("scores of articles out of range")
-        if offsets[0] != 0 or offsets[-1] != m or (np.diff(offsets) < 0).any():
-            raise ValueError("aligned sentences out of range")
-        if (sentences < 0).any() or not np.isfinite(
-            np.concatenate([coverage, margin, margins])
-        ).all():
-            raise ValueError("scores out of range")
-        return ScoreTable(
-            left, right, coverage, margin, accepted, offsets, sentences.reshape(-1, 2), margins
-        )
-
-
-_WIDE = {"<i4": "<i8"}  # stored narrow, worked on as int64
 
 
 def _bytes(rows: np.ndarray) -> bytes:

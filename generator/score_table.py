@@ -88,16 +88,18 @@ class ScoreTable:
             np.fromiter((m for _, _, m in aligned), np.float64, len(aligned)),
         )
 
-    def take(self, rows: np.ndarray, x_row: np.ndarray, y_row: np.ndarray) -> ScoreTable:
+    def take(
+        self, rows: np.ndarray, x_row: np.ndarray | None, y_row: np.ndarray | None
+    ) -> ScoreTable:
         """The table of `rows`, in that order, its articles renumbered by `x_row` and
-        `y_row` (a row of the old xs -> its row in the new)."""
+        `y_row` (a row of the old xs -> its row in the new) when given."""
         starts, ends = self.offsets[rows], self.offsets[rows + 1]
         counts = ends - starts
         offsets = _offsets(counts)
         picked = np.repeat(starts - offsets[:-1], counts) + np.arange(offsets[-1])
         return ScoreTable(
-            x_row[self.left[rows]],
-            y_row[self.right[rows]],
+            self.left[rows] if x_row is None else x_row[self.left[rows]],
+            self.right[rows] if y_row is None else y_row[self.right[rows]],
             self.coverage[rows],
             self.margin[rows],
             self.accepted[rows],
@@ -107,26 +109,115 @@ class ScoreTable:
         )
 
     def scores(
-        self, rows: Sequence[int], xs: Sequence[Entry], ys: Sequence[Entry]
+        self, rows: Sequence[int], x_names: Sequence[str], y_names: Sequence[str]
     ) -> list[StoredScore]:
-        """The scores of `rows`, as objects named after `xs` and `ys`."""
-        left, right, offsets = self.left.tolist(), self.right.tolist(), self.offsets.tolist()
-        coverage, margin = self.coverage.tolist(), self.margin.tolist()
-        accepted, sentences, margins = (
-            self.accepted.tolist(),
-            self.sentences.tolist(),
-            self.margins.tolist(),
+        """The scores of `rows`, as objects: the articles are named by `x_names` and
+        `y_names`, their rows' names."""
+        picked = self.take(np.asarray(rows, dtype=np.int64), None, None)
+        left, right, offsets = picked.left.tolist(), picked.right.tolist(), picked.offsets.tolist()
+        coverage, margin, accepted = (
+            picked.coverage.tolist(),
+            picked.margin.tolist(),
+            picked.accepted.tolist(),
         )
+        sentences, margins = picked.sentences.tolist(), picked.margins.tolist()
         out = []
-        for k in rows:
+        for k in range(len(left)):
             a, b = offsets[k], offsets[k + 1]
-            aligned = tuple(
-                (i, j, m) for (i, j), m in zip(sentences[a:b], margins[a:b], strict=True)
+            pairs = zip(sentences[a:b], margins[a:b], strict=True)
+            aligned = tuple((i, j, m) for (i, j), m in pairs)
+            score = StoredScore(
+                x_names[left[k]], y_names[right[k]], coverage[k], margin[k], aligned
             )
-            score = StoredScore(xs[left[k]][0], ys[right[k]][0], coverage[k], margin[k], aligned)
             score.__dict__["_accepted"] = accepted[k]  # as `accepted` works it out
             out.append(score)
         return out
+
+    def dump(self) -> tuple[bytes, ...]:
+        """The columns as little-endian bytes (`COLUMN_TYPES`), for the cache."""
+        columns = (
+            self.left,
+            self.right,
+            self.coverage,
+            self.margin,
+            self.accepted,
+            self.offsets,
+            self.sentences,
+            self.margins,
+        )
+        return tuple(
+            np.ascontiguousarray(column, dtype=dtype).tobytes()
+            for column, dtype in zip(columns, COLUMN_TYPES, strict=True)
+        )
+
+    @classmethod
+    def load(cls, columns: Sequence[bytes], x_count: int, y_count: int) -> ScoreTable:
+        """The table `dump` gave, of pairs of `x_count` and `y_count` articles; ValueError
+        if it does not read back whole and consistent."""
+        if len(columns) != len(COLUMN_TYPES):
+            raise ValueError("scores of another shape")
+        left, right, coverage, margin, accepted, offsets, sentences, margins = (
+            np.frombuffer(raw, dtype=dtype).astype(_WIDE.get(dtype, dtype))
+            for raw, dtype in zip(columns, COLUMN_TYPES, strict=True)
+        )
+        n, m = len(left), len(margins)
+        shapes = [len(right), len(coverage), len(margin), len(accepted), len(offsets) - 1]
+        if any(size != n for size in shapes) or len(sentences) != 2 * m:
+            raise ValueError("scores of another shape")
+        if n and not (left.min() >= 0 and left.max() < x_count):
+            raise ValueError("scores of articles out of range")
+        if n and not (right.min() >= 0 and right.max() < y_count):
+            raise ValueError("scores of articles out of range")
+        if offsets[0] != 0 or offsets[-1] != m or (np.diff(offsets) < 0).any():
+            raise ValueError("aligned sentences out of range")
+        numbers = np.concatenate([coverage, margin, margins])
+        if (sentences < 0).any() or not np.isfinite(numbers).all():
+            raise ValueError("scores out of range")
+        sentences = sentences.reshape(-1, 2)
+        return cls(left, right, coverage, margin, accepted, offsets, sentences, margins)
+
+
+COLUMN_TYPES = ("<i4", "<i4", "<f8", "<f8", "?", "<i8", "<i4", "<f8")
+_WIDE = {"<i4": "<i8"}  # stored narrow, worked on as int64
+
+
+@dataclass(frozen=True)
+class Kept:
+    """What a language pair's evidence keeps (`worth_keeping`), as its stage returns it:
+    a build reads 30,000 of them back at 2,000 seeds, and uses the accepted ones."""
+
+    xs: tuple[str, ...]  # the names of the articles the rows pair, by row
+    ys: tuple[str, ...]
+    columns: tuple[bytes, ...]  # a ScoreTable's (`dump`), in the order of the names
+
+    @classmethod
+    def of(
+        cls, table: ScoreTable, rows: np.ndarray, xs: Sequence[Entry], ys: Sequence[Entry]
+    ) -> Kept:
+        picked = table.take(rows, None, None)
+        lefts, rights = np.unique(picked.left), np.unique(picked.right)
+        x_row = np.full(len(xs), -1, dtype=np.int64)
+        y_row = np.full(len(ys), -1, dtype=np.int64)
+        x_row[lefts], y_row[rights] = np.arange(len(lefts)), np.arange(len(rights))
+        picked = picked.take(np.arange(len(picked)), x_row, y_row)
+        x_names = tuple(xs[i][0] for i in lefts.tolist())
+        return cls(x_names, tuple(ys[j][0] for j in rights.tolist()), picked.dump())
+
+    def readable(self) -> bool:
+        """Whether the stored columns read back (the memo asks before using a stored one)."""
+        try:
+            self.table()
+        except ValueError:
+            return False
+        return True
+
+    def table(self) -> ScoreTable:
+        return ScoreTable.load(self.columns, len(self.xs), len(self.ys))
+
+    def scores(self, only_accepted: bool = False) -> list[StoredScore]:
+        table = self.table()
+        rows = np.flatnonzero(table.accepted) if only_accepted else np.arange(len(table))
+        return table.scores(rows.tolist(), self.xs, self.ys)
 
 
 def _offsets(counts: np.ndarray) -> np.ndarray:
@@ -159,14 +250,13 @@ def name_ranks(side: Sequence[Entry]) -> np.ndarray:
 def by_names(table: ScoreTable, xs: Sequence[Entry], ys: Sequence[Entry]) -> ScoreTable:
     """The rows in the order of their (left name, right name)."""
     left, right = name_ranks(xs)[table.left], name_ranks(ys)[table.right]
-    rows = np.lexsort((right, left))
-    return table.take(rows, np.arange(len(xs)), np.arange(len(ys)))
+    return table.take(np.lexsort((right, left)), None, None)
 
 
-def worth_keeping(table: ScoreTable, xs: Sequence[Entry], ys: Sequence[Entry]) -> list[StoredScore]:
-    """Accepted pairs, and each article's best pair (its runner-up evidence), by names:
-    memory stays proportional to the articles, not to the candidate pairs. The best is
-    the highest `Pair.rank`: coverage, then margin, then the names."""
+def worth_keeping(table: ScoreTable, xs: Sequence[Entry], ys: Sequence[Entry]) -> Kept:
+    """Accepted pairs, and each article's best pair (its runner-up evidence), in the order
+    of their names: memory stays proportional to the articles, not to the candidate pairs.
+    The best is the highest `Pair.rank`: coverage, then margin, then the names."""
     left, right = name_ranks(xs)[table.left], name_ranks(ys)[table.right]
     best = np.zeros(len(table), dtype=bool)
     for side, other in ((left, right), (right, left)):
@@ -175,5 +265,4 @@ def worth_keeping(table: ScoreTable, xs: Sequence[Entry], ys: Sequence[Entry]) -
         last[:-1] = side[order][1:] != side[order][:-1]
         best[order[last]] = True
     kept = np.flatnonzero(table.accepted | best)
-    kept = kept[np.lexsort((right[kept], left[kept]))]
-    return table.scores(kept.tolist(), xs, ys)
+    return Kept.of(table, kept[np.lexsort((right[kept], left[kept]))], xs, ys)

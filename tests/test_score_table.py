@@ -14,9 +14,11 @@ from hypothesis import strategies as st
 
 from generator.cache import Cache
 from generator.match import Pair
+from generator.memo import load_records
 from generator.rescore import History, Neighbourhoods, Previous, _Saved
 from generator.score_table import (
     Entry,
+    Kept,
     ScoreTable,
     StoredScore,
     by_names,
@@ -26,6 +28,7 @@ from generator.score_table import (
 
 XS: list[Entry] = [(f"{name}.en", "d") for name in "qbxa"]  # not in the order of the names
 YS: list[Entry] = [(f"{name}.fr", "d") for name in "mcz"]
+X_NAMES, Y_NAMES = [n for n, _ in XS], [n for n, _ in YS]
 
 # Coverages and margins from a few values: ties, which the names must break, are common.
 aligned = st.lists(
@@ -63,12 +66,13 @@ def test_a_table_gives_back_its_scores_and_keeps_what_objects_kept(
     found: list[StoredScore],
 ) -> None:
     table = ScoreTable.of(found, XS, YS)
-    assert table.scores(range(len(found)), XS, YS) == found
-    assert [s.accepted for s in table.scores(range(len(found)), XS, YS)] == [
-        s.accepted for s in found
-    ]
-    assert worth_keeping(table, XS, YS) == keep_objects(found)
-    ordered = by_names(table, XS, YS).scores(range(len(found)), XS, YS)
+    back = table.scores(range(len(found)), X_NAMES, Y_NAMES)
+    assert back == found
+    assert [s.accepted for s in back] == [s.accepted for s in found]
+    kept = worth_keeping(table, XS, YS)
+    assert kept.readable() and kept.scores() == keep_objects(found)
+    assert kept.scores(only_accepted=True) == [s for s in keep_objects(found) if s.accepted]
+    ordered = by_names(table, XS, YS).scores(range(len(found)), X_NAMES, Y_NAMES)
     assert ordered == sorted(found, key=lambda s: (s.left, s.right))
 
 
@@ -79,11 +83,11 @@ def test_taking_and_joining_rows_keeps_each_rows_sentences(
 ) -> None:
     table = concatenate([ScoreTable.of(first, XS, YS), ScoreTable.of(second, XS, YS)])
     both = [*first, *second]
-    assert table.scores(range(len(both)), XS, YS) == both
+    assert table.scores(range(len(both)), X_NAMES, Y_NAMES) == both
     rows = data.draw(st.lists(st.integers(0, max(0, len(both) - 1)), max_size=len(both)))
     rows = rows if both else []
     taken = table.take(np.asarray(rows, dtype=np.int64), np.arange(4), np.arange(3))
-    assert taken.scores(range(len(rows)), XS, YS) == [both[k] for k in rows]
+    assert taken.scores(range(len(rows)), X_NAMES, Y_NAMES) == [both[k] for k in rows]
 
 
 def _previous() -> Previous:
@@ -104,7 +108,8 @@ def test_a_history_reads_back_as_it_was_saved() -> None:
     history.save(_previous())
     again = history.load()
     assert again is not None
-    assert again.scores.scores(range(2), XS, YS) == _previous().scores.scores(range(2), XS, YS)
+    names = (X_NAMES, Y_NAMES)
+    assert again.scores.scores(range(2), *names) == _previous().scores.scores(range(2), *names)
     assert {n: r.tolist() for n, r in again.radii.items()} == {
         "q.en": [0.5, 0.25],
         "m.fr": [1.0, 1.0, 1.0],
@@ -146,3 +151,11 @@ def _column(k: int, values: Sequence[Any], dtype: str) -> Any:
 def test_a_history_that_does_not_read_back_whole_is_refused(field: str, change: Any) -> None:
     with pytest.raises(ValueError):
         _broken(field, change).previous()
+
+
+def test_kept_scores_that_do_not_read_back_are_recomputed_not_used() -> None:
+    kept = worth_keeping(_previous().scores, XS, YS)
+    assert load_records(pickle.dumps(kept, protocol=5), Kept) == kept
+    cut = Kept(kept.xs, kept.ys, (kept.columns[0][:-1], *kept.columns[1:]))
+    assert not cut.readable()
+    assert load_records(pickle.dumps(cut, protocol=5), Kept) is None  # the memo recomputes
