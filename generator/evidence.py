@@ -229,7 +229,7 @@ def _prepare(xs: Sequence[Entry], ys: Sequence[Entry], vectors: Vectors, history
     codes = pairs[:, 0] * max(1, len(ys)) + pairs[:, 1]
     known_codes = known.left * max(1, len(ys)) + known.right
     todo = frozenset(map(tuple, pairs[~np.isin(codes, known_codes)].tolist()))
-    known = known.take(np.flatnonzero(np.isin(known_codes, codes)), *_identity(xs, ys))
+    known = known.take(np.flatnonzero(np.isin(known_codes, codes)), None, None)
     new_x, new_y = _unkept(now, todo, kept)
     need_x = {i for i, _ in todo} | {int(i) for j in new_y for i in near_x[j]}
     need_y = {j for _, j in todo} | {int(j) for i in new_x for j in near_y[i]}
@@ -253,10 +253,6 @@ def _renumber(old: Sequence[Entry], new: Sequence[Entry], changed: set[str]) -> 
     row = {name: j for j, (name, _) in enumerate(new)}
     found = [-1 if name in changed else row.get(name, -1) for name, _ in old]
     return np.asarray(found, dtype=np.int64)
-
-
-def _identity(xs: Sequence[Entry], ys: Sequence[Entry]) -> tuple[np.ndarray, np.ndarray]:
-    return np.arange(len(xs), dtype=np.int64), np.arange(len(ys), dtype=np.int64)
 
 
 def _unkept(
