@@ -139,7 +139,7 @@ def _build(config: Config) -> BuildReport:
         )
         # Results this complete build did not use are an older code's or a removed seed's.
         if memo.cache is not None:
-            memo.cache.forget_unused("memo:")
+            memo.forget_unused("memo:")
             memo.cache.forget_unused(History.KIND)
             settle(memo.cache, gathered.racy)
             memo.cache.compact()

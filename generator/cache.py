@@ -15,7 +15,7 @@ import contextlib
 import json
 import logging
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -160,19 +160,29 @@ class Cache:
             with contextlib.suppress(OSError):
                 _stamp_file(self.path).write_text(_stamp(self.path), encoding="utf-8")
 
-    def forget_unused(self, prefix: str) -> int:
+    def forget_unused(
+        self, prefix: str, later: Mapping[str, Callable[[], Iterable[str]]] | None = None
+    ) -> int:
         """Delete the entries of kinds starting with `prefix` not used since the cache was
         opened (results of an older code version, of seeds since removed); returns how many.
 
         Only a complete build may call this: what it did not use, no build of it needs.
         While the unused entries are few (at most `SLACK` of those used) they are left for
         a later build: sweeping costs a second at 10,000 seeds, and a rebuild after one new
-        seed leaves a few dozen."""
+        seed leaves a few dozen.
+
+        `later`: kinds whose used keys are worked out only if there is a sweep to do (their
+        function returns them); until then all their entries count as used, so that most
+        builds, which sweep nothing, never work them out."""
         if not self.writable:
             return 0
         used = sum(1 for kind, _ in self.used if kind.startswith(prefix))
+        for kind in later or {}:
+            used += self._count(kind, exact=True) - sum(1 for k, _ in self.used if k == kind)
         if self._count(prefix) - used <= SLACK * used:
             return 0
+        for kind, keys in (later or {}).items():
+            self.used.update((kind, key) for key in keys())
         try:
             self._db.execute(
                 "CREATE TEMP TABLE IF NOT EXISTS used "
@@ -214,11 +224,12 @@ class Cache:
             return False
         return True
 
-    def _count(self, prefix: str) -> int:
+    def _count(self, prefix: str, exact: bool = False) -> int:
+        """Entries of the kinds starting with `prefix` (`exact`: of that kind only)."""
+        end = prefix + "\0" if exact else prefix + "\U0010ffff"
         try:
             row = self._db.execute(
-                "SELECT count(*) FROM cache WHERE kind >= ? AND kind < ?",
-                (prefix, prefix + "\U0010ffff"),
+                "SELECT count(*) FROM cache WHERE kind >= ? AND kind < ?", (prefix, end)
             ).fetchone()
         except sqlite3.DatabaseError:
             return 0

@@ -297,3 +297,26 @@ def test_a_build_that_sweeps_most_of_its_cache_compacts_it(
     with Cache(path) as cache:
         assert cache.get("memo:an.older.stage", "0") is None
     assert build(config).pages  # and the compacted cache serves the next build
+
+
+def test_keys_kept_for_later_are_worked_out_only_for_a_sweep(tmp_path: Path) -> None:
+    path, asked = tmp_path / "c.sqlite", []
+
+    def pairs() -> list[str]:
+        asked.append(True)
+        return ["kept"]
+
+    with Cache(path) as cache:
+        for key in ("kept", "old"):
+            cache.put("memo:pairs", key, b"v")
+        for key in range(20):
+            cache.put("memo:stage", str(key), b"v")
+    with Cache(path) as cache:  # 20 used, the pairs count as used: nothing to sweep
+        assert len(cache.get_many("memo:stage", [str(k) for k in range(20)])) == 20
+        assert cache.forget_unused("memo:", {"memo:pairs": pairs}) == 0
+        assert asked == []  # not worked out
+    with Cache(path) as cache:  # 16 used: a sweep, which keeps the pairs' kept key
+        assert len(cache.get_many("memo:stage", [str(k) for k in range(16)])) == 16
+        assert cache.forget_unused("memo:", {"memo:pairs": pairs}) == 5
+        assert asked == [True]
+        assert cache.get("memo:pairs", "kept") == b"v" and cache.get("memo:pairs", "old") is None

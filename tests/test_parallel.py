@@ -300,7 +300,7 @@ def test_a_page_read_back_keeps_its_pairs_for_the_story_to_grow(
             memo = Memo(cache)
             memo.defer_texts = True
             render_parallel_pages([story], plan_pages([story]), _Recording(), memo=memo)
-            cache.forget_unused("memo:")
+            memo.forget_unused("memo:")
             computed.append(dict(memo.computed))
     pairs_and_page = [{"aligned_rows": 1, "parallel_page": 1}, {}]
     assert computed == [*pairs_and_page, {"aligned_rows": 2, "parallel_page": 1}]
