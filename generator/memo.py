@@ -85,8 +85,8 @@ class Memo:
         # Records stored in other stages' values by their digest alone (`name(shared=True)`).
         self._shared_ids: dict[int, str] = {}
         self._shared: dict[str, Any] = {}
-        # Calls whose stored results count as used (`keep`), by kind.
-        self._kept: dict[str, list[tuple[Callable[..., Any], Sequence[Args]]]] = defaultdict(list)
+        # Calls whose stored results count as used (`keep`), by stage.
+        self._kept: dict[Callable[..., Any], list[Sequence[Args]]] = defaultdict(list)
 
     def name(self, record: Any, digest: str, *, shared: bool = False) -> None:
         """Let `digest` stand for `record` in the keys of later stages, instead of its content.
@@ -179,17 +179,20 @@ class Memo:
         worked out only if the build sweeps (`forget_unused`): 5,390 pairs' keys took 11 ms
         of every rebuild of 2,000 seeds, which seldom sweeps."""
         if self.cache is not None:
-            self._kept[_kind(stage)].append((stage, calls))
+            self._kept[stage].append(calls)
 
     def forget_unused(self, prefix: str) -> int:
         """`Cache.forget_unused`, the results `keep` was told of counted as used."""
         if self.cache is None:
             return 0
-        later = {kind: functools.partial(self._keys, kept) for kind, kept in self._kept.items()}
+        later = {
+            _kind(stage): functools.partial(self._keys, stage, batches)
+            for stage, batches in self._kept.items()
+        }
         return self.cache.forget_unused(prefix, later)
 
-    def _keys(self, kept: Sequence[tuple[Callable[..., Any], Sequence[Args]]]) -> list[str]:
-        keys = (self._key(stage, args) for stage, calls in kept for args in calls)
+    def _keys(self, stage: Callable[..., Any], batches: Sequence[Sequence[Args]]) -> list[str]:
+        keys = (self._key(stage, args) for calls in batches for args in calls)
         return [key for key in keys if key is not None]
 
     def _read(self, stage: Callable[..., str], args: Args, key: str, run: Runner) -> str:
