@@ -72,7 +72,7 @@ def analyse_all(
     for distinct in {id(c): c for _, c in calls}.values():
         memo.intern(distinct)  # encoded once, not once per seed that shares it
     for seed, article in zip(seeds, memo.many(analyse, calls, spread), strict=True):
-        if not article.clean.paragraphs:
+        if article.clean.empty:
             errors.append(SeedError(seed.name, "no article text: every line is boilerplate"))
             continue
         if not article.lang.known:

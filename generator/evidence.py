@@ -36,7 +36,14 @@ from .score_table import (
     concatenate,
     worth_keeping,
 )
-from .vectors import LEAD, ArticleVectors, article_sentences, article_vectors
+from .vectors import (
+    LEAD,
+    ArticleVectors,
+    SentencesByName,
+    article_vectors,
+    digested_sentences,
+    sentences_digest,
+)
 
 
 @dataclass(frozen=True)
@@ -77,16 +84,18 @@ def evidence(
     store = cache if cache is not None else Cache(None)
     memo = memo or (Memo(cache) if cache is not None else DIRECT)
     model = encoder or default_encoder()  # loads nothing until it embeds
-    found = memo.many(article_sentences, [(a,) for a in articles])
-    sentences = {a.name: s for a, s in zip(articles, found, strict=True)}
-    digest = {name: _digest(found) for name, found in sentences.items()}
+    found = memo.many(digested_sentences, [(a,) for a in articles])
+    sentences = SentencesByName({a.name: s for a, s in zip(articles, found, strict=True)})
+    digest = {a.name: s.digest for a, s in zip(articles, found, strict=True)}
     source = Vectors({a.name: a for a in articles}, digest, model, store, sentences)
     sides = {
         lang: tuple((a.name, digest[a.name]) for a in found) for lang, found in by_lang.items()
     }
     # A language's articles, as one digest: the key of each of its pairs (18 languages make
     # 153 pairs; encoding the entries themselves for every pair cost seconds).
-    keys = {lang: _digest([f"{name}\0{d}" for name, d in side]) for lang, side in sides.items()}
+    keys = {
+        lang: sentences_digest([f"{name}\0{d}" for name, d in side]) for lang, side in sides.items()
+    }
     pairs = list(itertools.combinations(sorted(by_lang), 2))
     history = {(a, b): History(store, (a, b, model.name)) for a, b in pairs}
     for entry in history.values():
@@ -103,10 +112,6 @@ def evidence(
     calls = [(keys[a], keys[b], model.name) for a, b in pairs]
     found_scores = memo.many(language_pair, calls, run)
     return Evidence(tuple(found_scores), sentences)
-
-
-def _digest(sentences: Sequence[str]) -> str:
-    return hashlib.sha256("\0".join(sentences).encode()).hexdigest()
 
 
 class Vectors:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import packed
+
 UNDETERMINED = "und"
 
 
@@ -23,6 +25,8 @@ class Overrides:
     author: str | None = None
 
 
+# Packed: a rebuild reads every seed back, but the text of only those it analyses again.
+@packed.fields(text=packed.TEXT)
 @dataclass(frozen=True)
 class SeedText:
     """A seed file decoded to text (stage: read)."""
@@ -68,6 +72,8 @@ class Removed:
     reason: str
 
 
+# Packed: read back for every article, read for the few whose pages are written again.
+@packed.fields(paragraphs=packed.TEXTS)
 @dataclass(frozen=True)
 class CleanText:
     """The article once boilerplate is removed (stage: clean)."""
@@ -77,6 +83,10 @@ class CleanText:
     # Index in `paragraphs` of the headline line: the cleaner finds it, since the page
     # header ends there. None: the text starts straight with the body.
     headline: int | None = None
+
+    @property
+    def empty(self) -> bool:
+        return packed.empty(self, "paragraphs")
 
 
 @dataclass(frozen=True)

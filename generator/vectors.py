@@ -7,11 +7,13 @@ cached under sha256(encoder name + text): a rebuild with one new seed embeds one
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import hashlib
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from . import packed
 from .cache import Cache
 from .embed import Encoder, embed_cached
 from .records import Article
@@ -49,6 +51,41 @@ def article_sentences(article: Article) -> tuple[str, ...]:
     kept = [s for s in found if len(s) >= MIN_CHARS] or found[:1]
     unique = list(dict.fromkeys(kept))  # a headline repeated in the body counts once
     return tuple(unique[:MAX_SENTENCES])
+
+
+@packed.fields(texts=packed.TEXTS)
+@dataclass(frozen=True)
+class Sentences:
+    """An article's `article_sentences` and their digest, which is all grouping needs of
+    the articles whose language pairs it does not score again: the sentences stay packed."""
+
+    digest: str
+    texts: tuple[str, ...]
+
+
+def digested_sentences(article: Article) -> Sentences:
+    found = article_sentences(article)
+    return Sentences(sentences_digest(found), found)
+
+
+def sentences_digest(sentences: Sequence[str]) -> str:
+    return hashlib.sha256("\0".join(sentences).encode()).hexdigest()
+
+
+class SentencesByName(Mapping[str, tuple[str, ...]]):
+    """Articles' sentences by name, unpacked only for the names asked for."""
+
+    def __init__(self, found: Mapping[str, Sentences]) -> None:
+        self.found = found
+
+    def __getitem__(self, name: str) -> tuple[str, ...]:
+        return self.found[name].texts
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.found)
+
+    def __len__(self) -> int:
+        return len(self.found)
 
 
 def article_vectors(
