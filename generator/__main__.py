@@ -1,5 +1,5 @@
-from .cli import main
+from .cli import run
 
 # Guarded: worker processes (spawned to analyse seeds in parallel) import this module too.
 if __name__ == "__main__":
-    main(prog_name="generator")
+    run()

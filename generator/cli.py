@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -22,6 +25,30 @@ from .read import read_seeds
 from .records import SeedText
 from .stories_file import StoryFileError, load_story_file
 from .stories_report import format_grouping
+
+
+def run() -> NoReturn:
+    """The program (`python -m generator`, the `generator` script): `main`, then an exit
+    that skips the interpreter's teardown. A build leaves a million objects behind it, and
+    collecting and freeing them took 30 ms of every rebuild of 2,000 seeds (5% of one),
+    for a process that is about to end: its files and the cache are closed by then."""
+    try:
+        main(prog_name="generator")  # click's standalone mode ends in SystemExit
+    except SystemExit as done:
+        _exit_now(done.code)
+    _exit_now(0)
+
+
+def _exit_now(code: object) -> NoReturn:
+    """`sys.exit(code)` as the interpreter would end it, without its teardown."""
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)
+        code = 1
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more to say
+            stream.flush()
+    os._exit(code or 0)
 
 
 @click.group()
