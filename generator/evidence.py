@@ -54,9 +54,9 @@ class Evidence:
     kept: tuple[Kept, ...] = ()  # each language pair's
     sentences: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
-    def accepted(self) -> list[list[StoredScore]]:
-        """Each language pair's accepted pairs: all that grouping needs."""
-        return [kept.scores(only_accepted=True) for kept in self.kept]
+    def links(self) -> list[list[StoredScore]]:
+        """Each language pair's one-to-one links (`match.one_to_one`): all grouping needs."""
+        return [kept.links() for kept in self.kept]
 
     @functools.cached_property
     def scores(self) -> tuple[StoredScore, ...]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from .cache import Cache
 from .embed import Encoder
 from .evidence import Evidence, evidence
-from .match import PairScore, one_to_one
+from .match import PairScore
 from .memo import DIRECT, Memo
 from .records import Article, Story
 from .score_table import StoredScore
@@ -117,7 +117,7 @@ def group_stories(
     free = [a for a in sorted(articles, key=lambda a: a.name) if a.name not in in_locked]
     clusters = _pinned_clusters(free)
     found = evidence(free, cache, encoder, memo)
-    _merge(clusters, found.accepted(), recorded.apart)
+    _merge(clusters, found.links(), recorded.apart)
     ids = _story_ids(clusters, recorded, set(locked), by_name)
     members = {story: seeds for story, seeds in locked.items() if seeds}
     members |= {ids[id(c)]: sorted(c.seeds) for c in clusters}
@@ -156,13 +156,13 @@ def _pinned_clusters(free: Sequence[Article]) -> list[_Cluster]:
 
 def _merge(
     clusters: list[_Cluster],
-    accepted: Iterable[Sequence[StoredScore]],
+    pairs: Iterable[Sequence[StoredScore]],
     apart: Iterable[frozenset[str]],
 ) -> None:
-    """Join clusters along the strongest one-to-one links (`accepted`: each language pair's
-    accepted scores) that break no rule (in place)."""
+    """Join clusters along the strongest links (`pairs`: each language pair's one-to-one
+    links, `Evidence.links`) that break no rule (in place)."""
     owner = {seed: c for c in clusters for seed in c.seeds}
-    links = [link for group in accepted for link in one_to_one(group)]
+    links = [link for group in pairs for link in group]
     apart_sets = list(apart)
     joined: set[int] = set()  # id() of the clusters merged into another
     for link in sorted(links, key=lambda s: s.rank, reverse=True):

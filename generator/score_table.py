@@ -220,6 +220,25 @@ class Kept:
         rows = np.flatnonzero(table.accepted) if only_accepted else np.arange(len(table))
         return table.scores(rows.tolist(), self.xs, self.ys)
 
+    def links(self) -> list[StoredScore]:
+        """`match.one_to_one` of the accepted scores, best first, chosen on the columns:
+        only the links become objects (all that grouping reads of a pair it did not score
+        again; the accepted scores of 2,000 seeds took 45 ms of every rebuild as objects)."""
+        table = self.table()
+        rows = np.flatnonzero(table.accepted)
+        left, right = table.left[rows], table.right[rows]
+        by_name = (_ranks(self.ys)[right], _ranks(self.xs)[left])
+        order = np.lexsort((*by_name, table.margin[rows], table.coverage[rows]))[::-1]
+        used_x, used_y, chosen = set[int](), set[int](), list[int]()  # rows of xs, of ys
+        for k, i, j in zip(
+            order.tolist(), left[order].tolist(), right[order].tolist(), strict=True
+        ):
+            if i not in used_x and j not in used_y:
+                used_x.add(i)
+                used_y.add(j)
+                chosen.append(k)
+        return table.scores(rows[chosen].tolist(), self.xs, self.ys)
+
 
 def _offsets(counts: np.ndarray) -> np.ndarray:
     return np.concatenate([np.zeros(1, np.int64), np.cumsum(counts, dtype=np.int64)])
@@ -243,8 +262,12 @@ def concatenate(tables: Sequence[ScoreTable]) -> ScoreTable:
 
 def name_ranks(side: Sequence[Entry]) -> np.ndarray:
     """Each row's place in the order of the names (the order of the scores' ranks)."""
-    ranks = np.empty(len(side), dtype=np.int64)
-    ranks[sorted(range(len(side)), key=lambda i: side[i][0])] = np.arange(len(side))
+    return _ranks([name for name, _ in side])
+
+
+def _ranks(names: Sequence[str]) -> np.ndarray:
+    ranks = np.empty(len(names), dtype=np.int64)
+    ranks[sorted(range(len(names)), key=names.__getitem__)] = np.arange(len(names))
     return ranks
 
 

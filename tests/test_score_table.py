@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.cache import Cache
-from generator.match import Pair
+from generator.match import Pair, one_to_one
 from generator.memo import load_records
 from generator.rescore import History, Neighbourhoods, Previous, _Saved
 from generator.score_table import (
@@ -74,6 +74,31 @@ def test_a_table_gives_back_its_scores_and_keeps_what_objects_kept(
     assert kept.scores(only_accepted=True) == [s for s in keep_objects(found) if s.accepted]
     ordered = by_names(table, XS, YS).scores(range(len(found)), X_NAMES, Y_NAMES)
     assert ordered == sorted(found, key=lambda s: (s.left, s.right))
+
+
+# Scores that are mostly accepted, with tied coverages and margins: which of two tied
+# links sharing an article is chosen is decided by the names.
+strong = st.lists(
+    st.builds(
+        StoredScore,
+        st.sampled_from(X_NAMES),
+        st.sampled_from(Y_NAMES),
+        st.sampled_from([0.6, 0.75]),
+        st.sampled_from([1.05, 1.1]),
+        st.lists(st.just((0, 0, 1.2)), min_size=1, max_size=3).map(tuple),
+    ),
+    max_size=12,
+    unique_by=lambda s: (s.left, s.right),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(scores, strong))
+def test_the_links_chosen_on_columns_are_one_to_one_of_the_objects(
+    found: list[StoredScore],
+) -> None:
+    kept = worth_keeping(ScoreTable.of(found, XS, YS), XS, YS)
+    assert kept.links() == one_to_one(kept.scores(only_accepted=True))
 
 
 @settings(max_examples=100, deadline=None)
