@@ -213,7 +213,15 @@ class Kept:
         return True
 
     def table(self) -> ScoreTable:
-        return ScoreTable.load(self.columns, len(self.xs), len(self.ys))
+        """The columns read back (once: the memo's `readable()` check reads them first)."""
+        found: ScoreTable | None = self.__dict__.get("_table")
+        if found is None:
+            found = ScoreTable.load(self.columns, len(self.xs), len(self.ys))
+            self.__dict__["_table"] = found  # not a field: equality and pickles ignore it
+        return found
+
+    def __getstate__(self) -> dict[str, object]:
+        return {name: value for name, value in self.__dict__.items() if name != "_table"}
 
     def scores(self, only_accepted: bool = False) -> list[StoredScore]:
         table = self.table()

@@ -184,3 +184,10 @@ def test_kept_scores_that_do_not_read_back_are_recomputed_not_used() -> None:
     cut = Kept(kept.xs, kept.ys, (kept.columns[0][:-1], *kept.columns[1:]))
     assert not cut.readable()
     assert load_records(pickle.dumps(cut, protocol=5), Kept) is None  # the memo recomputes
+
+
+def test_kept_scores_are_read_back_once_and_stored_as_columns_only() -> None:
+    kept = worth_keeping(_previous().scores, XS, YS)
+    assert kept.readable() and kept.table() is kept.table()  # the memo's check read them
+    back = pickle.loads(pickle.dumps(kept, protocol=5))
+    assert set(back.__dict__) == {"xs", "ys", "columns"} and back == kept
