@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -428,3 +430,19 @@ def test_word_count_counts_split_runs_that_hold_a_letter_or_digit(text: str) -> 
 )
 def test_word_count_of_chrome_lines(text: str, words: int) -> None:
     assert word_count(text) == words
+
+
+@pytest.mark.parametrize(("code", "name"), sorted(boilerplate_rules._JUSTEXT_NAMES.items()))
+def test_stop_words_are_justexts_own(code: str, name: str) -> None:
+    import justext
+
+    assert boilerplate_rules.stoplist(code) == justext.get_stoplist(name)
+    assert boilerplate_rules.stoplist(code)
+
+
+def test_stop_words_are_read_without_loading_justext_or_lxml() -> None:
+    script = "import sys\nfrom generator.boilerplate_rules import stoplist\n"
+    script += "assert stoplist('fr') and stoplist('zh') == frozenset()\n"
+    script += "print(sorted(m for m in sys.modules if m.split('.')[0] in ('justext', 'lxml')))"
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert (done.returncode, done.stdout) == (0, "[]\n"), done.stderr
