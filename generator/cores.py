@@ -9,11 +9,9 @@ those stay with the build's own process, which hands out plain values and takes 
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from .progress import progress
@@ -47,11 +45,14 @@ def on_cores(
     if workers < 2 or len(calls) < spread_from or threading.active_count() > 1:
         yield from progress((function(*args) for args in calls), step, len(calls))
         return
+    import multiprocessing  # see `__getattr__`
+
     global _INHERITED
     _INHERITED = (function, calls) if inherit else None
     try:
         context = multiprocessing.get_context("fork")  # workers start now: they see `calls`
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        pool_class = globals().get("ProcessPoolExecutor") or __getattr__("ProcessPoolExecutor")
+        with pool_class(workers, mp_context=context) as pool:
             if inherit:
                 done = pool.map(_inherited, range(len(calls)), chunksize=chunk)
             else:
@@ -59,6 +60,16 @@ def on_cores(
             yield from progress(done, step, len(calls))
     finally:
         _INHERITED = None
+
+
+def __getattr__(name: str) -> Any:
+    """`ProcessPoolExecutor`, imported when first used: a rebuild seldom has calls enough
+    to spread, and multiprocessing took 10 ms of every start."""
+    if name == "ProcessPoolExecutor":
+        from concurrent.futures import ProcessPoolExecutor
+
+        return ProcessPoolExecutor
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # The function and calls of an `inherit` run, as the forked workers find them.

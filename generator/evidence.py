@@ -30,6 +30,7 @@ from .rescore import History, Neighbourhoods, Previous, moved
 from .score_table import (
     Entry,
     Kept,
+    Link,
     ScoreTable,
     StoredScore,
     by_names,
@@ -54,7 +55,7 @@ class Evidence:
     kept: tuple[Kept, ...] = ()  # each language pair's
     sentences: Mapping[str, Sequence[str]] = field(default_factory=dict)
 
-    def links(self) -> list[list[StoredScore]]:
+    def links(self) -> list[list[Link]]:
         """Each language pair's one-to-one links (`match.one_to_one`): all grouping needs."""
         return [kept.links() for kept in self.kept]
 
@@ -134,7 +135,7 @@ class Vectors:
     def __call__(self, names: Iterable[str]) -> dict[str, ArticleVectors]:
         wanted = list(dict.fromkeys(names))
         missing = [self.articles[n] for n in wanted if n not in self.loaded]
-        found = article_vectors(missing, self.model, self.cache, self.sentences)
+        found = article_vectors(missing, self.model, self.cache, self.sentences, self.digest)
         self.loaded |= {v.name: v for v in found}
         return {n: self.loaded[n] for n in wanted}
 

@@ -21,7 +21,7 @@ from .evidence import Evidence, evidence
 from .match import PairScore
 from .memo import DIRECT, Memo
 from .records import Article, Story
-from .score_table import StoredScore
+from .score_table import Link, StoredScore
 from .slug import disambiguate, make_slug
 from .stories_file import (
     StoryEntry,
@@ -91,7 +91,7 @@ class _Cluster:
     seeds: set[str]
     langs: set[str]
     pin: str | None = None  # story id an editor fixed for it
-    links: list[StoredScore] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
 
 
 def group_stories(
@@ -156,7 +156,7 @@ def _pinned_clusters(free: Sequence[Article]) -> list[_Cluster]:
 
 def _merge(
     clusters: list[_Cluster],
-    pairs: Iterable[Sequence[StoredScore]],
+    pairs: Iterable[Sequence[Link]],
     apart: Iterable[frozenset[str]],
 ) -> None:
     """Join clusters along the strongest links (`pairs`: each language pair's one-to-one
@@ -165,7 +165,7 @@ def _merge(
     links = [link for group in pairs for link in group]
     apart_sets = list(apart)
     joined: set[int] = set()  # id() of the clusters merged into another
-    for link in sorted(links, key=lambda s: s.rank, reverse=True):
+    for link in sorted(links, reverse=True):  # by rank
         a, b = owner[link.left], owner[link.right]
         if a is b or not _may_join(a, b, apart_sets):
             continue
@@ -230,17 +230,18 @@ def _decisions(
     story_of = {a.name: s.id for s in stories for a in s.articles}
     links = {seed: c.links for c in clusters for seed in c.seeds}
     by_seed: dict[str, list[StoredScore]] = defaultdict(list)
+    by_pair: dict[tuple[str, str], StoredScore] = {}
     for score in found.scores:
         by_seed[score.left].append(score)
         by_seed[score.right].append(score)
+        by_pair[score.left, score.right] = score
     decisions = []
     for seed, story in sorted(story_of.items()):
         mine = by_seed.get(seed, [])
         outside = [s for s in mine if story_of.get(s.other(seed)) != story]
         runner_up = max(outside, key=lambda s: s.rank, default=None)
-        joined = max(
-            (s for s in links.get(seed, []) if s.involves(seed)), key=lambda s: s.rank, default=None
-        )
+        link = max((k for k in links.get(seed, []) if seed in (k.left, k.right)), default=None)
+        joined = None if link is None else by_pair[link.left, link.right]
         reason = _reason(seed, story, joined, pins.get(seed), in_locked)
         decisions.append(
             Decision(seed, story, reason, _pair(found, joined), _pair(found, runner_up))

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -15,6 +16,7 @@ from test_group import ConceptEncoder, article
 from generator import evidence as evidence_module
 from generator import vectors as vectors_module
 from generator.cache import Cache
+from generator.embed import CACHE_KIND as EMBED_KIND
 from generator.evidence import LEADS_KIND, Evidence, evidence
 from generator.match import PairScore
 from generator.records import Article, CleanText
@@ -186,3 +188,32 @@ def test_language_pairs_scored_on_every_core_give_the_same_evidence(
     assert evidence(after, cache, encoder) == serial[1]  # rescored from the history, forked
     assert pools == [2, 2]
     assert chunks == [1, 1]  # each pair's scores come back on their own (memory)
+
+
+def test_an_articles_vectors_are_read_back_as_one_matrix() -> None:
+    draws = [(lang, [i % 10, (i * 7 + 3) % 10]) for i in range(60) for lang in ["en", "fr"]]
+    articles = archive(draws)
+    cache, encoder = Cache(None), ConceptEncoder()
+    evidence(articles, cache, encoder)
+    # Without the sentences' own vectors, only the articles' matrices can give them back.
+    cache._db.execute("DELETE FROM cache WHERE kind = ?", (EMBED_KIND,))
+    grown = [*articles, twin("999.fr", "fr", [1, 2, 3])]
+    encoder.calls.clear()
+    assert evidence(grown, cache, encoder) == full(grown)
+    assert sorted(encoder.calls) == sorted(vectors_module.article_sentences(grown[-1]))
+
+
+def test_a_stored_matrix_of_another_shape_is_not_used() -> None:
+    found = twin("001.en", "en", [1, 2])
+    sentences = vectors_module.article_sentences(found)
+    digest = vectors_module.sentences_digest(sentences)
+    cache, encoder = Cache(None), ConceptEncoder()
+    key = vectors_module._matrix_key(encoder.name, digest)
+    assert key is not None
+    cache.put_array(vectors_module.MATRIX_KIND, key, np.ones((1, encoder.dim), np.float32))
+    (got,) = vectors_module.article_vectors(
+        [found], encoder, cache, {found.name: sentences}, {found.name: digest}
+    )
+    assert got.matrix.shape == (len(sentences), encoder.dim) == (2, encoder.dim)
+    assert encoder.calls == list(sentences)  # embedded again, and stored right
+    assert cache.get_arrays(vectors_module.MATRIX_KIND, [key], encoder.dim)[key].shape == (2, 64)

@@ -19,6 +19,7 @@ from generator.rescore import History, Neighbourhoods, Previous, _Saved
 from generator.score_table import (
     Entry,
     Kept,
+    Link,
     ScoreTable,
     StoredScore,
     by_names,
@@ -98,7 +99,7 @@ def test_the_links_chosen_on_columns_are_one_to_one_of_the_objects(
     found: list[StoredScore],
 ) -> None:
     kept = worth_keeping(ScoreTable.of(found, XS, YS), XS, YS)
-    assert kept.links() == one_to_one(kept.scores(only_accepted=True))
+    assert kept.links() == [Link(*s.rank) for s in one_to_one(kept.scores(only_accepted=True))]
 
 
 @settings(max_examples=100, deadline=None)
