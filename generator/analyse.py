@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 from .clean import CleanContext, LineSet, clean_text
-from .cores import on_cores
+from .cores import ahead, on_cores
 from .dates import publication_date
 from .detect import detect_language
 from .duplicates import Duplicate
@@ -42,9 +42,14 @@ SPREAD_FROM = 64
 
 
 def spread(stage: Callable[..., Article], calls: Sequence[Args]) -> Iterator[Article]:
-    """`stage(*args)` of each call, in order, on every core when there are enough calls."""
-    for args, article in zip(calls, on_cores(stage, calls, "analyse", SPREAD_FROM), strict=True):
-        yield _given_seed(article, args[0])
+    """`stage(*args)` of each call, in order: on every core when there are enough calls,
+    else in a process that starts now (`cores.ahead`: the memo reads the stored analyses
+    meanwhile; a rebuild's new seed took 45 ms to analyse, regexes and models loaded)."""
+    if len(calls) < SPREAD_FROM:
+        found = ahead(stage, calls)
+    else:
+        found = on_cores(stage, calls, "analyse", SPREAD_FROM)
+    return (_given_seed(article, args[0]) for args, article in zip(calls, found, strict=True))
 
 
 def _given_seed(article: Article, seed: SeedText) -> Article:
@@ -71,7 +76,7 @@ def analyse_all(
     calls = [(seed, context.for_seed(seed, o)) for seed, o in zip(seeds, own, strict=True)]
     for distinct in {id(c): c for _, c in calls}.values():
         memo.intern(distinct)  # encoded once, not once per seed that shares it
-    for seed, article in zip(seeds, memo.many(analyse, calls, spread), strict=True):
+    for seed, article in zip(seeds, memo.many(analyse, calls, spread, ahead=True), strict=True):
         if article.clean.empty:
             errors.append(SeedError(seed.name, "no article text: every line is boilerplate"))
             continue
