@@ -44,7 +44,25 @@ class Cache:
         self.path = path
         self.writable = True
         self.used: set[tuple[str, str]] = set()  # (kind, key) read or written since opened
+        # A `reader`'s: what it was given to store, for the process that made it to store.
+        self.pending: list[tuple[str, str, bytes]] | None = None
         self._db = self._open()
+
+    def reader(self) -> Cache | None:
+        """The same file for another process, forked from this one (which must have
+        committed): its own connection, read only, what it is given to store kept in
+        `pending`. None for a cache in memory, which no other process can read."""
+        if self.path is None:
+            return None
+        uri = f"{self.path.resolve().as_uri()}?mode=ro"
+        try:
+            db = sqlite3.connect(uri, uri=True, timeout=LOCK_TIMEOUT)
+        except sqlite3.DatabaseError:
+            return None
+        reader = Cache.__new__(Cache)
+        reader.path, reader.writable, reader.used, reader.pending = self.path, False, set(), []
+        reader._db = db
+        return reader
 
     def _open(self) -> sqlite3.Connection:
         if self.path is None:
@@ -79,6 +97,13 @@ class Cache:
         log.warning("cache %s %s; this build keeps its cache in memory", self.path, why)
         self.path = None
         return _prepare(sqlite3.connect(":memory:"))
+
+    def forsake(self) -> None:
+        """Close the connection without committing or stamping the file: in a process
+        forked from the one that opened it, after that one committed (`reader`)."""
+        with contextlib.suppress(sqlite3.Error):
+            self._db.close()
+        self.writable = False
 
     def get(self, kind: str, key: str) -> bytes | None:
         self.used.add((kind, key))
@@ -119,6 +144,9 @@ class Cache:
 
     def put(self, kind: str, key: str, value: bytes) -> None:
         self.used.add((kind, key))
+        if self.pending is not None:
+            self.pending.append((kind, key, value))
+            return
         if not self.writable:
             return
         try:

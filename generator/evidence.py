@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
+import os
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .cache import Cache
-from .cores import on_cores
+from .cores import ahead, on_cores
 from .embed import Encoder, default_encoder
 from .match import PairScore, align_pairs, candidate_pairs, neighbourhoods, radii
 from .memo import DIRECT, Args, Memo
@@ -107,6 +108,8 @@ def evidence(
 
     def run(stage: Callable[..., Kept], missing: Sequence[Args]) -> Iterator[Kept]:
         langs = [named[x, y] for x, y, _ in missing]
+        if HALVE_FROM <= len(langs) < SPREAD_FROM and store.path is not None:
+            return _halved(langs, sides, source, history)
         jobs = [_prepare(sides[a], sides[b], source, history[a, b]) for a, b in langs]
         return map(_finish, jobs, _scored(jobs), [history[pair] for pair in langs])
 
@@ -131,6 +134,13 @@ class Vectors:
         self.loaded: dict[str, ArticleVectors] = {}
         self.lead_rows: dict[str, np.ndarray] = {}
         self.lead_arrays: dict[str, np.ndarray] = {}  # a language's leads serve all its pairs
+
+    def on(self, cache: Cache, model: Encoder) -> Vectors:
+        """The same vectors, with those loaded so far, read and stored through `cache`."""
+        moved = Vectors(self.articles, self.digest, model, cache, self.sentences)
+        moved.loaded = dict(self.loaded)
+        moved.lead_rows, moved.lead_arrays = dict(self.lead_rows), dict(self.lead_arrays)
+        return moved
 
     def __call__(self, names: Iterable[str]) -> dict[str, ArticleVectors]:
         wanted = list(dict.fromkeys(names))
@@ -199,8 +209,7 @@ def language_pair(
     After a change, only the pairs of the articles it moved are scored again: the others
     keep the scores of the previous build (`rescore.py` says why that is exact). A build
     runs the three steps itself (`evidence`), to share the scoring among the cores."""
-    job = _prepare(xs, ys, vectors, history)
-    return _finish(job, _score(job), history)
+    return _one(xs, ys, vectors, history)
 
 
 @dataclass(frozen=True)
@@ -301,6 +310,84 @@ def _finish(job: _Job, scored: Found, history: History) -> Kept:
 
 
 SPREAD_FROM = 24  # language pairs to score before it pays to start processes (8 languages)
+HALVE_FROM = 4  # below SPREAD_FROM, language pairs to score before it pays to fork once
+
+Pair = tuple[str, str]  # two languages' codes
+
+
+def _halved(
+    langs: Sequence[Pair],
+    sides: Mapping[str, Sequence[Entry]],
+    source: Vectors,
+    history: Mapping[Pair, History],
+) -> Iterator[Kept]:
+    """The evidence of a few language pairs (a rebuild's new seed: its language with each
+    other one), half of them worked out by a process forked now, each pair end to end.
+
+    The languages' leads are worked out first, here, so that any new article is embedded
+    by this process; the other reads the cache through its own connection and hands back
+    what it would have stored (`_elsewhere`). If it cannot, this process does its half."""
+    for lang in sorted({lang for pair in langs for lang in pair}):
+        source.leads([name for name, _ in sides[lang]])
+    source.cache.commit()  # what the other process reads
+    half = len(langs) // 2
+    theirs = ahead(_elsewhere, [(langs[half:], sides, source, history, os.getpid())])
+    mine = [_one(sides[a], sides[b], source, history[a, b]) for a, b in langs[:half]]
+    try:
+        ((kept, pending, used),) = theirs
+    except Exception:  # it could not (a sentence to embed, a cache it cannot open)
+        kept, pending, used = (
+            [_one(sides[a], sides[b], source, history[a, b]) for a, b in langs[half:]],
+            [],
+            set(),
+        )
+    for kind, key, value in pending:
+        source.cache.put(kind, key, value)
+    source.cache.used |= used
+    return iter([*mine, *kept])
+
+
+Elsewhere = tuple[list[Kept], list[tuple[str, str, bytes]], set[tuple[str, str]]]
+
+
+def _elsewhere(
+    langs: Sequence[Pair],
+    sides: Mapping[str, Sequence[Entry]],
+    source: Vectors,
+    history: Mapping[Pair, History],
+    parent: int,
+) -> Elsewhere:
+    """`_one` of each pair over a reader of the cache (`Cache.reader`); the evidence, what
+    was to be stored and what was read. It embeds nothing: a process forked from one that
+    has used the encoder must not (`cores`), and `_halved` embedded what is new.
+
+    In a process forked from `parent`, the connection it inherited is closed first, as
+    SQLite asks of a child (its fork-test.c): the parent had committed, so no write of
+    its is undone, and the child's own connection shares no lock state with it."""
+    if os.getpid() != parent:
+        source.cache.forsake()
+    reader = source.cache.reader()
+    if reader is None:
+        raise RuntimeError("the cache cannot be read from another process")
+    vectors = source.on(reader, _NoEncoder(source.model.name, source.model.dim))
+    kept = [_one(sides[a], sides[b], vectors, history[a, b].on(reader)) for a, b in langs]
+    assert reader.pending is not None  # a reader's
+    return kept, reader.pending, reader.used
+
+
+def _one(xs: Sequence[Entry], ys: Sequence[Entry], vectors: Vectors, history: History) -> Kept:
+    job = _prepare(xs, ys, vectors, history)
+    return _finish(job, _score(job), history)
+
+
+class _NoEncoder:
+    """An encoder's name and size, for a process that must not embed."""
+
+    def __init__(self, name: str, dim: int) -> None:
+        self.name, self.dim = name, dim
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        raise RuntimeError(f"{len(texts)} sentences to embed in a forked process")
 
 
 def _scored(jobs: list[_Job]) -> Iterator[Found]:

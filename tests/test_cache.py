@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -320,3 +322,35 @@ def test_keys_kept_for_later_are_worked_out_only_for_a_sweep(tmp_path: Path) -> 
         assert cache.forget_unused("memo:", {"memo:pairs": pairs}) == 5
         assert asked == [True]
         assert cache.get("memo:pairs", "kept") == b"v" and cache.get("memo:pairs", "old") is None
+
+
+def test_a_forked_process_reads_the_cache_while_this_one_commits(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "c.sqlite")
+    for i in range(200):
+        cache.put("k", str(i), bytes(2000))
+    cache.commit()
+    reading = cache._db.execute("SELECT key FROM cache")  # a read this process has open
+    reading.fetchone()
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: what it finds of the 200 entries, 100 times over
+        status = 1
+        try:
+            cache.forsake()  # as SQLite asks of a forked child (see Cache.forsake)
+            reader = cache.reader()
+            assert reader is not None
+            found = [len(reader.get_many("k", [str(i) for i in range(200)])) for _ in range(100)]
+            os.write(write, json.dumps(found).encode())
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write)
+    reading.close()
+    for i in range(200, 400):  # meanwhile, this process goes on storing and committing
+        cache.put("k", str(i), bytes(2000))
+        cache.commit()
+    with os.fdopen(read) as pipe:
+        found = json.loads(pipe.read())
+    assert os.waitpid(pid, 0)[1] == 0
+    assert found == [200] * 100
+    assert len(cache.get_many("k", [str(i) for i in range(400)])) == 400  # still its own

@@ -3,8 +3,10 @@ gives exactly the result of scoring every pair again, and scores far fewer pairs
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -217,3 +219,77 @@ def test_a_stored_matrix_of_another_shape_is_not_used() -> None:
     assert got.matrix.shape == (len(sentences), encoder.dim) == (2, encoder.dim)
     assert encoder.calls == list(sentences)  # embedded again, and stored right
     assert cache.get_arrays(vectors_module.MATRIX_KIND, [key], encoder.dim)[key].shape == (2, 64)
+
+
+LANGS = ["en", "fr", "de", "es", "ru"]  # a new article's language pairs: 4, shared in two
+
+
+@pytest.fixture
+def forking(monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator import cores
+
+    monkeypatch.setattr(cores.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(cores.threading, "active_count", lambda: 1)  # other tests' servers
+
+
+def _grown(tmp_path: Path) -> tuple[list[Article], list[Article], Cache]:
+    before = archive([(lang, [i % 7, (i * 3) % 11]) for i in range(12) for lang in LANGS])
+    cache = Cache(tmp_path / "c.sqlite")
+    evidence(before, cache, ConceptEncoder())
+    cache.commit()
+    new = twin("999.fr", "fr", [1, 2, 3])  # in words no article used: to embed
+    new = replace(new, clean=CleanText(tuple(f"{c} is said anew in fr." for c in ("K1", "K2"))))
+    return before, [*before, new], cache
+
+
+@pytest.mark.usefixtures("forking")
+def test_a_few_language_pairs_are_shared_with_a_forked_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, grown, cache = _grown(tmp_path)
+    pids: list[int] = []
+    read_back: list[bool] = []  # whether each history the other process loaded was there
+    real_ahead, real_load = evidence_module.ahead, History.load
+
+    def loading(self: History) -> Any:
+        found = real_load(self)
+        read_back.append(found is not None)
+        return found
+
+    def with_pid(function: Any, args: Sequence[Any]) -> Any:
+        def tagged(*given: Any) -> Any:
+            read_back.clear()
+            return os.getpid(), function(*given), list(read_back)
+
+        for pid, found, loads in real_ahead(tagged, args):
+            pids.append(pid)
+            assert loads == [True, True]  # it read the cache, through its own connection
+            yield found
+
+    monkeypatch.setattr(History, "load", loading)
+    monkeypatch.setattr(evidence_module, "ahead", with_pid)
+    encoder = ConceptEncoder()
+    assert evidence(grown, cache, encoder) == full(grown)
+    assert pids and os.getpid() not in pids  # and the worker did not fail: it embeds nothing
+    assert sorted(encoder.calls) == sorted(vectors_module.article_sentences(grown[-1]))
+    # What the other process worked out was stored here: the next build reads it all.
+    cache.commit()
+    assert evidence(grown, cache, ConceptEncoder()) == full(grown)
+    rows = cache._db.execute("SELECT count(*) FROM cache WHERE kind = ?", (History.KIND,))
+    assert rows.fetchone() == (len(LANGS) * (len(LANGS) - 1) // 2,)
+
+
+@pytest.mark.usefixtures("forking")
+def test_language_pairs_the_forked_process_fails_are_worked_out_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, grown, cache = _grown(tmp_path)
+    calls: list[int] = []
+
+    def failing(langs: Sequence[Any], *rest: Any) -> Any:
+        calls.append(len(langs))
+        raise RuntimeError("a sentence to embed")
+
+    monkeypatch.setattr(evidence_module, "_elsewhere", failing)
+    assert evidence(grown, cache, ConceptEncoder()) == full(grown)
+    assert calls == [2]  # here, once the worker had failed: two of the four pairs
