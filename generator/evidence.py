@@ -331,16 +331,14 @@ def _halved(
         source.leads([name for name, _ in sides[lang]])
     source.cache.commit()  # what the other process reads
     half = len(langs) // 2
-    theirs = ahead(_elsewhere, [(langs[half:], sides, source, history, os.getpid())])
-    mine = [_one(sides[a], sides[b], source, history[a, b]) for a, b in langs[:half]]
-    try:
-        ((kept, pending, used),) = theirs
-    except Exception:  # it could not (a sentence to embed, a cache it cannot open)
-        kept, pending, used = (
-            [_one(sides[a], sides[b], source, history[a, b]) for a, b in langs[half:]],
-            [],
-            set(),
-        )
+    with source.cache.deferred():  # while it reads, this process takes no write lock
+        theirs = ahead(_elsewhere, [(langs[half:], sides, source, history, os.getpid())])
+        mine = [_one(sides[a], sides[b], source, history[a, b]) for a, b in langs[:half]]
+        try:
+            ((kept, pending, used),) = theirs
+        except Exception:  # it could not (a sentence to embed, a cache it cannot open)
+            kept = [_one(sides[a], sides[b], source, history[a, b]) for a, b in langs[half:]]
+            pending, used = [], set()
     for kind, key, value in pending:
         source.cache.put(kind, key, value)
     source.cache.used |= used

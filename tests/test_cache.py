@@ -354,3 +354,14 @@ def test_a_forked_process_reads_the_cache_while_this_one_commits(tmp_path: Path)
     assert os.waitpid(pid, 0)[1] == 0
     assert found == [200] * 100
     assert len(cache.get_many("k", [str(i) for i in range(400)])) == 400  # still its own
+
+
+def test_writes_deferred_are_made_when_the_block_ends(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "c.sqlite")
+    with cache.deferred():
+        cache.put("k", "a", b"1")
+        cache.commit()
+        reader = cache.reader()
+        assert reader is not None and reader.get("k", "a") is None  # no lock taken, no row
+    cache.commit()
+    assert reader.get("k", "a") == b"1" and cache.pending is None
