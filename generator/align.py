@@ -24,6 +24,7 @@ import numpy as np
 from .cache import Cache
 from .embed import Encoder, default_encoder, embed_cached
 from .sentences import split_sentences
+from .similarity import similarities as cosines
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,13 @@ class Similarities:
     ) -> Similarities:
         """From (singles, neighbour pairs) embeddings of each side, rows L2-normalised."""
         (a1, a2), (b1, b2) = a, b
-        return cls(a1 @ b1.T, a2 @ b1.T, a1 @ b2.T, tuple(len_a), tuple(len_b))
+        return cls(
+            cosines(a1, b1),
+            cosines(a2, b1),
+            cosines(a1, b2),
+            tuple(len_a),
+            tuple(len_b),
+        )
 
 
 def align_similarities(sims: Similarities, params: Params = DEFAULT_PARAMS) -> tuple[Bead, ...]:

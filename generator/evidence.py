@@ -25,7 +25,7 @@ from .cache import Cache
 from .cores import ahead, on_cores
 from .embed import Encoder, default_encoder
 from .match import PairScore, align_pairs, candidate_pairs, neighbourhoods, radii
-from .memo import DIRECT, Args, Memo
+from .memo import DIRECT, Args, Memo, code_version
 from .records import Article
 from .rescore import History, Neighbourhoods, Previous, moved
 from .score_table import (
@@ -99,7 +99,10 @@ def evidence(
         lang: sentences_digest([f"{name}\0{d}" for name, d in side]) for lang, side in sides.items()
     }
     pairs = list(itertools.combinations(sorted(by_lang), 2))
-    history = {(a, b): History(store, (a, b, model.name)) for a, b in pairs}
+    # The previous scores and radii stand for this code's own: another version of the
+    # scoring (match.py, similarity.py) must not leave them to a rebuild.
+    version = code_version(__name__)
+    history = {(a, b): History(store, (a, b, model.name, version)) for a, b in pairs}
     for entry in history.values():
         entry.keep()
     for side in sides.values():
@@ -169,7 +172,8 @@ class Vectors:
         self.cache.keep(LEADS_KIND, self._leads_key(names))
 
     def _leads_key(self, names: Sequence[str]) -> str:
-        text = "\0".join([self.model.name, str(LEAD), *(f"{n}\0{self.digest[n]}" for n in names)])
+        head = [self.model.name, str(LEAD), code_version(__name__)]  # how a lead is made
+        text = "\0".join([*head, *(f"{n}\0{self.digest[n]}" for n in names)])
         return hashlib.sha256(text.encode()).hexdigest()
 
     def _each_lead(self, names: Sequence[str]) -> np.ndarray:
@@ -184,7 +188,7 @@ class Vectors:
         return np.concatenate([self.lead_rows[n] for n in names])
 
     def _lead_key(self, name: str) -> str:
-        text = f"{self.model.name}\0{LEAD}\0{self.digest[name]}"
+        text = f"{self.model.name}\0{LEAD}\0{code_version(__name__)}\0{self.digest[name]}"
         return hashlib.sha256(text.encode()).hexdigest()
 
 

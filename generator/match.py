@@ -27,6 +27,7 @@ from typing import TypeVar
 
 import numpy as np
 
+from .similarity import products
 from .vectors import ArticleVectors
 
 NEIGHBOURS = 4  # k of the margin, and candidates per article per language
@@ -40,8 +41,8 @@ ABOVE = 1.0  # a sentence pair below its neighbourhood's mean is no evidence at 
 # Most sentences of a translation find their counterpart; same-topic articles share a few.
 MIN_COVERAGE = 0.5
 # Similarity cells computed at once: bounds memory at any archive size. With its index and
-# sorting arrays a block takes 16 bytes a cell; 4M cells searched as fast as 16M did, and
-# faster at 12,500 articles a language (0.82 s against 1.20 s).
+# sorting arrays a block takes 20 bytes a cell (similarities are float64: similarity.py);
+# 4M cells searched as fast as 16M did, and faster at 12,500 articles a language.
 BLOCK_CELLS = 1 << 22
 
 
@@ -106,14 +107,16 @@ def accepts(coverage: float, strength: float) -> bool:
 
 
 def nearest(queries: np.ndarray, keys: np.ndarray, k: int) -> np.ndarray:
-    """Indices of the `k` most similar rows of `keys` for each query, best first (blocked)."""
+    """Indices of the `k` most similar rows of `keys` for each query, best first (blocked);
+    rows `similarity.rounded`, as an article's vectors are."""
     k = min(k, keys.shape[0])
     out = np.zeros((queries.shape[0], k), dtype=np.int64)
     if k == 0:
         return out
+    keys = np.asarray(keys, dtype=np.float64)  # once, not for every block
     step = max(1, BLOCK_CELLS // max(1, keys.shape[0]))
     for start in range(0, queries.shape[0], step):
-        sims = queries[start : start + step] @ keys.T
+        sims = products(queries[start : start + step], keys)
         top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
         order = np.take_along_axis(sims, top, axis=1).argsort(axis=1)[:, ::-1]
         out[start : start + step] = np.take_along_axis(top, order, axis=1)
@@ -122,12 +125,15 @@ def nearest(queries: np.ndarray, keys: np.ndarray, k: int) -> np.ndarray:
 
 def _radius(sentences: np.ndarray, others: Sequence[ArticleVectors]) -> np.ndarray:
     """Mean similarity of each sentence to its k nearest sentences among `others`."""
-    pool = np.concatenate([o.matrix for o in others]) if others else sentences[:0]
+    # float64 at once: the product's copy of the pool would be a second pass over it
+    pool = np.concatenate([o.matrix for o in others] or [sentences[:0]], dtype=np.float64)
     if pool.shape[0] == 0:
         return np.ones(sentences.shape[0], dtype=np.float32)
-    sims = sentences @ pool.T
+    sims = products(sentences, pool)
     k = min(NEIGHBOURS, pool.shape[0])
-    radius: np.ndarray = np.partition(sims, sims.shape[1] - k, axis=1)[:, -k:].mean(axis=1)
+    top = np.partition(sims, sims.shape[1] - k, axis=1)[:, -k:]
+    # float32, as a previous build's radii are kept (rescore.py): a rebuild reads the same
+    radius: np.ndarray = top.mean(axis=1).astype(np.float32)
     return radius
 
 
@@ -135,7 +141,7 @@ def align(x: ArticleVectors, y: ArticleVectors, rx: np.ndarray, ry: np.ndarray) 
     """The longest in-order chain of mutually best sentence pairs that stand out (margin > 1)."""
     if not x.sentences or not y.sentences:
         return PairScore(x.name, y.name, 0.0, 0.0, ())
-    sims = x.matrix @ y.matrix.T
+    sims = products(x.matrix, y.matrix)
     margins = sims / ((rx[:, None] + ry[None, :]) / 2)
     best_y, best_x = sims.argmax(axis=1), sims.argmax(axis=0)
     mutual = [(i, int(j)) for i, j in enumerate(best_y) if best_x[j] == i and margins[i, j] > ABOVE]

@@ -18,6 +18,7 @@ from .cache import Cache
 from .embed import Encoder, embed_cached
 from .records import Article
 from .sentences import split_sentences
+from .similarity import rounded, unit_mean
 
 # Sentences per article used for alignment; the first LEAD of them make the article's vector.
 # News puts the substance first: past a few dozen sentences alignment learns nothing new.
@@ -31,7 +32,8 @@ MAX_CHARS = 400
 
 @dataclass(frozen=True)
 class ArticleVectors:
-    """An article's embedded sentences (rows L2-normalised) and its lead vector."""
+    """An article's embedded sentences (rows L2-normalised) and its lead vector, both
+    `similarity.rounded`: their products are exact, the same on every machine."""
 
     name: str
     sentences: tuple[str, ...]
@@ -119,8 +121,9 @@ def article_vectors(
         key = keys[i]
         if key is not None:
             cache.put_array(MATRIX_KIND, key, matrices[i])
+    exact = {i: rounded(matrix) for i, matrix in matrices.items()}  # see similarity.py
     return tuple(
-        ArticleVectors(a.name, sentences[i], matrices[i], _lead(matrices[i], encoder.dim))
+        ArticleVectors(a.name, sentences[i], exact[i], _lead(exact[i], encoder.dim))
         for i, a in enumerate(articles)
     )
 
@@ -137,7 +140,4 @@ def _matrix_key(encoder_name: str, digest: str | None) -> str | None:
 def _lead(rows: np.ndarray, dim: int) -> np.ndarray:
     if rows.shape[0] == 0:
         return np.zeros(dim, dtype=np.float32)
-    mean = rows[:LEAD].mean(axis=0)
-    norm = float(np.linalg.norm(mean))
-    lead: np.ndarray = (mean / norm if norm else mean).astype(np.float32)
-    return lead
+    return unit_mean(rows[:LEAD])
