@@ -24,7 +24,7 @@ import numpy as np
 from .cache import Cache
 from .embed import Encoder, default_encoder, embed_cached
 from .sentences import split_sentences
-from .similarity import similarities as cosines
+from .similarity import products, rounded
 
 
 @dataclass(frozen=True)
@@ -72,15 +72,10 @@ class Similarities:
         len_a: Sequence[int],
         len_b: Sequence[int],
     ) -> Similarities:
-        """From (singles, neighbour pairs) embeddings of each side, rows L2-normalised."""
+        """From (singles, neighbour pairs) embeddings of each side, rows L2-normalised and
+        `similarity.rounded` (`_embed_side`): the products are exact on every machine."""
         (a1, a2), (b1, b2) = a, b
-        return cls(
-            cosines(a1, b1),
-            cosines(a2, b1),
-            cosines(a1, b2),
-            tuple(len_a),
-            tuple(len_b),
-        )
+        return cls(products(a1, b1), products(a2, b1), products(a1, b2), tuple(len_a), tuple(len_b))
 
 
 def align_similarities(sims: Similarities, params: Params = DEFAULT_PARAMS) -> tuple[Bead, ...]:
@@ -248,7 +243,8 @@ def _lengths(texts: Sequence[str]) -> tuple[int, ...]:
 def _embed_side(
     texts: Sequence[str], encoder: Encoder, cache: Cache
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Each sentence's embedding, and each pair of neighbours' as their length-weighted mean.
+    """Each sentence's embedding, and each pair of neighbours' as their length-weighted mean,
+    `similarity.rounded` here, once for all the alignments of the side (`Sides`).
 
     Vecalign and Bertalign embed the joined text of each pair; e5 pools over tokens, so
     the weighted mean is close to it, and it halves the encoder's work (the costly part).
@@ -258,7 +254,7 @@ def _embed_side(
     weighted = singles * weights
     pairs = weighted[:-1] + weighted[1:]
     norms = np.linalg.norm(pairs, axis=1, keepdims=True)
-    return singles, pairs / np.maximum(norms, 1e-9)
+    return rounded(singles), rounded(pairs / np.maximum(norms, 1e-9))
 
 
 def read_units(path: Path, sentences: bool) -> list[str]:

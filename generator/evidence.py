@@ -133,6 +133,7 @@ class Vectors:
         sentences: Mapping[str, tuple[str, ...]] | None = None,
     ) -> None:
         self.articles, self.digest, self.model, self.cache = articles, digest, model, cache
+        self.recipe = f"{model.name}\0{LEAD}\0{code_version(__name__)}"  # how a lead is made
         self.sentences = sentences or {}  # each article's `article_sentences`, if known
         self.loaded: dict[str, ArticleVectors] = {}
         self.lead_rows: dict[str, np.ndarray] = {}
@@ -172,8 +173,7 @@ class Vectors:
         self.cache.keep(LEADS_KIND, self._leads_key(names))
 
     def _leads_key(self, names: Sequence[str]) -> str:
-        head = [self.model.name, str(LEAD), code_version(__name__)]  # how a lead is made
-        text = "\0".join([*head, *(f"{n}\0{self.digest[n]}" for n in names)])
+        text = "\0".join([self.recipe, *(f"{n}\0{self.digest[n]}" for n in names)])
         return hashlib.sha256(text.encode()).hexdigest()
 
     def _each_lead(self, names: Sequence[str]) -> np.ndarray:
@@ -188,7 +188,7 @@ class Vectors:
         return np.concatenate([self.lead_rows[n] for n in names])
 
     def _lead_key(self, name: str) -> str:
-        text = f"{self.model.name}\0{LEAD}\0{code_version(__name__)}\0{self.digest[name]}"
+        text = f"{self.recipe}\0{self.digest[name]}"
         return hashlib.sha256(text.encode()).hexdigest()
 
 

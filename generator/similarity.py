@@ -37,11 +37,6 @@ def products(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return out
 
 
-def similarities(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """`a @ b.T` of the rows `rounded`, exactly (float64)."""
-    return products(rounded(a), rounded(b))
-
-
 def unit_mean(rows: np.ndarray) -> np.ndarray:
     """The mean of `rounded` rows, L2-normalised, then `rounded`: the sum of a few rows is
     exact in any order, and `math.fsum` rounds the squared norm once (numpy's norm of a
