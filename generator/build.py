@@ -17,6 +17,7 @@ from .editor_rules import EDITOR_FILE, load_editor_rules
 from .embed import ENCODER_TIME
 from .group import group_and_record
 from .indexes import render_indexes
+from .lock import project_lock
 from .memo import DIRECT, Memo, Text
 from .parallel import parallel_urls, render_parallel_pages
 from .progress import Steps
@@ -84,7 +85,9 @@ def render_files(
 
 
 def build(config: Config) -> BuildReport:
-    with _few_collections():
+    """The whole build, with the docs folder locked against any other build of it
+    (`lock`): from reading the seeds and the stories file to the last write."""
+    with project_lock(config.out), _few_collections():
         return _build(config)
 
 

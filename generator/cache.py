@@ -1,8 +1,9 @@
 """A cache of derived data keyed by content hash: never trusted blindly.
 
-One SQLite file holds (kind, key) -> bytes. The file is checked when opened: one that is
-not a database, fails SQLite's integrity check, or was written by another cache format
-(`FORMAT`) is discarded and rebuilt. A value that fails to decode is treated as missing.
+One SQLite file holds (kind, key) -> bytes. The file is checked when opened (cache_file.py):
+one that is not a database, fails SQLite's integrity check, or was written by another cache
+format is discarded and rebuilt; a good one this user cannot write is only read, one it
+cannot read is left alone. A value that fails to decode is treated as missing.
 Callers put whatever their value depends on (code version, model name) into the key.
 
 Concurrency: SQLite's own locking. A second build running at the same time waits briefly
@@ -22,20 +23,16 @@ from typing import Any
 
 import numpy as np
 
+from .cache_file import in_memory, open_file, stamp, stamp_file
+
 log = logging.getLogger(__name__)
 
 DEFAULT_PATH = Path(".cache/generator.sqlite")
-# Bump when the table layout or the meaning of stored values changes: older files are wiped.
-FORMAT = "2"
 CHUNK = 500  # keys per query: well under SQLite's limit on bound parameters
 SLACK = 0.125  # unused entries tolerated by `forget_unused`, as a share of those used
 COMPACT_FROM = 64 << 20  # free bytes in the file before `compact` considers it
 COMPACT_SHARE = 0.5  # share of the file's pages that must be free
 LOCK_TIMEOUT = 2.0  # seconds to wait for another process's write lock
-SCHEMA = (
-    "CREATE TABLE IF NOT EXISTS cache (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key))",
-    "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT)",
-)
 
 
 class Cache:
@@ -73,38 +70,9 @@ class Cache:
         return reader
 
     def _open(self) -> sqlite3.Connection:
-        if self.path is None:
-            return _prepare(sqlite3.connect(":memory:"))
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            # The integrity check reads the whole file (seconds for a large archive): it is
-            # skipped when the file is exactly as this class left it when it last closed it.
-            checked = _stamp(self.path) != _read_stamp(self.path)
-            _stamp_file(self.path).unlink(missing_ok=True)  # until closed cleanly again
-            return _prepare(sqlite3.connect(self.path, timeout=LOCK_TIMEOUT), checked)
-        except sqlite3.OperationalError as exc:
-            if "locked" in str(exc):
-                return self._in_memory(f"is in use by another build ({exc})")
-            return self._rebuilt(exc)
-        except (sqlite3.DatabaseError, StaleCache) as exc:
-            return self._rebuilt(exc)
-        except OSError as exc:
-            return self._in_memory(f"cannot be opened ({exc})")
-
-    def _rebuilt(self, reason: Exception) -> sqlite3.Connection:
-        assert self.path is not None
-        log.warning("cache %s discarded (%s); starting a new one", self.path, reason)
-        try:
-            for suffix in ("", "-journal", "-wal", "-shm"):
-                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-            return _prepare(sqlite3.connect(self.path, timeout=LOCK_TIMEOUT))
-        except (OSError, sqlite3.DatabaseError, StaleCache) as exc:
-            return self._in_memory(f"cannot be rebuilt ({exc})")
-
-    def _in_memory(self, why: str) -> sqlite3.Connection:
-        log.warning("cache %s %s; this build keeps its cache in memory", self.path, why)
-        self.path = None
-        return _prepare(sqlite3.connect(":memory:"))
+        opened = in_memory() if self.path is None else open_file(self.path, LOCK_TIMEOUT)
+        self.path, self.writable = opened.path, opened.writable
+        return opened.db
 
     @contextlib.contextmanager
     def deferred(self) -> Iterator[None]:
@@ -211,7 +179,7 @@ class Cache:
         self._db.close()
         if self.path is not None and self.writable:
             with contextlib.suppress(OSError):
-                _stamp_file(self.path).write_text(_stamp(self.path), encoding="utf-8")
+                stamp_file(self.path).write_text(stamp(self.path), encoding="utf-8")
 
     def forget_unused(
         self, prefix: str, later: Mapping[str, Callable[[], Iterable[str]]] | None = None
@@ -328,56 +296,3 @@ class Cache:
 
     def put_array(self, kind: str, key: str, value: np.ndarray) -> None:
         self.put(kind, key, np.ascontiguousarray(value, dtype=np.float32).tobytes())
-
-
-class StaleCache(Exception):
-    """The file is a cache of another format."""
-
-
-def _stamp_file(path: Path) -> Path:
-    return path.with_name(path.name + ".closed")
-
-
-def _stamp(path: Path) -> str:
-    """Size and modification time of the file: what a clean close leaves behind."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return ""
-    return f"{FORMAT} {stat.st_size} {stat.st_mtime_ns}"
-
-
-def _read_stamp(path: Path) -> str | None:
-    try:
-        return _stamp_file(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def _prepare(db: sqlite3.Connection, check: bool = True) -> sqlite3.Connection:
-    """Check the file (unless told it is known good) and create the tables; raises if the
-    file cannot be trusted."""
-    try:
-        (result,) = db.execute(
-            "PRAGMA quick_check" if check else "PRAGMA schema_version"
-        ).fetchone()
-        if check and result != "ok":
-            raise sqlite3.DatabaseError(f"integrity check failed: {result}")
-        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
-        if tables:
-            found = _format(db) if "meta" in tables else None
-            if found != FORMAT:
-                raise StaleCache(f"format {found!r}, expected {FORMAT!r}")
-        for statement in SCHEMA:
-            db.execute(statement)
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('format', ?)", (FORMAT,))
-        db.commit()
-    except BaseException:
-        db.close()
-        raise
-    return db
-
-
-def _format(db: sqlite3.Connection) -> object:
-    row = db.execute("SELECT value FROM meta WHERE name = 'format'").fetchone()
-    return None if row is None else row[0]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .messages import one_line
 from .records import Article, Page
 
 if TYPE_CHECKING:
@@ -13,14 +14,16 @@ if TYPE_CHECKING:
 MAX_REMOVED = 12
 # Runner-up languages below this confidence say nothing to an editor.
 SHOWN_SCORE = 0.01
+MAX_PATH = 1000  # a folder's path and git's words on one line, not cut short as a warning
 
 
 def format_check(result: CheckResult) -> str:
     change, report = result.change, result.report
     lines = [
         f"Built {len(report.pages)} seeds ({len(report.errors)} failed) and compared their stories"
-        f" with the committed story file {result.story_file}.",
-        *([] if result.story_file_found else ["(No story file there yet: every seed is new.)"]),
+        f" with the story file {one_line(result.story_file, MAX_PATH)}.",
+        *([f"({one_line(result.note, MAX_PATH)}.)"] if result.note else []),
+        *([] if result.story_file_found else ["(No story file there: every seed is new.)"]),
         "",
         f"New or changed seeds ({len(change.new_seeds)}):",
     ]
@@ -42,8 +45,8 @@ def format_check(result: CheckResult) -> str:
         "Seeds moved to another story", [f"{s}: {old} -> {new}" for s, old, new in change.moved]
     )
     lines += _section("Seeds no longer in the folder", list(change.gone))
-    lines += _section("Warnings", list(report.warnings))
-    lines += _section("Errors", [str(e) for e in report.errors])
+    lines += _section("Warnings", [one_line(w) for w in report.warnings])
+    lines += _section("Errors", [one_line(str(e)) for e in report.errors])
     verdict = f"FAILED: {len(report.errors)} error(s)" if report.errors else "OK: no errors"
     return "\n".join([*lines, "", verdict]) + "\n"
 

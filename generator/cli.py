@@ -19,10 +19,12 @@ from .build import build as run_build
 from .cache import DEFAULT_PATH as DEFAULT_CACHE
 from .cache import Cache
 from .check import check_command
-from .config import Config, ConfigError, load_config
+from .config import CONFIG_FILE, Config, ConfigError, load_config
 from .group import group_stories
+from .messages import one_line
 from .read import read_seeds
-from .records import SeedText
+from .records import BuildReport, SeedText
+from .stamp import STAMP, Stamp, fingerprint, project_of, project_settings, write_stamp
 from .stories_file import StoryFileError, load_story_file
 from .stories_report import format_grouping
 
@@ -55,7 +57,16 @@ def _exit_now(code: object) -> NoReturn:
 @click.option("--verbose", "-v", is_flag=True, help="Log every step.")
 def main(verbose: bool) -> None:
     """Turn a folder of raw news articles into a multilingual MkDocs site."""
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, format="%(message)s")
+    handler = logging.StreamHandler()
+    handler.setFormatter(OneLineFormatter("%(message)s"))
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO, handlers=[handler])
+
+
+class OneLineFormatter(logging.Formatter):
+    """Each logged message on one line, as warnings are printed: it may name a file."""
+
+    def formatMessage(self, record: logging.LogRecord) -> str:
+        return one_line(super().formatMessage(record))
 
 
 @main.command()
@@ -82,14 +93,30 @@ def build(
     config = _config(settings, config_file)
     report = run_build(config)
     for warning in report.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(f"warning: {one_line(warning)}", err=True)
     for error in report.errors:
-        click.echo(f"error: {error}", err=True)
+        click.echo(f"error: {one_line(str(error))}", err=True)
+    _stamp_for_mkdocs(config, config_file, report)
     click.echo(
         f"{len(report.pages)} pages written to {config.out}, {len(report.errors)} seeds failed"
     )
     if report.errors and config.strict:
         sys.exit(1)
+
+
+def _stamp_for_mkdocs(config: Config, config_file: Path | None, report: BuildReport) -> None:
+    """A build of the project's own seeds into its docs folder, with its settings, is the
+    one its MkDocs hook would make: say so in the hook's stamp, so that `mkdocs build`
+    next (scripts/build.sh) neither builds again nor prints these warnings a second time."""
+    project = project_of(config.seeds, config.out, Path.cwd())
+    if project is None or (config_file or Path(CONFIG_FILE)).resolve() != project / CONFIG_FILE:
+        return
+    files = project_settings(project, config.stories_file)
+    stamp = Stamp(fingerprint(config.seeds, config.out, files), clean=not report.errors)
+    try:
+        write_stamp(project / STAMP, stamp)
+    except OSError as exc:  # the next mkdocs build regenerates: slower, not wrong
+        logging.getLogger(__name__).info("cannot record the build for mkdocs: %s", exc)
 
 
 main.add_command(check_command)
@@ -129,14 +156,14 @@ def stories(seeds: Path | None, config_file: Path | None) -> None:
     try:
         recorded = load_story_file(config.stories_file)
     except StoryFileError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(f"error: {one_line(str(exc))}", err=True)
         sys.exit(2)
     articles = []
     for item in read_seeds(config.seeds):
         if isinstance(item, SeedText):
             articles.append(analyse(item))
         else:
-            click.echo(f"error: {item}", err=True)
+            click.echo(f"error: {one_line(str(item))}", err=True)
     grouping = group_stories(articles, recorded, cache=Cache(config.cache))
     click.echo(format_grouping(grouping), nl=False)
 
@@ -146,5 +173,5 @@ def _config(cli: Mapping[str, object], config_file: Path | None) -> Config:
         return load_config(cli, config_file)
     except ConfigError as exc:
         for problem in exc.problems:
-            click.echo(f"error: {problem}", err=True)
+            click.echo(f"error: {one_line(problem)}", err=True)
         sys.exit(2)

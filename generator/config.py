@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from .safe_yaml import CONFIG_YML, LimitError, YamlProblem, read_yaml
 
 CONFIG_FILE = "generator.yml"
 
@@ -110,8 +110,10 @@ def _merge_file(
     path: Path, known: Mapping[str, Setting], values: dict[str, tuple[Any, str]]
 ) -> list[str]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        data = read_yaml(path, CONFIG_YML) or {}
+    except LimitError as exc:
+        return [f"{path}: {exc}"]
+    except (OSError, UnicodeDecodeError, YamlProblem) as exc:
         return [f"{path}: cannot read: {exc}"]
     if not isinstance(data, dict):
         return [f"{path}: must be a mapping of setting: value, got {type(data).__name__}"]

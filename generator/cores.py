@@ -4,13 +4,17 @@ Workers are forked: they start at once with everything loaded (models, compiled 
 and what they return comes back in order. The functions given must not use the cache or the
 encoder (a forked copy of an SQLite connection or of the encoder's thread pool is unsafe):
 those stay with the build's own process, which hands out plain values and takes results.
+A worker ends with that process (`_end_with`), however it ends.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
 import pickle
+import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
@@ -53,7 +57,9 @@ def on_cores(
     try:
         context = multiprocessing.get_context("fork")  # workers start now: they see `calls`
         pool_class = globals().get("ProcessPoolExecutor") or __getattr__("ProcessPoolExecutor")
-        with pool_class(workers, mp_context=context) as pool:
+        _prctl()  # looked up before forking, not in each worker
+        ending = {"initializer": _end_with, "initargs": (os.getpid(),)}
+        with pool_class(workers, mp_context=context, **ending) as pool:
             if inherit:
                 done = pool.map(_inherited, range(len(calls)), chunksize=chunk)
             else:
@@ -72,11 +78,14 @@ def ahead(function: Callable[..., R], calls: Sequence[tuple[Any, ...]]) -> Itera
     fails or dies leaves the calls to this process, which then raises what they raise."""
     if not calls or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
         return (function(*args) for args in calls)
+    parent = os.getpid()
+    _prctl()  # looked up before forking, not in the worker
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:  # the worker: its results down the pipe, then out without any teardown
         status = 1
         try:
+            _end_with(parent)
             os.close(read)
             with os.fdopen(write, "wb") as pipe:
                 pickle.dump([function(*args) for args in calls], pipe, protocol=5)
@@ -100,6 +109,34 @@ def _results(
     if len(found) != len(calls):
         found = [function(*args) for args in calls]
     yield from found
+
+
+def _end_with(parent: int) -> None:
+    """In a worker just forked from `parent`: have the system kill it when `parent` ends.
+    A build killed outright would otherwise leave its workers for minutes, blocked on a
+    pipe no one reads, holding the cache file open. Where the system cannot (no `prctl`:
+    not Linux), only a parent that ended before the fork returned is noticed."""
+    prctl = _prctl()
+    if prctl is not None:
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it ended before the request above could take effect
+        os._exit(1)
+
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+@functools.cache
+def _prctl() -> Any:
+    """The C library's `prctl`, or None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    import ctypes  # only where there are workers to start
+
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
 
 
 def __getattr__(name: str) -> Any:

@@ -6,7 +6,7 @@ keep:                       # lines the cleaner took out that are article text
     - "Chine et Kazakhstan.Photo:VCG"
 remove:                     # lines the cleaner kept that are boilerplate
   "*":                      # every seed
-    - "re:Lire la suite.*"  # "re:" = a regular expression for the whole line, any case
+    - "re:Lire la suite.*"  # "re:" = a regular expression (RE2) for the whole line, any case
   000_c3a19952f2159eca.txt:
     - "Le texte intégral de la déclaration est accessible ici."
 ```
@@ -16,12 +16,12 @@ A plain entry is the exact line (any run of spaces, no-break ones too, counts as
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from .patterns import LinePattern, PatternError, exact_line, line_regex
+from .safe_yaml import EDITOR_YML, LimitError, YamlProblem, read_yaml
 
 EDITOR_FILE = "boilerplate.yml"
 EVERY_SEED = "*"
@@ -31,7 +31,7 @@ _REGEX = "re:"
 @dataclass(frozen=True)
 class EditorRules:
     keep: dict[str, frozenset[str]] = field(default_factory=dict)
-    remove: dict[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    remove: dict[str, tuple[LinePattern, ...]] = field(default_factory=dict)
 
     def kept(self, seed: str, line: str) -> bool:
         line = _spaces(line)
@@ -65,8 +65,10 @@ def load_editor_rules(path: Path) -> tuple[EditorRules, tuple[str, ...]]:
     if not path.is_file():
         return EditorRules(), ()
     try:
-        data = yaml.safe_load(path.read_text("utf-8")) or {}
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        data = read_yaml(path, EDITOR_YML) or {}
+    except LimitError as exc:
+        return EditorRules(), (str(exc),)
+    except (OSError, UnicodeDecodeError, YamlProblem) as exc:
         return EditorRules(), (f"cannot read: {exc}",)
     return parse_editor_rules(data)
 
@@ -99,11 +101,12 @@ def _per_seed(data: dict[object, object], key: str, errors: list[str]) -> dict[s
     return result
 
 
-def _pattern(entry: str, errors: list[str]) -> re.Pattern[str] | None:
+def _pattern(entry: str, errors: list[str]) -> LinePattern | None:
     if not entry.startswith(_REGEX):
-        return re.compile(re.escape(entry))
-    try:
-        return re.compile(entry.removeprefix(_REGEX).strip(), re.IGNORECASE)
-    except re.error as exc:
-        errors.append(f"bad regular expression {entry!r}: {exc}")
+        return exact_line(entry)
+    try:  # RE2: linear in the line's length, so no pattern can hang the build
+        return line_regex(entry.removeprefix(_REGEX).strip())
+    except PatternError as exc:
+        shown = entry if len(entry) <= 80 else entry[:77] + "..."
+        errors.append(f'bad regular expression "{shown}" (RE2 syntax): {exc}')
         return None

@@ -9,19 +9,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
+from .invisible import visible
 from .languages import NATIVE_NAMES
 from .records import UNDETERMINED, Article, Language, Overrides, SeedError, SeedText, Title
+from .safe_yaml import FRONT_MATTER, LimitError, YamlProblem, load_yaml
 
 FENCE = "---"
 STORY_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LANG_CODE = re.compile(r"^[a-z]{2,3}$")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+SHOWN = 80  # characters of a bad value quoted in an error line
 
 
 def with_front_matter(seed: SeedText) -> SeedText | SeedError:
@@ -52,9 +55,11 @@ def _split(text: str) -> tuple[str, str] | None:
 def parse_overrides(yaml_text: str) -> Overrides | list[str]:
     """The Overrides a YAML block states, or every problem found in it."""
     try:
-        data = yaml.load(yaml_text, Loader=_Loader)  # _Loader is a SafeLoader
-    except (yaml.YAMLError, ValueError) as exc:
-        return [f"not valid YAML ({_one_line(exc)})"]
+        data = load_yaml(yaml_text, FRONT_MATTER)  # dates stay text: `date: 2021-02-30` is ours
+    except LimitError as exc:
+        return [str(exc)]
+    except YamlProblem as exc:
+        return [f"not valid YAML ({exc})"]
     if data is None:
         return Overrides()
     if not isinstance(data, dict):
@@ -64,24 +69,15 @@ def parse_overrides(yaml_text: str) -> Overrides | list[str]:
     for key, value in data.items():
         check = CHECKS.get(key) if isinstance(key, str) else None
         if check is None:
-            problems.append(f"unknown key {key!r} (known: {', '.join(sorted(CHECKS))})")
+            known = ", ".join(sorted(CHECKS))
+            problems.append(f"unknown key {_shown(key)} (known: {known})")
             continue
         result = check(value)
         if isinstance(result, _Bad):
-            problems.append(f"{key}: {value!r} {result.why}")
+            problems.append(f"{key}: {_shown(value)} {result.why}")
         else:
             values[key] = result
     return problems or Overrides(**values)
-
-
-class _Loader(yaml.SafeLoader):
-    """Safe YAML that leaves dates as text, so `date: 2021-02-30` is our error, not a crash."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
 
 
 class _Bad:
@@ -90,9 +86,14 @@ class _Bad:
 
 
 def _text(value: Any) -> str | _Bad:
-    if not isinstance(value, str) or not value.strip():
+    """One line of text: a name or a title is shown on one line, in tags and lists. Control
+    characters (YAML's "\\x02" escapes make them) and invisible ones (`invisible.visible`:
+    a bidi override disguises a title) are dropped; the rest is escaped where printed."""
+    if isinstance(value, str):
+        value = " ".join(visible(_CONTROL.sub(" ", value)).split())
+    if not isinstance(value, str) or not value:
         return _Bad("must be non-empty text (quote it if YAML reads it as something else)")
-    return " ".join(value.split())
+    return value
 
 
 def _lang(value: Any) -> str | _Bad:
@@ -120,10 +121,14 @@ def _date(value: Any) -> str | _Bad:
 
 
 def _source(value: Any) -> str | _Bad:
+    """An http(s) URL with a host, shown as a link: nothing a browser would drop from it or
+    read another way (whitespace, control or invisible characters) is let through."""
     if isinstance(value, str):
-        parts = urlsplit(value.strip())
-        if parts.scheme in ("http", "https") and parts.netloc and " " not in value.strip():
-            return value.strip()
+        url = value.strip()
+        parts = urlsplit(url)
+        hidden = any(ch.isspace() or unicodedata.category(ch)[0] == "C" for ch in url)
+        if parts.scheme in ("http", "https") and parts.netloc and not hidden:
+            return url
     return _Bad("must be an http:// or https:// URL")
 
 
@@ -137,8 +142,10 @@ CHECKS: dict[str, Callable[[Any], str | _Bad]] = {
 }
 
 
-def _one_line(exc: Exception) -> str:
-    return " ".join(str(exc).split())
+def _shown(value: object) -> str:
+    """`value` as an error line quotes it: a value of thousands of nodes is cut short."""
+    text = repr(value)
+    return text if len(text) <= SHOWN else text[: SHOWN - 3] + "..."
 
 
 def apply_overrides(article: Article) -> Article:

@@ -1,7 +1,8 @@
 """Stage 5, group: gather translations of the same article into one story.
 
-Who decides, in order: a story locked in `stories.yml`; a seed's front-matter `story:` pin;
-an `apart` list of `stories.yml`; then the evidence of sentence alignment (match.py). A story
+Who decides, in order: a story locked in `stories.yml`; a seed's front-matter `story:` pin
+(which adds the seed to the story of that id, recorded or new); an `apart` list of
+`stories.yml`; then the evidence of sentence alignment (match.py). A story
 holds at most one article per language ("und" counts as one language: an article whose
 language is unknown can join a story of any other languages, once). A story keeps the id
 recorded for the seeds it holds; a new story is named after its lead article's title.
@@ -92,6 +93,7 @@ class _Cluster:
     langs: set[str]
     pin: str | None = None  # story id an editor fixed for it
     links: list[Link] = field(default_factory=list)
+    held: set[str] = field(default_factory=set)  # recorded in the story `pin` names
 
 
 def group_stories(
@@ -115,7 +117,7 @@ def group_stories(
             locked[pin].append(seed)
     in_locked = {s: story for story, seeds in locked.items() for s in seeds}
     free = [a for a in sorted(articles, key=lambda a: a.name) if a.name not in in_locked]
-    clusters = _pinned_clusters(free)
+    clusters = _pinned_clusters(free, recorded)
     found = evidence(free, cache, encoder, memo)
     _merge(clusters, found.links(), recorded.apart)
     ids = _story_ids(clusters, recorded, set(locked), by_name)
@@ -137,21 +139,41 @@ def _ordered(by_name: Mapping[str, Article], seeds: Iterable[str]) -> tuple[Arti
     return tuple(sorted((by_name[s] for s in seeds), key=lambda a: (a.lang.code, a.name)))
 
 
-def _pinned_clusters(free: Sequence[Article]) -> list[_Cluster]:
-    """One cluster per seed, except that seeds pinned to the same story id start together."""
+def _pinned_clusters(free: Sequence[Article], recorded: StoryFile) -> list[_Cluster]:
+    """One cluster per seed, except that seeds pinned to the same story id start together,
+    with the seeds recorded in that story: a pin adds a seed to a story and never takes the
+    story's id from the seeds it holds. A recorded seed of a language a pinned one already
+    brings, or kept `apart` from one, is left to the evidence (the pin wins)."""
     pinned: dict[str, _Cluster] = {}
     clusters = []
     for article in free:
         pin = article.seed.overrides.story
-        cluster = pinned.get(pin) if pin else None
-        if cluster is None:
-            cluster = _Cluster(set(), set(), pin)
+        if pin:
+            if pin not in pinned:
+                pinned[pin] = _Cluster(set(), set(), pin)
+                clusters.append(pinned[pin])
+            _add(pinned[pin], article)
+    recorded_in = {s: e.id for e in recorded.stories if not e.locked for s in e.seeds}
+    for article in (a for a in free if not a.seed.overrides.story):
+        cluster = pinned.get(recorded_in.get(article.name, ""))
+        if cluster is None or not _may_hold(cluster, article, recorded.apart):
+            cluster = _Cluster(set(), set())
             clusters.append(cluster)
-            if pin:
-                pinned[pin] = cluster
-        cluster.seeds.add(article.name)
-        cluster.langs.add(article.lang.code)
+        else:
+            cluster.held.add(article.name)
+        _add(cluster, article)
     return clusters
+
+
+def _add(cluster: _Cluster, article: Article) -> None:
+    cluster.seeds.add(article.name)
+    cluster.langs.add(article.lang.code)
+
+
+def _may_hold(cluster: _Cluster, article: Article, apart: Sequence[frozenset[str]]) -> bool:
+    if article.lang.code in cluster.langs:
+        return False
+    return not any(article.name in group and group & cluster.seeds for group in apart)
 
 
 def _merge(
@@ -172,6 +194,7 @@ def _merge(
         a.seeds |= b.seeds
         a.langs |= b.langs
         a.pin = a.pin or b.pin
+        a.held |= b.held
         a.links += [*b.links, link]
         for seed in b.seeds:
             owner[seed] = a
@@ -229,6 +252,7 @@ def _decisions(
 ) -> tuple[Decision, ...]:
     story_of = {a.name: s.id for s in stories for a in s.articles}
     links = {seed: c.links for c in clusters for seed in c.seeds}
+    held = {seed for c in clusters for seed in c.held}
     by_seed: dict[str, list[StoredScore]] = defaultdict(list)
     by_pair: dict[tuple[str, str], StoredScore] = {}
     for score in found.scores:
@@ -243,6 +267,8 @@ def _decisions(
         link = max((k for k in links.get(seed, []) if seed in (k.left, k.right)), default=None)
         joined = None if link is None else by_pair[link.left, link.right]
         reason = _reason(seed, story, joined, pins.get(seed), in_locked)
+        if seed in held and joined is None:
+            reason = "recorded in this story in stories.yml, which a seed's front matter pins"
         decisions.append(
             Decision(seed, story, reason, _pair(found, joined), _pair(found, runner_up))
         )
@@ -256,10 +282,10 @@ def _pair(found: Evidence, score: StoredScore | None) -> PairScore | None:
 def _reason(
     seed: str, story: str, joined: StoredScore | None, pin: str | None, in_locked: Mapping[str, str]
 ) -> str:
-    if seed in in_locked:
-        return "locked in stories.yml"
     if pin == story:
         return "pinned by the seed's front matter (story: ...)"
+    if seed in in_locked:
+        return "locked in stories.yml"
     if joined is not None:
         return f"aligned with {joined.other(seed)}"
     return "no translation found among the candidates"

@@ -1,11 +1,13 @@
 """Stage 1, read: find the seed files and decode them to text.
 
 Every `*.txt` file under the seeds folder becomes a SeedText or a SeedError with the
-reason; other files are listed as notes, so nothing in the folder is silently skipped.
+reason; other files are listed as notes, so nothing in the folder is silently skipped: a
+folder that cannot be read, or a symbolic link that loops, is an error of its own.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import pickle
@@ -21,6 +23,7 @@ from .decode import decode_bytes
 from .frontmatter import with_front_matter
 from .memo import PICKLE_PROTOCOL, code_version, load_records
 from .records import SeedError, SeedText
+from .transaction import BACKUP_PREFIX, TEMP_PREFIX
 
 SEED_SUFFIX = ".txt"
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
@@ -31,6 +34,7 @@ MAX_SEED_BYTES = 1024 * 1024
 # Files the editors keep next to the seeds on purpose: not seeds, not worth a note.
 EXPECTED_FILES = frozenset({"stories.yml", "boilerplate.yml", ".gitkeep", ".gitignore"})
 SKIPPED_FOLDERS = frozenset({".git", ".hg", ".svn", "__pycache__"})
+LOOP = "symbolic link loop: following the link never reaches a file; fix or remove it"
 
 
 @dataclass(frozen=True)
@@ -53,21 +57,24 @@ def discover(folder: Path) -> Found:
     seeds: list[tuple[str, Path, Status]] = []
     refused: list[SeedError] = []
     notes: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(folder):
+    unread: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(folder, onerror=unread.append):
         dirnames.sort()
         here = Path(dirpath)
         prefix = "" if here == folder else here.relative_to(folder).as_posix() + "/"
         for sub in list(dirnames):
             if sub in SKIPPED_FOLDERS:
                 dirnames.remove(sub)
-            elif (here / sub).is_symlink():
+            elif os.path.islink(here / sub):  # False if unsearchable: the walk reports it
                 dirnames.remove(sub)
                 refused += _link_folder(here / sub, folder, root)
         for filename in sorted(filenames):
             path = here / filename
             name = _printable(prefix + filename)  # seed_name(path, folder), without pathlib
             if not filename.lower().endswith(SEED_SUFFIX):
-                if not (here == folder and filename in EXPECTED_FILES):
+                if _loops(path):  # a folder's link, maybe: what it was meant to be is lost
+                    refused.append(SeedError(name, LOOP))
+                elif not (here == folder and _expected(filename)):
                     notes.append(f"{name}: not a .txt file; ignored")
                 continue
             problem = _inspect(path, root)
@@ -75,11 +82,18 @@ def discover(folder: Path) -> Found:
                 refused.append(SeedError(name, problem))
             else:
                 seeds.append((name, path, _status(problem)))
+    refused += [_unread_folder(exc, folder) for exc in unread]
     seeds.sort(key=lambda found: found[0])
     refused.sort(key=lambda e: e.name)
     paths, status = tuple(p for _, p, _ in seeds), tuple(s for _, _, s in seeds)
     names = tuple(n for n, _, _ in seeds)
     return Found(paths, tuple(refused), tuple(sorted(notes)), status, names)
+
+
+def _expected(filename: str) -> bool:
+    """Kept beside the seeds on purpose, or left by a killed write of `stories.yml` (the
+    next one sweeps it): not worth a note."""
+    return filename in EXPECTED_FILES or filename.startswith((TEMP_PREFIX, BACKUP_PREFIX))
 
 
 def find_seeds(folder: Path) -> list[Path]:
@@ -111,15 +125,13 @@ def _inspect(path: Path, root: Path) -> str | os.stat_result:
         return "file name contains control characters (a line break?); rename the file"
     try:
         info = os.lstat(path)  # a link's own status: a regular file is stat-ed once
-        if stat.S_ISLNK(info.st_mode):
-            target = path.resolve()
-            if not target.is_relative_to(root):
-                return f"symbolic link to {target}, outside the seeds folder; refused"
-            if not target.exists():
-                return "broken symbolic link"
-            info = path.stat()
     except OSError as exc:
         return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISLNK(info.st_mode):
+        followed = _followed(path, root)
+        if isinstance(followed, str):
+            return followed
+        info = followed
     if not stat.S_ISREG(info.st_mode):
         return "not a regular file"
     if info.st_size > MAX_SEED_BYTES:
@@ -130,12 +142,52 @@ def _inspect(path: Path, root: Path) -> str | os.stat_result:
     return info
 
 
+def _followed(path: Path, root: Path) -> str | os.stat_result:
+    """The status of the file the link `path` leads to, or why it is not followed."""
+    outside = _outside(path, root)
+    if outside:
+        return outside
+    try:
+        return path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return LOOP
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):
+            return "broken symbolic link"
+        return f"cannot read: {exc.strerror or exc}"
+
+
+def _outside(path: Path, root: Path) -> str | None:
+    """Why the link `path` must not be followed out of the seeds folder, or None.
+    (`os.path.realpath` leaves a loop unresolved where `Path.resolve` raises.)"""
+    target = Path(os.path.realpath(path))
+    if target.is_relative_to(root):
+        return None
+    return f"symbolic link to {target}, outside the seeds folder; refused"
+
+
+def _loops(path: Path) -> bool:
+    try:
+        os.stat(path)
+    except OSError as exc:
+        return exc.errno == errno.ELOOP
+    return False
+
+
 def _link_folder(path: Path, folder: Path, root: Path) -> list[SeedError]:
     """A link to a folder is never followed; one pointing outside is refused loudly."""
-    if path.resolve().is_relative_to(root):
-        return []
-    reason = f"symbolic link to {path.resolve()}, outside the seeds folder; refused"
-    return [SeedError(seed_name(path, folder), reason)]
+    outside = _outside(path, root)
+    return [SeedError(seed_name(path, folder), outside)] if outside else []
+
+
+def _unread_folder(exc: OSError, folder: Path) -> SeedError:
+    """A folder that cannot be listed hides its seeds as surely as an unreadable seed file
+    is lost: an error like the file's, not a note, so that `--strict` fails and the MkDocs
+    hook reports it on every build until it is fixed."""
+    where = Path(exc.filename) if exc.filename else folder
+    name = seed_name(where, folder) if where.is_relative_to(folder) else str(where)
+    reason = f"folder cannot be read: {exc.strerror or exc}; the seeds in it are left out"
+    return SeedError(name, reason)
 
 
 def read_seed(path: Path, folder: Path, root: Path | None = None) -> SeedText | SeedError:

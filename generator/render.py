@@ -43,15 +43,28 @@ def plan_pages(stories: Sequence[Story], memo: Memo = DIRECT) -> tuple[Page, ...
 
 
 def _unique_slugs(articles: Sequence[Article], slugs: Sequence[str]) -> dict[str, str]:
-    """Seed name -> its page's slug. Of articles with the same title, the first by seed name
+    """Seed name -> its page's slug. Of articles with the same slug, the first by seed name
     has the plain slug, the others a suffix made of their own name: an article keeps its
     URL when stories are regrouped or seeds added (unless one sorts before it and takes
-    its plain slug)."""
+    its plain slug). Only the name decides, never the title's script or letters: a look-alike
+    headline ("Pаris", Cyrillic а) wins the plain slug only by being first by name.
+
+    Plain slugs are all handed out before any suffix, so that no title can be made to look
+    like another's suffixed slug ("Paris summit 1a2b3c") and take it first."""
+    by_slug: dict[str, list[str]] = defaultdict(list)
+    for slug, name in sorted(zip(slugs, (a.name for a in articles), strict=True)):
+        by_slug[slug].append(name)
     taken: set[str] = {"index"}  # `<lang>/index.md` is the language's index page
     unique = {}
-    for slug, name in sorted(zip(slugs, (a.name for a in articles), strict=True)):
-        unique[name] = disambiguate(slug, name, taken)
-        taken.add(unique[name])
+    for slug, names in by_slug.items():
+        if slug not in taken:
+            unique[names[0]] = slug
+            taken.add(slug)
+    for slug, names in by_slug.items():
+        for name in names:
+            if name not in unique:
+                unique[name] = disambiguate(slug, name, taken)
+                taken.add(unique[name])
     return unique
 
 

@@ -7,6 +7,8 @@ from typing import Final
 
 from slugify import slugify
 
+from .invisible import without_invisible
+
 MAX_LENGTH = 60
 # Named, not "auto": auto would switch to Unidecode wherever it happens to be installed, and
 # the same seeds would get other URLs on that machine. (Auto also tries that import, and
@@ -15,9 +17,15 @@ TRANSLITERATION: Final = "text-unidecode"
 
 
 def make_slug(text: str, fallback: str) -> str:
-    """A path-safe slug of `text`; `fallback` (e.g. the seed name) when nothing is left."""
+    """A path-safe slug of `text`; `fallback` (e.g. the seed name) when nothing is left.
+
+    Invisible characters go first: transliterated, some would split a word ("pa-ris")."""
     slug = slugify(
-        text, max_length=MAX_LENGTH, word_boundary=True, save_order=True, backend=TRANSLITERATION
+        without_invisible(text),
+        max_length=MAX_LENGTH,
+        word_boundary=True,
+        save_order=True,
+        backend=TRANSLITERATION,
     )
     return slug or slugify(fallback, max_length=MAX_LENGTH, backend=TRANSLITERATION) or "untitled"
 

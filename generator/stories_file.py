@@ -7,6 +7,8 @@ rewrites it in a deterministic order, so a pull request shows every change of gr
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,11 +16,10 @@ from typing import Any
 import yaml
 
 from .memo import DIRECT, Memo
+from .safe_yaml import STORIES_YML, LimitError, load_yaml, read_text
 
 FILE_NAME = "stories.yml"
 _PLAIN = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]*")
-# libyaml's parser where installed: the same reading, and every id and seed name is checked.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HEADER = "# Story decisions: written by `python -m generator build`, editable by hand.\n"
 
 
@@ -47,12 +48,11 @@ def load_story_file(path: Path, memo: Memo = DIRECT) -> StoryFile:
     if not path.exists():
         return StoryFile()
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise StoryFileError(f"{path}: cannot read: {exc}") from exc
-    try:
+        text = read_text(path, STORIES_YML)
         return memo(story_file_of, text)
-    except yaml.YAMLError as exc:
+    except LimitError as exc:
+        raise StoryFileError(f"{path}: {exc}") from exc
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise StoryFileError(f"{path}: cannot read: {exc}") from exc
     except ValueError as exc:
         raise StoryFileError(f"{path}: {exc}") from exc
@@ -60,7 +60,7 @@ def load_story_file(path: Path, memo: Memo = DIRECT) -> StoryFile:
 
 def story_file_of(text: str) -> StoryFile:
     """The StoryFile that `text` says; yaml.YAMLError or ValueError if it says none."""
-    return parse_story_file(yaml.load(text, Loader=_LOADER))
+    return parse_story_file(load_yaml(text, STORIES_YML))
 
 
 def parse_story_file(data: Any) -> StoryFile:
@@ -70,16 +70,21 @@ def parse_story_file(data: Any) -> StoryFile:
         raise ValueError("must be a mapping with keys 'stories' and optionally 'apart'")
     stories = tuple(_entry(i, item) for i, item in enumerate(data.get("stories") or []))
     apart = tuple(_apart(i, item) for i, item in enumerate(data.get("apart") or []))
-    ids = [s.id for s in stories]
-    if len(set(ids)) != len(ids):
-        raise ValueError(
-            f"story ids recorded twice: {sorted({i for i in ids if ids.count(i) > 1})}"
-        )
-    seeds = [seed for s in stories for seed in s.seeds]
-    if len(set(seeds)) != len(seeds):
-        twice = sorted({s for s in seeds if seeds.count(s) > 1})
-        raise ValueError(f"seeds listed in two stories: {twice}")
+    ids = _twice(s.id for s in stories)
+    if ids:
+        raise ValueError(f"story ids recorded twice: {ids}")
+    seeds = _twice(seed for s in stories for seed in s.seeds)
+    if seeds:
+        raise ValueError(f"seeds listed in two stories: {seeds}")
     return StoryFile(stories=stories, apart=apart)
+
+
+def _twice(names: Iterable[str], shown: int = 10) -> str:
+    """The names that come more than once, the first `shown` of them ("" if none): counted
+    once (list.count for each was quadratic), listed short (the message is one line)."""
+    twice = sorted(name for name, n in Counter(names).items() if n > 1)
+    more = f" and {len(twice) - shown:,} more" if len(twice) > shown else ""
+    return f"{twice[:shown]}{more}" if twice else ""
 
 
 def _entry(index: int, item: Any) -> StoryEntry:

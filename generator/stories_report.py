@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .group import Decision, Grouping
 from .match import MIN_COVERAGE, MIN_STRENGTH, PairScore
+from .messages import one_line
 
 SHOWN_SENTENCES = 3
 CLIP = 90
@@ -19,14 +20,15 @@ def format_grouping(grouping: Grouping) -> str:
     for story in grouping.stories:
         langs = ", ".join(a.lang.code for a in story.articles)
         lines.append("")
-        lines.append(f"story {story.id} ({len(story.articles)}: {langs})")
+        lines.append(f"story {one_line(story.id)} ({len(story.articles)}: {langs})")
         for article in story.articles:
             lines += _decision_lines(article.lang.code, decisions[article.name])
     return "\n".join(lines) + "\n"
 
 
 def _decision_lines(lang: str, decision: Decision) -> list[str]:
-    lines = [f"  {lang} {decision.seed}: {decision.reason}"]
+    # Seed names and an editor's story ids are data: one line each, whatever they hold.
+    lines = [f"  {lang} {one_line(decision.seed)}: {decision.reason}"]
     if decision.evidence is not None:
         lines.append(f"      evidence: {_pair(decision.evidence)}")
         for aligned in decision.evidence.aligned[:SHOWN_SENTENCES]:
@@ -36,7 +38,7 @@ def _decision_lines(lang: str, decision: Decision) -> list[str]:
         lines.append("      runner-up: none (no candidate in another language)")
     else:
         other = decision.runner_up.other(decision.seed)
-        lines.append(f"      runner-up: {other}: {_pair(decision.runner_up)}")
+        lines.append(f"      runner-up: {one_line(other)}: {_pair(decision.runner_up)}")
     return lines
 
 
@@ -48,5 +50,4 @@ def _pair(score: PairScore) -> str:
 
 
 def _clip(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= CLIP else flat[: CLIP - 1] + "…"
+    return one_line(" ".join(text.split()), CLIP)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .invisible import visible
 from .records import CleanText, Title
 from .sentences import split_sentences
 
@@ -16,14 +17,20 @@ _TRAILING = ".,;:–—-… "
 
 def find_title(clean: CleanText) -> Title:
     """The headline line (which the clean stage found), else a title cut from the first
-    sentence. An editor's title replaces it in the orchestrator (`apply_overrides`)."""
+    sentence. An editor's title replaces it in the orchestrator (`apply_overrides`).
+
+    Bidi controls and zero-width characters are left out (`invisible.visible`): a title is
+    shown on one line in lists, tabs and links, where an override would disguise it."""
     paragraphs = clean.paragraphs
     index = clean.headline
     if index is not None:
-        return Title(text=drop_hashtags(paragraphs[index]), paragraph=index, reason="headline line")
+        headline = drop_hashtags(visible(paragraphs[index]))
+        return Title(text=headline, paragraph=index, reason="headline line")
     if not paragraphs:
         return Title(text="", paragraph=None, reason="no text")
-    return Title(text=title_from_sentence(paragraphs[0]), paragraph=None, reason="first sentence")
+    # Again once cut: the cut, or a full stop taken off, may leave a ZWNJ at the end.
+    made = visible(title_from_sentence(visible(paragraphs[0])))
+    return Title(text=made, paragraph=None, reason="first sentence")
 
 
 def drop_hashtags(text: str) -> str:

@@ -26,6 +26,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "more_stories": "All stories",
         "parallel": "Parallel reading",
         "side_by_side": "⇆ Side by side",
+        "source": "Source",
     },
     "fr": {
         "home": "Accueil",
@@ -42,6 +43,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "more_stories": "Tous les articles",
         "parallel": "Lecture parallèle",
         "side_by_side": "⇆ Côte à côte",
+        "source": "Source",
     },
     "kk": {
         "home": "Басты бет",
@@ -58,6 +60,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "more_stories": "Барлық жаңалықтар",
         "parallel": "Қатар оқу",
         "side_by_side": "⇆ Қатар оқу",
+        "source": "Дереккөз",
     },
     "ru": {
         "home": "Главная",
@@ -74,6 +77,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "more_stories": "Все новости",
         "parallel": "Параллельное чтение",
         "side_by_side": "⇆ Параллельно",
+        "source": "Источник",
     },
     "ar": {
         "home": "الرئيسية",
@@ -90,6 +94,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "more_stories": "كل الأخبار",
         "parallel": "القراءة المتوازية",
         "side_by_side": "⇆ جنبا إلى جنب",
+        "source": "المصدر",
     },
 }
 

@@ -3,7 +3,9 @@
 The generator owns exactly the files listed in its ledger (`.generator-files`): it
 rewrites and deletes those, and never touches a hand-written page. A build's files are
 written as one transaction (see `Transaction`): a failure or Ctrl-C leaves the previous
-site as it was.
+site as it was. A build killed outright leaves a site the next one completes: the ledger
+is renamed into place first claiming every file the build may write, and last with the
+files it did write; its temporary files and backups are swept by the next build.
 """
 
 from __future__ import annotations
@@ -13,22 +15,16 @@ import functools
 import hashlib
 import os
 import pickle
-import signal
 import stat
-import tempfile
-from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from types import FrameType, TracebackType
 
 from .cache import Cache
 from .memo import PICKLE_PROTOCOL, Deferred, Text, load_records
+from .transaction import BACKUP_PREFIX, TEMP_PREFIX, Transaction, prune_empty_folders
 
 LEDGER = ".generator-files"
-# Temporary and backup files; MkDocs ignores dot-files, and the next build sweeps leftovers.
-TEMP_PREFIX = ".gen-tmp-"
-BACKUP_PREFIX = ".gen-old-"
 
 
 class OutputError(Exception):
@@ -80,9 +76,23 @@ def _inside(path: str, folder: str) -> bool:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file and rename, so a crash never leaves half a page."""
+    """Write through a temporary file and rename, so a crash never leaves half a page.
+
+    Leftovers of a write killed beside it go first: `stories.yml` lives among the seeds,
+    where nothing else would sweep them."""
+    for leftover in _leftovers_beside(path.parent):
+        leftover.unlink(missing_ok=True)
     with Transaction() as transaction:
         transaction.put(path, text)
+
+
+def _leftovers_beside(folder: Path) -> list[Path]:
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    found = [Path(folder, n) for n in names if n.startswith((TEMP_PREFIX, BACKUP_PREFIX))]
+    return [p for p in found if p.is_file() and not p.is_symlink()]
 
 
 def read_ledger(out: Path) -> set[str]:
@@ -114,23 +124,16 @@ def write_site(
     out.mkdir(parents=True, exist_ok=True)
     _sweep_leftovers(out)
     owned = read_ledger(out)
-    targets: dict[str, tuple[str, FileStatus | None]] = {}  # (path, status of its file)
-    skipped: list[Skipped] = []
-    real = functools.cache(os.path.realpath)  # this build's folders, as they are now
-    for relative in sorted(files):
-        try:
-            target, info = _safe_path(str(out), relative, real)
-        except OutputError as exc:
-            skipped.append(Skipped(relative, str(exc)))
-            continue
-        if relative not in owned and os.path.exists(target):
-            skipped.append(Skipped(relative, "a hand-written page is there; not overwritten"))
-            continue
-        targets[relative] = (target, _file_status(target, info))
+    targets, skipped = _targets(out, files, owned)
     stale = [_owned_target(out, p) for p in sorted(owned - set(targets))]
     after: Written = {}
     fresh: dict[str, tuple[str, str]] = {}  # written now from a Deferred: (key, target)
-    with Transaction() as transaction:
+    with Transaction(out) as transaction:
+        # Renamed first: every file this build may put there is claimed before it is, so
+        # that one killed among its renames leaves none for a hand-written page.
+        claim = _ledger_text(owned | set(targets))
+        if not _holds(str(out / LEDGER), claim):
+            transaction.put(out / LEDGER, claim)
         for relative, (target, status) in targets.items():
             text = files[relative]
             key = text.key if isinstance(text, Deferred) else None
@@ -148,14 +151,42 @@ def write_site(
         for old in stale:
             if old is not None and old.is_file():
                 transaction.remove(old)
-        transaction.put(out / LEDGER, "".join(f"{p}\n" for p in sorted(targets)))
+        if _ledger_text(targets) != claim:
+            transaction.put(out / LEDGER, _ledger_text(targets))
     for old in stale:
         if old is not None:
-            _prune_empty_folders(out, old.parent)
+            prune_empty_folders(out, old.parent)
     for relative, (key, target) in fresh.items():
         with contextlib.suppress(OSError):
             after[relative] = (key, _status(os.stat(target)))
     return skipped, after
+
+
+Targets = dict[str, tuple[str, FileStatus | None]]  # path -> (target, status of its file)
+
+
+def _targets(
+    out: Path, files: Mapping[str, Text], owned: set[str]
+) -> tuple[Targets, list[Skipped]]:
+    """The files of `files` this build may write, and those it must not."""
+    targets: Targets = {}
+    skipped: list[Skipped] = []
+    real = functools.cache(os.path.realpath)  # this build's folders, as they are now
+    for relative in sorted(files):
+        try:
+            target, info = _safe_path(str(out), relative, real)
+        except OutputError as exc:
+            skipped.append(Skipped(relative, str(exc)))
+            continue
+        if relative not in owned and os.path.exists(target):
+            skipped.append(Skipped(relative, "a hand-written page is there; not overwritten"))
+            continue
+        targets[relative] = (target, _file_status(target, info))
+    return targets, skipped
+
+
+def _ledger_text(paths: Iterable[str]) -> str:
+    return "".join(f"{p}\n" for p in sorted(paths))
 
 
 def _file_status(target: str, info: os.stat_result | None) -> FileStatus | None:
@@ -216,111 +247,6 @@ def _holds(target: str, text: str) -> bool:
         return False
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)  # reading the mask means setting it: put it straight back
-    os.umask(mask)
-    return mask
-
-
-class Transaction:
-    """Files staged next to their targets, then renamed into place all together.
-
-    Staging (the slow part, where a full disk or Ctrl-C strikes) touches no existing file.
-    The renames happen with Ctrl-C held back; if one fails, those done are undone, each
-    replaced file coming back from its backup.
-    """
-
-    def __init__(self) -> None:
-        self._staged: list[tuple[Path | None, Path]] = []  # (temporary file or None, target)
-        self._made: list[Path] = []  # folders created while staging
-
-    def put(self, target: Path, text: str) -> None:
-        self._mkdirs(target.parent)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=TEMP_PREFIX, suffix=".part")
-        self._staged.append((Path(tmp), target))
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it private; a page is not
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-
-    def remove(self, target: Path) -> None:
-        self._staged.append((None, target))
-
-    def __enter__(self) -> Transaction:
-        return self
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        try:
-            if kind is None:
-                with _ctrl_c_held_back():
-                    self._commit()
-        finally:
-            for tmp, _ in self._staged:
-                if tmp is not None:
-                    tmp.unlink(missing_ok=True)
-            if kind is not None:
-                for folder in reversed(self._made):
-                    _rmdir_if_empty(folder)
-
-    def _mkdirs(self, folder: Path) -> None:
-        missing = [p for p in [folder, *folder.parents] if not p.exists()]
-        for path in reversed(missing):
-            path.mkdir()
-            self._made.append(path)
-
-    def _commit(self) -> None:
-        done: list[tuple[Path, Path | None]] = []  # (target, its backup or None)
-        try:
-            for tmp, target in self._staged:
-                backup = _backup(target) if target.exists() else None
-                done.append((target, backup))
-                if tmp is not None:
-                    os.replace(tmp, target)
-        except BaseException:
-            for target, backup in reversed(done):
-                if backup is not None:
-                    os.replace(backup, target)
-                else:
-                    target.unlink(missing_ok=True)
-            raise
-        for _, backup in done:
-            if backup is not None:
-                backup.unlink(missing_ok=True)
-
-
-def _backup(target: Path) -> Path:
-    fd, name = tempfile.mkstemp(dir=target.parent, prefix=BACKUP_PREFIX, suffix=".part")
-    os.close(fd)
-    try:
-        os.replace(target, name)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-    return Path(name)
-
-
-@contextmanager
-def _ctrl_c_held_back() -> Iterator[None]:
-    """Defer SIGINT until the block ends (only the main thread can handle signals)."""
-    caught: list[int] = []
-
-    def hold(signum: int, frame: FrameType | None) -> None:
-        caught.append(signum)
-
-    try:
-        previous = signal.signal(signal.SIGINT, hold)
-    except ValueError:  # not the main thread
-        yield
-        return
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-    if caught:
-        raise KeyboardInterrupt
-
-
 def _owned_target(out: Path, relative: str) -> Path | None:
     try:
         return safe_target(out, relative)
@@ -329,23 +255,19 @@ def _owned_target(out: Path, relative: str) -> Path | None:
 
 
 def _sweep_leftovers(out: Path) -> None:
-    """Temporary files of a build that was killed outright (kill -9, power cut)."""
-    for folder, _, names in os.walk(out):  # one walk of thousands of files, not two
+    """Temporary files and backups of a build that was killed outright (kill -9, power
+    cut), and the folders that held nothing else: it made them, or emptied them of the
+    files it removed."""
+    emptied: list[str] = []
+    for folder, subfolders, names in os.walk(out):  # one walk of thousands of files, not two
+        swept = 0
         for name in names:
             if name.startswith((TEMP_PREFIX, BACKUP_PREFIX)):
                 leftover = Path(folder, name)
                 if leftover.is_file() and not leftover.is_symlink():
                     leftover.unlink()
-
-
-def _prune_empty_folders(out: Path, folder: Path) -> None:
-    while folder != out and folder.is_relative_to(out) and _rmdir_if_empty(folder):
-        folder = folder.parent
-
-
-def _rmdir_if_empty(folder: Path) -> bool:
-    try:
-        folder.rmdir()
-    except OSError:
-        return False
-    return True
+                    swept += 1
+        if swept and swept == len(names) and not subfolders:
+            emptied.append(folder)
+    for folder in emptied:
+        prune_empty_folders(out, Path(folder))

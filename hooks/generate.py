@@ -2,29 +2,38 @@
 
 With it `mkdocs serve` (which also watches `seeds/`, see `watch:` in mkdocs.yml) shows an
 added or edited seed in the browser, and `mkdocs build` alone gives a complete site.
-The generator runs only when the seeds, the generator's code or the generated files changed
-since the last run (a fingerprint in `.cache/`), so a rebuild triggered by its own output
-stops there. It writes only into a docs folder inside the project: a build of the project's
+The generator runs only when the seeds, the settings, the generator's code or the generated
+files changed since the last build, this hook's or `python -m generator build`'s (a stamp in
+`.cache/`, generator/stamp.py), so a rebuild triggered by its own output stops there, and
+`mkdocs build` after the command line (scripts/build.sh) does not print its warnings again.
+It writes only into a docs folder inside the project: a build of the project's
 configuration into a scratch docs folder (as the tests do) is left alone.
 """
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-import generator
 from generator.build import build
 from generator.config import CONFIG_FILE, Config, ConfigError, load_config
-from generator.write import LEDGER, read_ledger
+from generator.messages import one_line
+from generator.records import BuildReport
+from generator.stamp import (
+    STAMP,
+    Stamp,
+    fingerprint,
+    project_settings,
+    read_stamp,
+    write_stamp,
+)
 
 # Under "mkdocs." so that `mkdocs build --strict` fails on a seed error, as `--strict` does.
 log = logging.getLogger("mkdocs.hooks.generate")
-STAMP = Path(".cache") / "generate-hook.sha256"
+__all__ = ["fingerprint", "on_pre_build"]
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -33,19 +42,34 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if not docs.is_relative_to(project) or not seeds.is_dir():
         log.debug("generator: %s is not this project's docs folder; not regenerating", docs)
         return
-    stamp = project / STAMP
-    if stamp.is_file() and stamp.read_text(encoding="utf-8") == fingerprint(seeds, docs):
+    settings = _settings(project, seeds, docs)
+    files, stamp_file = project_settings(project, settings.stories_file), project / STAMP
+    # The stamp is the last build's, this hook's or `python -m generator build`'s: if
+    # nothing changed since, that build printed the warnings, and made these very pages.
+    stamp = read_stamp(stamp_file)
+    told = stamp is not None and stamp.fingerprint == fingerprint(seeds, docs, files)
+    if told and stamp is not None and stamp.clean:
         log.debug("generator: seeds unchanged, pages up to date")
         return
-    report = build(_settings(project, seeds, docs))
+    # A failed seed is reported again by each build rather than hidden by the stamp.
+    report = build(settings)
+    _report(report, seeds, told)
+    try:
+        write_stamp(stamp_file, Stamp(fingerprint(seeds, docs, files), not report.errors))
+    except OSError as exc:
+        log.info("generator: cannot record the build (the next one runs again): %s", exc)
+
+
+def _report(report: BuildReport, seeds: Path, told: bool) -> None:
+    """Each warning once: `told`, the build that wrote the stamp printed them already."""
     log.info("generator: %d pages from %s", len(report.pages), seeds)
+    if told and report.warnings:
+        count = len(report.warnings)
+        log.info("generator: %d warnings, printed by the last build (-v shows them)", count)
     for warning in report.warnings:
-        log.info("generator: %s", warning)
+        log.log(logging.DEBUG if told else logging.INFO, "generator: %s", one_line(warning))
     for error in report.errors:
-        log.warning("generator: seed %s", error)
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    # A failed seed is reported again on the next build rather than hidden by the stamp.
-    stamp.write_text("" if report.errors else fingerprint(seeds, docs), encoding="utf-8")
+        log.warning("generator: seed %s", one_line(str(error)))
 
 
 def _settings(project: Path, seeds: Path, docs: Path) -> Config:
@@ -58,7 +82,7 @@ def _settings(project: Path, seeds: Path, docs: Path) -> Config:
         )
     except ConfigError as exc:
         for problem in exc.problems:
-            log.warning("generator: %s", problem)
+            log.warning("generator: %s", one_line(problem))
         config = Config(seeds=seeds, out=docs, strict=False)
     cache = config.cache
     if cache is not None and not cache.is_absolute():
@@ -67,17 +91,3 @@ def _settings(project: Path, seeds: Path, docs: Path) -> Config:
     if stories is not None and not stories.is_absolute():
         stories = project / stories
     return replace(config, seeds=seeds, out=docs, strict=False, cache=cache, stories=stories)
-
-
-def fingerprint(seeds: Path, docs: Path) -> str:
-    """Hash of everything the pages depend on: seed files, generator code, generated files."""
-    digest = hashlib.sha256()
-    code = Path(generator.__file__).parent
-    for root in (seeds, code):
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".pyc"):
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
-    owned = sorted(read_ledger(docs))
-    digest.update((docs / LEDGER).read_bytes() if (docs / LEDGER).is_file() else b"")
-    digest.update(bytes(int((docs / name).is_file()) for name in owned))
-    return digest.hexdigest()

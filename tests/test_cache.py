@@ -13,6 +13,7 @@ import pytest
 from conftest import SEEDS
 
 from generator import cache as cache_module
+from generator import cache_file
 from generator.build import build
 from generator.cache import Cache
 from generator.config import Config, ConfigError, load_config
@@ -76,7 +77,7 @@ def test_a_cache_of_another_format_is_wiped(
 ) -> None:
     path = tmp_path / "c.sqlite"
     filled(path)
-    monkeypatch.setattr(cache_module, "FORMAT", "999")
+    monkeypatch.setattr(cache_file, "FORMAT", "999")
     with Cache(path) as cache:
         assert cache.get("kind", "key1") is None
         cache.put("kind", "key1", b"new")
@@ -193,13 +194,13 @@ def test_a_cleanly_closed_file_is_not_checked_again(
     path = tmp_path / "c.sqlite"
     filled(path)
     checks: list[bool] = []
-    real = cache_module._prepare
+    real = cache_file._check
 
     def spy(db: sqlite3.Connection, check: bool = True) -> sqlite3.Connection:
         checks.append(check)
         return real(db, check)
 
-    monkeypatch.setattr(cache_module, "_prepare", spy)
+    monkeypatch.setattr(cache_file, "_check", spy)
     Cache(path).close()
     Cache(path).close()
     assert checks == [False, False]  # the whole-file check is skipped: closed cleanly

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from generator.check import compare, read_committed_stories, run_check
+from generator.build import build
+from generator.check import committed_base, compare, read_committed_stories, run_check
 from generator.cli import main
+from generator.config import Config
 from generator.records import Article, CleanText, Language, Page, SeedText, Title
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,3 +167,61 @@ def test_base_compares_with_the_story_file_and_seeds_of_a_git_ref(tmp_path: Path
     status, out = _check(seeds, "--base", "no-such-ref")
     assert "no-such-ref" in out
     assert status == 2
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_without_base_a_seed_built_once_is_still_new(tmp_path: Path) -> None:
+    """The build rewrites stories.yml with the new seed in it; `check` compares with HEAD's."""
+    seeds = _archive(tmp_path, EN)
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-qm", "base")
+    # In English too: no second language, so neither build needs the encoder.
+    text = "Steppe Rail Line Opens\n\nA new rail line across the steppe opened on Monday.\n"
+    (seeds / "new.txt").write_text(text, encoding="utf-8")
+    build(Config(seeds=seeds, out=tmp_path / "docs", strict=False))
+    assert "new.txt" in (seeds / "stories.yml").read_text(encoding="utf-8")
+    status, out = _check(seeds)
+    assert status == 0, out
+    assert f"with the story file HEAD:{seeds / 'stories.yml'}.\n" in out
+    assert "New or changed seeds (1):\n  new.txt\n" in out
+    assert "New stories (1):\n  steppe-rail-line-opens: new.txt\n" in out
+
+
+def _in_git(folder: Path, commit: bool) -> None:
+    _git(folder, "init", "-q")
+    if commit:
+        _git(folder, "add", "-A")
+        _git(folder, "commit", "-qm", "base")
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+@pytest.mark.parametrize(
+    ("setup", "where", "committed", "note"),
+    [
+        ("committed", "HEAD:", True, ""),
+        ("not committed", "HEAD:", False, ""),
+        ("no commit yet", "HEAD:", False, "nothing committed yet: every seed is new"),
+        ("not in git", "", True, "not in a git work tree"),
+    ],
+)
+def test_without_base_the_comparison_says_what_it_used(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    setup: str,
+    where: str,
+    committed: bool,
+    note: str,
+) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))  # tmp_path's repo only
+    seeds = _archive(tmp_path, EN)
+    if setup == "not committed":
+        (seeds / "stories.yml").rename(tmp_path / "aside.yml")
+        _in_git(tmp_path, commit=True)
+        (tmp_path / "aside.yml").rename(seeds / "stories.yml")
+    elif setup != "not in git":
+        _in_git(tmp_path, commit=setup == "committed")
+    against = committed_base(seeds, None)
+    assert against.where == f"{where}{seeds / 'stories.yml'}"
+    assert (against.text == STORIES) is committed and (against.text is None) is not committed
+    assert against.note.startswith(note)

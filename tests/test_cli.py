@@ -11,6 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.messages import MAX_CHARS, one_line
+from generator.stamp import STAMP, fingerprint, read_stamp
 
 PROGRAM = [sys.executable, "-m", "generator"]
 
@@ -63,3 +68,45 @@ def test_an_exit_ends_like_sys_exit_with_the_output_flushed(
         [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60
     )
     assert (done.returncode, done.stdout, done.stderr) == (status, "unflushed", stderr)
+
+
+@pytest.mark.parametrize(
+    ("message", "printed"),
+    [
+        ("seed.txt: empty", "seed.txt: empty"),
+        (  # a YAML error: its context lines join the first
+            'stories.yml: cannot read: while parsing a flow sequence\n  in "<unicode string>", '
+            "line 1, column 10:\n    stories: [oops\n             ^\n",
+            'stories.yml: cannot read: while parsing a flow sequence | in "<unicode string>", '
+            "line 1, column 10: | stories: [oops | ^",
+        ),
+        # A file name that breaks the line to forge a message of its own, or moves the cursor.
+        ("a\r\nwarning: b.md: ignored", "a | warning: b.md: ignored"),
+        ("\x1b[2Ka\u2028b\u202e.md", "\\x1b[2Ka | b\\u202e.md"),
+        ("x" * 1000, "x" * 299 + "…"),
+    ],
+)
+def test_a_message_prints_on_one_line_of_bounded_length(message: str, printed: str) -> None:
+    assert one_line(message) == printed
+    assert len(one_line(message)) <= MAX_CHARS and "\n" not in one_line(message)
+
+
+@pytest.mark.parametrize("own", [True, False])
+def test_only_a_build_of_the_projects_own_seeds_stamps_it_for_mkdocs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own: bool
+) -> None:
+    """The stamp costs a hash of every seed: a build of other seeds (the benchmarks') skips it."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    seeds = tmp_path / ("seeds" if own else "other")
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("A headline\n\nThe article's one paragraph of text.\n")
+    monkeypatch.chdir(tmp_path)
+    args = ["build", "--seeds", str(seeds), "--out", str(tmp_path / "docs"), "--no-cache"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    stamp = read_stamp(tmp_path / STAMP)
+    assert (stamp is not None) is own
+    if stamp is not None:
+        assert stamp.clean
+        assert stamp.fingerprint == fingerprint(
+            seeds, tmp_path / "docs", [tmp_path / "generator.yml", seeds / "stories.yml"]
+        )

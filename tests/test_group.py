@@ -195,6 +195,59 @@ def test_pinned_and_locked_ids_are_kept() -> None:
     assert [e.locked for e in result.story_file.stories] == [True, False]
 
 
+# The recorded archive the pin cases start from: story "a" (en + fr) and story "b" (en + de).
+PIN_BASE = [
+    article("a.en", "en", STORY_A),
+    article("a.fr", "fr", STORY_A),
+    article("b.en", "en", STORY_B),
+    article("b.de", "de", STORY_B),
+]
+PIN_RECORDED = StoryFile(
+    stories=(StoryEntry("a", ("a.en", "a.fr")), StoryEntry("b", ("b.de", "b.en"), locked=True))
+)
+UNRELATED = "Z1 Z2 Z3 Z4"  # a translation of nothing in the archive
+PIN_CASES = [
+    (
+        "a pin to a recorded story adds the seed to it, without renaming it",
+        [article("x.de", "de", UNRELATED, story="a")],
+        {"a": {"a.en", "a.fr", "x.de"}, "b": {"b.en", "b.de"}},
+    ),
+    (
+        "a pin to an id not recorded creates that story",
+        [article("x.de", "de", UNRELATED, story="new-one")],
+        {"a": {"a.en", "a.fr"}, "b": {"b.en", "b.de"}, "new-one": {"x.de"}},
+    ),
+    (
+        "two seeds pinned to one new id share it",
+        [
+            article("x.de", "de", UNRELATED, story="new-one"),
+            article("y.ru", "ru", "Y1 Y2 Y3 Y4", story="new-one"),
+        ],
+        {"a": {"a.en", "a.fr"}, "b": {"b.en", "b.de"}, "new-one": {"x.de", "y.ru"}},
+    ),
+    (
+        "a pin to a locked story adds the seed",
+        [article("x.ru", "ru", UNRELATED, story="b")],
+        {"a": {"a.en", "a.fr"}, "b": {"b.en", "b.de", "x.ru"}},
+    ),
+    (
+        "a pinned seed of a language the story has takes its place; the story keeps its id",
+        [article("x.en", "en", UNRELATED, story="a")],
+        {"a": {"a.fr", "x.en"}, "b": {"b.en", "b.de"}, "a1-headline-in-en-of-a-en": {"a.en"}},
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "added", "expected"), PIN_CASES, ids=[c[0] for c in PIN_CASES])
+def test_a_pin_adds_the_seed_to_its_story(
+    case: str, added: list[Article], expected: dict[str, set[str]]
+) -> None:
+    result = group([*PIN_BASE, *added], PIN_RECORDED)
+    assert {s.id: {a.name for a in s.articles} for s in result.stories} == expected
+    reasons = {d.seed: d.reason for d in result.decisions}
+    assert all(reasons[a.name].startswith("pinned") for a in added)
+
+
 def _ids(result: Grouping) -> dict[frozenset[str], str]:
     return {frozenset(a.name for a in s.articles): s.id for s in result.stories}
 

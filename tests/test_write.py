@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,8 +14,10 @@ from generator.memo import Deferred
 from generator.write import (
     OutputError,
     known_files,
+    read_ledger,
     remember_files,
     safe_target,
+    write_atomic,
     write_files,
     write_site,
 )
@@ -106,3 +109,66 @@ def test_what_the_last_build_wrote_is_kept_in_the_cache_and_never_trusted_blindl
     assert known_files(cache, tmp_path) == {"en/b.md": ("k2", (1, 1, 1, 1))}  # the bad one goes
     cache.put(write_module.WRITTEN_KIND, write_module._written_key(tmp_path), b"not a pickle")
     assert known_files(cache, tmp_path) == {}
+
+
+@pytest.mark.parametrize("fail_at", [None, 1, 3])  # a rename that fails, or none
+def test_without_hard_links_backups_are_moved_and_still_rolled_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_at: int | None
+) -> None:
+    write_files(tmp_path, {"en/a.md": "a1", "fr/b.md": "b1"})
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+
+    def no_link(*args: object, **kwargs: object) -> None:
+        raise PermissionError(1, "Operation not permitted")  # a file system without them
+
+    real, calls = os.replace, []
+
+    def replace(*args: Any) -> None:
+        calls.append(args)
+        if len(calls) == fail_at:
+            raise OSError(5, "EIO")
+        real(*args)
+
+    monkeypatch.setattr(write_module.os, "link", no_link)
+    monkeypatch.setattr(write_module.os, "replace", replace)
+    if fail_at is None:
+        write_files(tmp_path, {"en/a.md": "a2"})
+        assert (tmp_path / "en/a.md").read_text(encoding="utf-8") == "a2"
+        assert not (tmp_path / "fr").exists()
+        assert not list(tmp_path.rglob(".gen-*"))
+    else:
+        with pytest.raises(OSError, match="EIO"):
+            write_files(tmp_path, {"en/a.md": "a2"})
+        assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
+
+
+def test_the_ledger_claims_every_file_before_the_first_page_is_renamed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_files(tmp_path, {"en/a.md": "a1", "fr/b.md": "b1"})
+    real, seen = os.replace, []
+
+    def replace(source: str, target: str) -> None:
+        if Path(target).suffix == ".md":  # what a build killed now would leave
+            seen.append(read_ledger(tmp_path))
+        real(source, target)
+
+    monkeypatch.setattr(write_module.os, "replace", replace)
+    write_files(tmp_path, {"en/a.md": "a2", "de/c.md": "c"})
+    assert seen and all(s == {"en/a.md", "fr/b.md", "de/c.md"} for s in seen)
+    assert read_ledger(tmp_path) == {"en/a.md", "de/c.md"}
+
+
+def test_a_killed_story_file_write_leaves_no_note_and_is_swept_by_the_next(
+    tmp_path: Path,
+) -> None:
+    from generator.read import discover
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("An article.", encoding="utf-8")
+    leftover = seeds / ".gen-tmp-abc.part"  # what a kill inside write_atomic leaves
+    leftover.write_text("stories: []\n", encoding="utf-8")
+    assert discover(seeds).notes == ()
+    write_atomic(seeds / "stories.yml", "stories: []\n")
+    assert sorted(p.name for p in seeds.iterdir()) == ["a.txt", "stories.yml"]
