@@ -37,8 +37,8 @@ import yaml
 
 from benchmarks.report import goals, growth, table
 from benchmarks.synth import load_corpora, new_article, synthetic_seeds, write_seeds
-from generator.embed import CACHE_KIND as SENTENCE_VECTORS
-from generator.vectors import MATRIX_KIND as ARTICLE_VECTORS
+from generator.grouping.vectors import MATRIX_KIND as ARTICLE_VECTORS
+from generator.text.embed import CACHE_KIND as SENTENCE_VECTORS
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED_AT_TOP = {"archive.json", ".generator-files"}  # generated files beside hand-written

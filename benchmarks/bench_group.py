@@ -18,13 +18,13 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from generator.analyse import analyse
-from generator.cache import Cache
-from generator.embed import default_encoder
-from generator.group import group_stories
-from generator.read import find_seeds, read_seed
+from generator.analysis.analyse import analyse
+from generator.grouping.group import group_stories
+from generator.grouping.vectors import article_vectors
+from generator.incremental.cache import Cache
+from generator.reading.files import find_seeds, read_seed
 from generator.records import Article, SeedText
-from generator.vectors import article_vectors
+from generator.text.embed import default_encoder
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_EVAL = next(

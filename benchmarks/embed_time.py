@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from generator.embed import default_encoder
+from generator.text.embed import default_encoder
 
 BATCH = 32
 

@@ -35,11 +35,11 @@ from typing import Any
 import numpy as np
 
 from benchmarks.bench import write_results
-from generator.cache import Cache
-from generator.embed import ENCODER_TIME
-from generator.group import group_stories
-from generator.memo import Memo
+from generator.grouping.group import group_stories
+from generator.incremental.cache import Cache
+from generator.incremental.memo import Memo
 from generator.records import Article, CleanText, Language, SeedText, Title
+from generator.text.embed import ENCODER_TIME
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("en", "fr", "ru", "kk", "ar", "de", "es", "tr", "uz", "ky", "tg", "fa")
@@ -48,7 +48,7 @@ SENTENCE = re.compile(r"Story (\d+), sentence (\d+), in (\w+)")
 
 
 class SyntheticEncoder:
-    """Vectors from the sentence's story, number and language, as `generator.embed` expects:
+    """Vectors from the sentence's story, number and language, as `generator.text.embed` expects:
     the same sentence in two languages gives vectors about 0.94 apart in cosine, any two
     sentences of stories of the same topic about 0.3 (shared words, not shared sentences),
     of other topics about 0."""

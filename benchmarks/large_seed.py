@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator.build import build
 from generator.config import Config
-from generator.read import MAX_SEED_BYTES, read_seeds
+from generator.reading.files import MAX_SEED_BYTES, read_seeds
 
 LINE = "Министр иностранных дел выступил на форуме в Пекине и заявил о сотрудничестве.\n"
 

@@ -20,10 +20,10 @@ from pathlib import Path
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from generator.indexes import render_indexes
 from generator.records import Article, CleanText, Language, SeedText, Story, Title
-from generator.render import MANIFEST, plan_pages, render_manifest, render_pages
-from generator.write import write_files
+from generator.rendering.indexes import render_indexes
+from generator.rendering.pages import MANIFEST, plan_pages, render_manifest, render_pages
+from generator.writing.site import write_files
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ["en", "fr", "ru", "kk", "ar"]

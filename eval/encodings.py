@@ -13,7 +13,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from generator.read import decode_seed
+from generator.reading.files import decode_seed
 from generator.records import SeedText
 
 CODE_PAGES = {

@@ -29,10 +29,10 @@ from pathlib import Path
 
 import numpy as np
 
-from generator.align import DEFAULT_PARAMS, Params, align_sentences
-from generator.cache import DEFAULT_PATH, Cache
-from generator.embed import Encoder, default_encoder
-from generator.sentences import split_sentences
+from generator.incremental.cache import DEFAULT_PATH, Cache
+from generator.rendering.align import DEFAULT_PARAMS, Params, align_sentences
+from generator.text.embed import Encoder, default_encoder
+from generator.text.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGS = ("en", "fr", "ru", "kk", "ar")

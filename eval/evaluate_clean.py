@@ -23,12 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.boilerplate_rules import stoplist  # noqa: E402
-from generator.clean import CleanContext, clean_text, repeated_lines  # noqa: E402
-from generator.detect import detect_language  # noqa: E402
-from generator.read import decode_seed  # noqa: E402
+from generator.analysis.boilerplate_rules import stoplist  # noqa: E402
+from generator.analysis.clean import CleanContext, clean_text, repeated_lines  # noqa: E402
+from generator.analysis.detect import detect_language  # noqa: E402
+from generator.analysis.title import find_title  # noqa: E402
+from generator.reading.files import decode_seed  # noqa: E402
 from generator.records import CleanText, Removed, SeedText  # noqa: E402
-from generator.title import find_title  # noqa: E402
 
 
 @dataclass

@@ -19,11 +19,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from generator.clean import clean_text
-from generator.detect import detect_language
-from generator.read import read_seeds
+from generator.analysis.clean import clean_text
+from generator.analysis.detect import detect_language
+from generator.reading.files import read_seeds
 from generator.records import Language, SeedError
-from generator.sentences import split_sentences
+from generator.text.sentences import split_sentences
 
 DEFAULT_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 

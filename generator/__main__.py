@@ -1,4 +1,4 @@
-from .cli import run
+from generator.cli import run
 
 # Guarded: worker processes (spawned to analyse seeds in parallel) import this module too.
 if __name__ == "__main__":

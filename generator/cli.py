@@ -13,20 +13,27 @@ from typing import NoReturn
 
 import click
 
-from .align import align_sentences, read_units
-from .analyse import analyse
-from .build import build as run_build
-from .cache import DEFAULT_PATH as DEFAULT_CACHE
-from .cache import Cache
-from .check import check_command
-from .config import CONFIG_FILE, Config, ConfigError, load_config
-from .group import group_stories
-from .messages import one_line
-from .read import read_seeds
-from .records import BuildReport, SeedText
-from .stamp import STAMP, Stamp, fingerprint, project_of, project_settings, write_stamp
-from .stories_file import StoryFileError, load_story_file
-from .stories_report import format_grouping
+from generator.analysis.analyse import analyse
+from generator.build import build as run_build
+from generator.check.command import check_command
+from generator.config import CONFIG_FILE, Config, ConfigError, load_config
+from generator.grouping.group import group_stories
+from generator.grouping.report import format_grouping
+from generator.grouping.story_file import StoryFileError, load_story_file
+from generator.incremental.cache import DEFAULT_PATH as DEFAULT_CACHE
+from generator.incremental.cache import Cache
+from generator.messages import one_line
+from generator.reading.files import read_seeds
+from generator.records import BuildReport, SeedText
+from generator.rendering.align import align_sentences, read_units
+from generator.writing.stamp import (
+    STAMP,
+    Stamp,
+    fingerprint,
+    project_of,
+    project_settings,
+    write_stamp,
+)
 
 
 def run() -> NoReturn:
@@ -97,9 +104,8 @@ def build(
     for error in report.errors:
         click.echo(f"error: {one_line(str(error))}", err=True)
     _stamp_for_mkdocs(config, config_file, report)
-    click.echo(
-        f"{len(report.pages)} pages written to {config.out}, {len(report.errors)} seeds failed"
-    )
+    done = "pages written to" if report.changed else "pages up to date (nothing changed) in"
+    click.echo(f"{len(report.pages)} {done} {config.out}, {len(report.errors)} seeds failed")
     if report.errors and config.strict:
         sys.exit(1)
 

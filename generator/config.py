@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .safe_yaml import CONFIG_YML, LimitError, YamlProblem, read_yaml
+from generator.safe_yaml import CONFIG_YML, LimitError, YamlProblem, read_yaml
 
 CONFIG_FILE = "generator.yml"
 

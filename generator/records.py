@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import packed
+from generator.incremental import packed
 
 UNDETERMINED = "und"
 
@@ -167,3 +167,4 @@ class BuildReport:
     pages: tuple[Page, ...] = ()
     errors: tuple[SeedError, ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    changed: int = 0  # files written or removed: 0 when the site was up to date

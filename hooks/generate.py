@@ -22,7 +22,7 @@ from generator.build import build
 from generator.config import CONFIG_FILE, Config, ConfigError, load_config
 from generator.messages import one_line
 from generator.records import BuildReport
-from generator.stamp import (
+from generator.writing.stamp import (
     STAMP,
     Stamp,
     fingerprint,

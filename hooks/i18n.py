@@ -26,9 +26,9 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
-from generator.indexes import HOME_LIST
-from generator.languages import direction
-from generator.ui import strings, ui_lang
+from generator.rendering.indexes import HOME_LIST
+from generator.rendering.ui import strings, ui_lang
+from generator.text.languages import direction
 
 HOME_MARK = "<!-- stories -->"
 # The navigation's pages (mkdocs.yml `nav`) and the site's word naming each of them.

@@ -13,13 +13,14 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config as load_mkdocs_config
 from site_builder import build_grouped
 
-from generator.analyse import analyse
-from generator.build import build, render_files
+from generator.analysis.analyse import analyse
+from generator.build import build
 from generator.config import Config
-from generator.read import read_seed
+from generator.reading.files import read_seed
 from generator.records import Article, BuildReport, SeedText, Story
-from generator.render import plan_pages
-from generator.write import write_files
+from generator.rendering.files import render_files
+from generator.rendering.pages import plan_pages
+from generator.writing.site import write_files
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from generator.analyse import analyse
-from generator.build import render_files
-from generator.read import read_seeds
+from generator.analysis.analyse import analyse
+from generator.reading.files import read_seeds
 from generator.records import Article, BuildReport, SeedText, Story
-from generator.render import plan_pages
-from generator.slug import make_slug
-from generator.write import write_files
+from generator.rendering.files import render_files
+from generator.rendering.pages import plan_pages
+from generator.text.slug import make_slug
+from generator.writing.site import write_files
 
 
 def group_as(articles: Sequence[Article], groups: Sequence[Sequence[str]]) -> tuple[Story, ...]:

