@@ -39,8 +39,8 @@ from generator.writing.stamp import (
 def run() -> NoReturn:
     """The program (`python -m generator`, the `generator` script): `main`, then an exit
     that skips the interpreter's teardown. A build leaves a million objects behind it, and
-    collecting and freeing them took 30 ms of every rebuild of 2,000 seeds (5% of one),
-    for a process that is about to end: its files and the cache are closed by then."""
+    collecting and freeing them is work for a process that is about to end: its files and
+    the cache are closed by then (docs/benchmark.md has what it costs)."""
     try:
         main(prog_name="generator")  # click's standalone mode ends in SystemExit
     except SystemExit as done:

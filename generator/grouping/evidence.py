@@ -324,7 +324,7 @@ def _one(xs: Sequence[Entry], ys: Sequence[Entry], vectors: Vectors, history: Hi
 def _scored(jobs: list[_Job]) -> Iterator[Found]:
     """`_score` of each job, on every core when there are many (a first build's); workers
     inherit the jobs instead of receiving them pickled (their vectors are large), and hand
-    back each job's scores on its own (chunks of 16 raised the peak of grouping 25,000
-    articles from 878 to 1,057 MB)."""
+    back each job's scores on its own (larger chunks raised the peak memory of a first
+    grouping: docs/benchmark.md)."""
     calls = [(job,) for job in jobs]
     return on_cores(_score, calls, "group", SPREAD_FROM, inherit=True, chunk=1)

@@ -28,7 +28,7 @@ def format_grouping(grouping: Grouping) -> str:
 
 def _decision_lines(lang: str, decision: Decision) -> list[str]:
     # Seed names and an editor's story ids are data: one line each, whatever they hold.
-    lines = [f"  {lang} {one_line(decision.seed)}: {decision.reason}"]
+    lines = [f"  {lang} {one_line(decision.seed)}: {one_line(decision.reason)}"]
     if decision.evidence is not None:
         lines.append(f"      evidence: {_pair(decision.evidence)}")
         for aligned in decision.evidence.aligned[:SHOWN_SENTENCES]:

@@ -100,10 +100,9 @@ def article_vectors(
     """Every article's sentence vectors, embedded in one batch (cache misses only).
 
     `known`: `article_sentences` by article name, when the caller has them (a rebuild's
-    grouping loads thousands of articles' vectors: splitting them again took a third).
+    grouping loads thousands of articles' vectors: splitting them again would be most of it).
     `digests`: `sentences_digest` of those, by name: an article's vectors are then also
-    kept as one matrix under it, read back in one row instead of one per sentence (a new
-    seed's language pairs read 375 articles' vectors, 4,500 rows: 25 ms of 30)."""
+    kept as one matrix under it, read back in one row instead of one per sentence."""
     known, digests = known or {}, digests or {}
     sentences = [known.get(a.name) or article_sentences(a) for a in articles]
     keys = [_matrix_key(encoder.name, digests.get(a.name)) for a in articles]

@@ -173,10 +173,9 @@ class Cache:
         """Give the file's free pages back (VACUUM) when they are most of it; True if it did.
 
         SQLite reuses the pages of deleted entries but never shrinks the file: after a few
-        code changes, each of which replaces every entry, an archive's cache was 90% free
-        pages (1.5 GB for 150 MB of entries at 2,000 seeds), all of it copied by a CI cache.
-        Rewriting takes 1-2 s per 100 MB kept (measured: 145 MB in 1.2 s, 488 MB in 8.7 s),
-        so only a file mostly free is rewritten."""
+        code changes, each of which replaces every entry, an archive's cache was mostly free
+        pages, all of it copied by a CI cache. Rewriting costs time in proportion to what is
+        kept (docs/cache.md), so only a file mostly free is rewritten."""
         if self.path is None or not self.writable:
             return False
         try:

@@ -141,7 +141,7 @@ def _prctl() -> Any:
 
 def __getattr__(name: str) -> Any:
     """`ProcessPoolExecutor`, imported when first used: a rebuild seldom has calls enough
-    to spread, and multiprocessing took 10 ms of every start."""
+    to spread, and importing multiprocessing is a cost of every start."""
     if name == "ProcessPoolExecutor":
         from concurrent.futures import ProcessPoolExecutor
 

@@ -35,7 +35,7 @@ def fingerprint(seeds: Path, docs: Path, settings: Iterable[Path] = ()) -> str:
         digest.update(str(folder.resolve()).encode("utf-8", "surrogateescape") + b"\0")
     for path in settings:
         digest.update(_file_digest(path))
-    code = Path(__file__).parent
+    code = Path(__file__).resolve().parents[1]  # the whole generator package
     for root in (seeds, code):
         for path in sorted(p for p in root.rglob("*") if p.is_file() and p.suffix != ".pyc"):
             digest.update(path.relative_to(root).as_posix().encode("utf-8", "surrogateescape"))

@@ -14,7 +14,6 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.messages import MAX_CHARS, one_line
 from generator.writing.stamp import STAMP, fingerprint, read_stamp
 
 PROGRAM = [sys.executable, "-m", "generator"]
@@ -81,27 +80,6 @@ def test_an_exit_ends_like_sys_exit_with_the_output_flushed(
         [sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True, timeout=60
     )
     assert (done.returncode, done.stdout, done.stderr) == (status, "unflushed", stderr)
-
-
-@pytest.mark.parametrize(
-    ("message", "printed"),
-    [
-        ("seed.txt: empty", "seed.txt: empty"),
-        (  # a YAML error: its context lines join the first
-            'stories.yml: cannot read: while parsing a flow sequence\n  in "<unicode string>", '
-            "line 1, column 10:\n    stories: [oops\n             ^\n",
-            'stories.yml: cannot read: while parsing a flow sequence | in "<unicode string>", '
-            "line 1, column 10: | stories: [oops | ^",
-        ),
-        # A file name that breaks the line to forge a message of its own, or moves the cursor.
-        ("a\r\nwarning: b.md: ignored", "a | warning: b.md: ignored"),
-        ("\x1b[2Ka\u2028b\u202e.md", "\\x1b[2Ka | b\\u202e.md"),
-        ("x" * 1000, "x" * 299 + "…"),
-    ],
-)
-def test_a_message_prints_on_one_line_of_bounded_length(message: str, printed: str) -> None:
-    assert one_line(message) == printed
-    assert len(one_line(message)) <= MAX_CHARS and "\n" not in one_line(message)
 
 
 @pytest.mark.parametrize("own", [True, False])

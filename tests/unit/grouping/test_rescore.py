@@ -8,7 +8,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,7 +20,6 @@ from generator.grouping.match import PairScore
 from generator.grouping.rescore import History
 from generator.incremental.cache import Cache
 from generator.records import Article, CleanText
-from generator.text.embed import CACHE_KIND as EMBED_KIND
 
 VOCABULARY = [f"K{i}" for i in range(40)]  # neighbourhoods of related articles, not of all
 
@@ -135,89 +133,6 @@ def test_what_a_change_reads_outlives_the_builds_that_do_not_read_it(kind: str) 
     evidence(articles, cache, encoder)
     assert cache.forget_unused(kind) == 1
     assert {key for (key,) in cache._db.execute(query, (kind,))} == kept
-
-
-def test_vectors_are_loaded_without_splitting_the_articles_again(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # The grouping knows each article's sentences: loading thousands of articles' vectors
-    # after one new seed must not split their text again.
-    draws = [(lang, [i % 10, (i * 7 + 3) % 10]) for i in range(60) for lang in ["en", "fr"]]
-    articles = archive(draws)
-    cache, encoder = Cache(None), ConceptEncoder()
-    evidence(articles, cache, encoder)
-    split: list[str] = []
-    real = vectors_module.article_sentences
-
-    def counting(found: Article) -> tuple[str, ...]:
-        split.append(found.name)
-        return real(found)
-
-    grown = [*articles, twin("999.fr", "fr", [1, 2, 3])]
-    expected = full(grown)
-    monkeypatch.setattr(vectors_module, "article_sentences", counting)
-    assert evidence(grown, cache, encoder) == expected
-    assert split == ["999.fr"]  # the new article's, once: the memo's stage
-
-
-def test_language_pairs_scored_on_every_core_give_the_same_evidence(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from generator.incremental import cores
-
-    pools: list[int] = []
-    chunks: list[int] = []
-
-    class Pool(cores.ProcessPoolExecutor):
-        def __init__(self, workers: int, **options: Any) -> None:
-            pools.append(workers)
-            super().__init__(workers, **options)
-
-        def map(self, fn: Any, *iterables: Any, timeout: Any = None, chunksize: int = 1) -> Any:
-            chunks.append(chunksize)
-            return super().map(fn, *iterables, timeout=timeout, chunksize=chunksize)
-
-    draws = [(lang, [i % 7, (i * 3) % 11]) for i in range(30) for lang in ("en", "fr", "de")]
-    before, after = archive(draws[:60]), archive(draws)
-    serial = [full(before), full(after)]
-    monkeypatch.setattr(evidence_module, "SPREAD_FROM", 2)  # three language pairs: forked
-    monkeypatch.setattr(cores, "ProcessPoolExecutor", Pool)
-    monkeypatch.setattr(cores.os, "cpu_count", lambda: 2)
-    monkeypatch.setattr(cores.threading, "active_count", lambda: 1)  # other tests' servers
-    cache, encoder = Cache(None), ConceptEncoder()
-    assert evidence(before, cache, encoder) == serial[0]
-    assert evidence(after, cache, encoder) == serial[1]  # rescored from the history, forked
-    assert pools == [2, 2]
-    assert chunks == [1, 1]  # each pair's scores come back on their own (memory)
-
-
-def test_an_articles_vectors_are_read_back_as_one_matrix() -> None:
-    draws = [(lang, [i % 10, (i * 7 + 3) % 10]) for i in range(60) for lang in ["en", "fr"]]
-    articles = archive(draws)
-    cache, encoder = Cache(None), ConceptEncoder()
-    evidence(articles, cache, encoder)
-    # Without the sentences' own vectors, only the articles' matrices can give them back.
-    cache._db.execute("DELETE FROM cache WHERE kind = ?", (EMBED_KIND,))
-    grown = [*articles, twin("999.fr", "fr", [1, 2, 3])]
-    encoder.calls.clear()
-    assert evidence(grown, cache, encoder) == full(grown)
-    assert sorted(encoder.calls) == sorted(vectors_module.article_sentences(grown[-1]))
-
-
-def test_a_stored_matrix_of_another_shape_is_not_used() -> None:
-    found = twin("001.en", "en", [1, 2])
-    sentences = vectors_module.article_sentences(found)
-    digest = vectors_module.sentences_digest(sentences)
-    cache, encoder = Cache(None), ConceptEncoder()
-    key = vectors_module._matrix_key(encoder.name, digest)
-    assert key is not None
-    cache.put_array(vectors_module.MATRIX_KIND, key, np.ones((1, encoder.dim), np.float32))
-    (got,) = vectors_module.article_vectors(
-        [found], encoder, cache, {found.name: sentences}, {found.name: digest}
-    )
-    assert got.matrix.shape == (len(sentences), encoder.dim) == (2, encoder.dim)
-    assert encoder.calls == list(sentences)  # embedded again, and stored right
-    assert cache.get_arrays(vectors_module.MATRIX_KIND, [key], encoder.dim)[key].shape == (2, 64)
 
 
 LANGS = ["en", "fr", "de", "es", "ru"]  # a new article's language pairs: 4

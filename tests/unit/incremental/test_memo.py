@@ -1,5 +1,6 @@
-"""Memoised stages: records round-trip, wrong shapes are recomputed, code changes invalidate,
-and a rebuild after one new seed analyses that seed only."""
+"""Memoised stages: a stage runs once per input, a wrong stored value is recomputed, code
+changes invalidate, and a rebuild after one new seed analyses that seed only. (How values
+are stored: test_stored.py; code versions: test_versions.py.)"""
 
 from __future__ import annotations
 
@@ -12,65 +13,20 @@ from typing import Any
 
 import numpy as np
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 import generator.analysis.analyse as analyse_module
 from generator.analysis.analyse import analyse, analyse_all
 from generator.analysis.clean import CleanContext
 from generator.build import build
 from generator.config import Config
-from generator.incremental import stored as stored_module
 from generator.incremental import versions as versions_module
 from generator.incremental.cache import Cache
 from generator.incremental.memo import Memo
-from generator.incremental.stored import ShapeError, decode, encode
 from generator.incremental.versions import code_version
-from generator.records import CleanText, Language, Removed, SeedText, Title
+from generator.records import Language, SeedText, Title
 from generator.text.embed import embed_cached
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
-
-texts = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
-languages = st.builds(
-    Language,
-    code=st.sampled_from(["en", "fr", "kk", "ar", "und"]),
-    confidence=st.floats(0, 1),
-    reason=texts,
-    candidates=st.lists(st.tuples(texts, st.floats(0, 1)), max_size=3).map(tuple),
-)
-cleans = st.builds(
-    CleanText,
-    paragraphs=st.lists(texts, max_size=4).map(tuple),
-    removed=st.lists(st.builds(Removed, st.integers(0, 10**6), texts, texts), max_size=3).map(
-        tuple
-    ),
-)
-titles = st.builds(Title, text=texts, paragraph=st.none() | st.integers(0, 100), reason=texts)
-
-
-@given(st.one_of(languages, cleans, titles))
-def test_records_round_trip(record: Language | CleanText | Title) -> None:
-    assert decode(type(record), encode(record)) == record
-
-
-@pytest.mark.parametrize(
-    ("kind", "data"),
-    [
-        (Title, {"text": "t", "paragraph": "0", "reason": ""}),  # str for int | None
-        (Title, {"text": "t", "paragraph": 0}),  # a field missing
-        (Title, {"text": "t", "paragraph": 0, "reason": "", "extra": 1}),  # a field too many
-        (Title, ["t", 0, ""]),
-        (Language, {"code": "en", "confidence": True, "reason": "", "candidates": []}),
-        (Language, {"code": "en", "confidence": 1.0, "reason": "", "candidates": [["en"]]}),
-        (CleanText, {"paragraphs": "not a list", "removed": []}),
-        (CleanText, {"paragraphs": [], "removed": [{"line": 1.5, "text": "", "reason": ""}]}),
-        (CleanText, None),
-    ],
-)
-def test_wrong_shapes_are_refused(kind: type, data: Any) -> None:
-    with pytest.raises(ShapeError):
-        decode(kind, data)
 
 
 def count_calls(text: str) -> Title:
@@ -114,12 +70,6 @@ def test_a_code_change_invalidates(monkeypatch: pytest.MonkeyPatch) -> None:
     memo(count_calls, "a")
     assert CALLS == ["a", "a"]
     code_version.cache_clear()
-
-
-def test_the_code_version_covers_the_modules_a_stage_uses() -> None:
-    used = versions_module._package_modules("generator.analysis.detect")
-    assert {"generator.analysis.detect", "generator.records"} <= used
-    assert "generator.rendering.pages" not in used
 
 
 def test_memoised_analysis_equals_direct_analysis() -> None:
@@ -211,14 +161,6 @@ def test_tools_are_passed_to_the_stage_but_not_part_of_the_key() -> None:
     assert seen == ["first"]
 
 
-def test_the_cache_machinery_is_not_part_of_a_stage_version() -> None:
-    used = versions_module._package_modules("generator.analysis.analyse")
-    assert "generator.analysis.clean" in used
-    assert used.isdisjoint(
-        {"generator.incremental.memo", "generator.incremental.cache", "generator.progress"}
-    )
-
-
 def test_many_reads_what_is_stored_and_computes_the_rest_together() -> None:
     memo = Memo(Cache(None))
     batches: list[list[tuple[Any, ...]]] = []
@@ -279,42 +221,6 @@ def test_a_stored_value_of_another_type_is_recomputed() -> None:
     cache._db.execute("UPDATE cache SET value = ?", (pickle.dumps(Language("en", 1.0)),))
     assert memo(count_calls, "a") == Title("A", None, "test")
     assert CALLS == ["a", "a"]
-
-
-class _Str(str):
-    pass
-
-
-@pytest.mark.parametrize(
-    ("kind", "value", "conforms"),
-    [
-        (tuple[str, ...], ("a", "b"), True),
-        (tuple[str, ...], (), True),
-        (tuple[str, ...], ["a", "b"], False),  # a list for a tuple
-        (tuple[str, ...], ("a", 1), False),
-        (tuple[str, ...], ("a", None), False),
-        (tuple[Title, ...], (Title("t", None),), True),
-        (tuple[Title, ...], (Title("t", None), Language("en", 1.0)), False),
-        (frozenset[str], frozenset({"a"}), True),
-        (frozenset[str], {"a"}, False),
-        (frozenset[int], frozenset({True}), False),  # a bool is not an int here
-        (tuple[tuple[str, ...], ...], (("a",), ("b", "c")), True),
-        (tuple[tuple[str, ...], ...], (("a",), ("b", 2)), False),
-        (Title, Title("t", None), True),
-        (Title, Language("en", 1.0), False),
-        (str, "a", True),
-    ],
-)
-def test_a_stored_value_is_read_only_if_of_the_stage_type(
-    kind: Any, value: Any, conforms: bool
-) -> None:
-    assert stored_module._conforms(kind, value) is conforms
-    read = stored_module.load_records(pickle.dumps(value), kind, "refused")
-    assert (read == value) if conforms else (read == "refused")
-
-
-def test_a_subclass_of_str_is_not_a_str() -> None:
-    assert not stored_module._conforms(tuple[str, ...], ("a", _Str("b")))
 
 
 def test_keys_made_of_names_tell_every_call_apart() -> None:

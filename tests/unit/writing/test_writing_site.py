@@ -1,4 +1,4 @@
-"""Stage write: only the generator's own files are written, replaced or deleted."""
+"""`writing.site`: only the generator's own files are written, replaced or deleted."""
 
 from __future__ import annotations
 
@@ -10,10 +10,11 @@ import pytest
 
 import generator.writing.site as write_module
 from generator.incremental.cache import Cache
-from generator.incremental.memo import Deferred
+from generator.incremental.memo import Deferred, Memo, Text
 from generator.writing.site import (
     OutputError,
     known_files,
+    publish,
     read_ledger,
     remember_files,
     safe_target,
@@ -179,3 +180,13 @@ def test_reading_knows_the_leftovers_of_the_writing_stage() -> None:
     from generator.writing.transaction import BACKUP_PREFIX, TEMP_PREFIX
 
     assert set(LEFTOVER_PREFIXES) == {TEMP_PREFIX, BACKUP_PREFIX}
+
+
+def test_publish_counts_the_files_it_changed_and_tells_the_next_build(tmp_path: Path) -> None:
+    memo = Memo(Cache(None))
+    files: dict[str, Text] = {"en/a.md": "a", "kk/ә.md": Deferred("k1", lambda: "ә")}
+    assert publish(tmp_path, files, memo) == ([], 2)
+    assert set(known_files(memo.cache, tmp_path)) == {"kk/ә.md"}  # known by its text's key
+    assert publish(tmp_path, files, memo) == ([], 0)  # nothing changed
+    assert publish(tmp_path, {"en/a.md": "a2"}, memo) == ([], 2)  # one rewritten, one removed
+    assert not (tmp_path / "kk").exists()

@@ -10,10 +10,9 @@ import pytest
 from click.testing import CliRunner
 
 from generator.build import build
-from generator.check.command import committed_base, compare, read_committed_stories, run_check
+from generator.check.command import committed_base, read_committed_stories, run_check
 from generator.cli import main
 from generator.config import Config
-from generator.records import Article, CleanText, Language, Page, SeedText, Title
 
 ROOT = Path(__file__).resolve().parents[3]
 EN = "001_38ad4a385a39e8e7.txt"  # the English article ...
@@ -73,40 +72,6 @@ def test_a_translation_of_an_existing_story(tmp_path: Path) -> None:
     joined = f"{FR} -> {EN_STORY}" in out
     assert joined == (new.story_id == EN_STORY)
     assert joined or "New stories (1):" in out
-
-
-def _page(seed: str, story: str) -> Page:
-    article = Article(
-        SeedText(seed, "x", "utf-8", "0"), Language("fr", 0.9), CleanText(("x",)), Title("x", 0)
-    )
-    return Page(article, story, f"fr/{seed}.md", f"fr/{seed}/")
-
-
-def test_compare_reports_joins_with_evidence_moves_and_gone_seeds() -> None:
-    committed = {"story-a": ["a.txt", "gone.txt"], "story-b": ["b.txt"]}
-    pages = [_page("a.txt", "story-a"), _page("b.txt", "story-c"), _page("new.txt", "story-a")]
-    change = compare(committed, pages, evidence={"new.txt": "0.91 cosine with a.txt"})
-    assert [p.article.name for p in change.new_seeds] == ["new.txt"]
-    assert change.joined == (("new.txt", "story-a", "0.91 cosine with a.txt"),)
-    assert change.moved == (("b.txt", "story-b", "story-c"),)
-    assert change.new_stories == (("story-c", ("b.txt",)),)
-    assert change.gone == ("gone.txt",)
-
-
-def test_a_failed_seed_is_not_reported_gone() -> None:
-    change = compare(
-        {"story-a": ["a.txt", "bad.txt"]},
-        [_page("a.txt", "story-a")],
-        failed=frozenset({"bad.txt"}),
-    )
-    assert change.gone == ()
-
-
-def test_compare_counts_changed_seeds_as_new() -> None:
-    change = compare({"story-a": ["a.txt"]}, [_page("a.txt", "story-a")], frozenset({"a.txt"}))
-    assert [p.article.name for p in change.new_seeds] == ["a.txt"]
-    assert change.new_stories == ()
-    assert change.joined == (("a.txt", "story-a", ""),)
 
 
 def test_any_error_fails_the_check(tmp_path: Path) -> None:

@@ -1,0 +1,110 @@
+"""Which line is the headline: the longest worded line of the unpunctuated run that opens
+the page, above its date; a first line with a full stop only when it stands apart."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.analysis.headline import MAX_HEADLINE_CHARS, headline_index, headline_shaped
+
+NEWS = "The talks lasted three hours. Both sides praised the result. A deal is expected soon."
+LONG_TWO = (
+    "Il a plu toute la nuit dans le nord. Les routes de la région sont fermées depuis lundi "
+    "matin et les écoles restent closes jusqu'à nouvel ordre"
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "shaped"),
+    [
+        ("Kazakh Foreign Minister Addresses High-Level Belt and Road Meeting", True),
+        ("Ураган Роза может затопить Феникс, Лас-Вегас и Солт-Лейк-Сити", True),
+        ("Қазақстан жаңа мектеп ашты!", True),
+        ("Why did the talks in Astana fail?", True),
+        ("وزيرا خارجية الصين وقازاقستان يتعهدان بتعزيز التعاون", True),
+        ("Who are they?", False),  # a short question opens body text
+        ("Les ministres se sont réunis lundi à Astana.", False),  # closed by a full stop
+        ("x" * (MAX_HEADLINE_CHARS + 1), False),
+        ("Pluie. Vent. Neige", False),  # three sentences: a paragraph
+        (LONG_TWO, False),  # two long sentences that lost their last stop
+        ("Kazakhstan votes. What comes next", True),  # two short ones: a headline
+    ],
+)
+def test_headline_shaped(line: str, shaped: bool) -> None:
+    assert headline_shaped(line) is shaped
+
+
+CASES = [
+    # (lang, lines, index of the headline or None)
+    ("en", ["Kazakh Foreign Minister Addresses High-Level Belt and Road Meeting", NEWS], 0),
+    ("ru", ["Ураган Роза может затопить Феникс, Лас-Вегас и Солт-Лейк-Сити", NEWS], 0),
+    # Site chrome above it: a menu, the site's name.
+    ("en", ["Home", "World", "Rail link to Aktau opens after three years of work", NEWS], 2),
+    # A tagline is shorter than the headline under it.
+    (
+        "ar",
+        [
+            "موقع متخصص بالشؤون الصينية",
+            "وزيرا خارجية الصين وقازاقستان يتعهدان بتعزيز التعاون في مكافحة الجائحة",
+            "0",
+            NEWS,
+        ],
+        1,
+    ),
+    # The headline is above the date, however long the unpunctuated lines under it.
+    (
+        "kk",
+        [
+            "Президент Түркістан облысына жұмыс сапарымен барды",
+            "Бүгін 2024, 12:40",
+            "Мемлекет басшысы Қасым-Жомарт Тоқаев Түркістан облысына жұмыс сапарымен барды, деп "
+            "хабарлайды zakon.kz",
+        ],
+        0,
+    ),
+    (
+        "fr",
+        [
+            "EU",
+            "La Chine et le Kazakhstan publient une déclaration conjointe",
+            "Publié le 12.03.2024",
+            "Un autre titre plus long que le premier de la page, plus bas",
+            NEWS,
+        ],
+        1,
+    ),
+    # A full stop, but the headline stands apart from paragraphs of several sentences.
+    ("en", ["Indonesia Tsunami Toll Soars Above 800.", NEWS, NEWS, NEWS], 0),
+    # The text starts with the body: one sentence a paragraph, or a question.
+    (
+        "fr",
+        ["Les ministres se sont réunis lundi à Astana.", "Ils ont convenu de se revoir."],
+        None,
+    ),
+    ("en", ["Who are they?", "They are artists who want to do many things.", "Then."], None),
+    ("en", ["Home", NEWS], None),  # a lone word names a section
+    ("en", [], None),
+]
+
+
+@pytest.mark.parametrize(("lang", "lines", "index"), CASES)
+def test_headline_index(lang: str, lines: list[str], index: int | None) -> None:
+    assert headline_index(lines, lang) == index
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([line for _, lines, _ in CASES for line in lines]) | st.text(max_size=60),
+        max_size=8,
+    ),
+    st.sampled_from(["en", "fr", "ru", "kk", "ar", "und"]),
+)
+def test_the_headline_is_a_headline_shaped_line_or_stands_first(
+    lines: list[str], lang: str
+) -> None:
+    index = headline_index(lines, lang)
+    assert index is None or 0 <= index < len(lines)
+    assert index is None or index == 0 or headline_shaped(lines[index])

@@ -1,0 +1,187 @@
+"""Stage group, an article's vectors: which sentences stand for it, their digest, and the
+cache in front of the encoder."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from test_group import ConceptEncoder
+from test_rescore import archive, full, twin
+
+from generator.grouping import vectors as vectors_module
+from generator.grouping.evidence import evidence
+from generator.grouping.vectors import (
+    LEAD,
+    MAX_CHARS,
+    MAX_SENTENCES,
+    MIN_CHARS,
+    Sentences,
+    SentencesByName,
+    article_sentences,
+    article_vectors,
+    digested_sentences,
+    sentences_digest,
+)
+from generator.incremental.cache import Cache
+from generator.records import Article, CleanText, Language, SeedText, Title
+from generator.text.embed import CACHE_KIND as EMBED_KIND
+from generator.text.similarity import SCALE
+
+
+def written(lang: str, body: list[str], headline: str | None = None) -> Article:
+    """An article of `body`, under a headline line if one is given, else under a title
+    made from its first sentence (no paragraph of its own)."""
+    paragraphs = tuple(body) if headline is None else (headline, *body)
+    seed = SeedText(f"s.{lang}", "\n".join(paragraphs), "utf-8", "0" * 64)
+    title = Title(headline, 0) if headline is not None else Title(" ".join(body)[:25], None)
+    return Article(seed, Language(lang, 1.0), CleanText(paragraphs), title)
+
+
+SENTENCES_CASES = [
+    (
+        "en: the headline first, then the body",
+        written(
+            "en",
+            ["The minister spoke in Astana today. Trade grew by a tenth."],
+            "Big news from Astana",
+        ),
+        ("Big news from Astana", "The minister spoke in Astana today.", "Trade grew by a tenth."),
+    ),
+    (
+        "fr: a title made from the first sentence is not counted twice",
+        written("fr", ["Le ministre a parlé à Astana. Le commerce a crû."]),
+        ("Le ministre a parlé à Astana.",),  # "Le commerce a crû." is too short
+    ),
+    (
+        "ru: a headline repeated in the body counts once",
+        written(
+            "ru",
+            ["Министр выступил в Астане.", "Министр выступил в Астане."],
+            "Министр выступил в Астане.",
+        ),
+        ("Министр выступил в Астане.",),
+    ),
+    (
+        "kk: short lines are left out",
+        written("kk", ["Бөлісу", "Министр Астанада сөз сөйледі.", "Жариялау"]),
+        ("Министр Астанада сөз сөйледі.",),
+    ),
+    (
+        "ar: every sentence, in order",
+        written("ar", ["تحدث الوزير في أستانا مساء أمس. نما التبادل التجاري بمقدار العشر."]),
+        ("تحدث الوزير في أستانا مساء أمس.", "نما التبادل التجاري بمقدار العشر."),
+    ),
+    (
+        "only short lines: the first stands for the article",
+        written("en", ["Share.", "Print."]),
+        ("Share.",),
+    ),
+    ("nothing at all", written("en", []), ()),
+]
+
+
+@pytest.mark.parametrize(
+    ("case", "found", "expected"), SENTENCES_CASES, ids=[c[0] for c in SENTENCES_CASES]
+)
+def test_article_sentences(case: str, found: Article, expected: tuple[str, ...]) -> None:
+    assert article_sentences(found) == expected
+
+
+def test_a_long_article_is_capped_and_a_long_sentence_cut() -> None:
+    body = [f"Sentence number {i} of a long report." for i in range(MAX_SENTENCES + 5)]
+    found = article_sentences(written("en", ["x" * (MAX_CHARS + 50) + ".", *body]))
+    assert len(found) == MAX_SENTENCES
+    assert found[0] == "x" * MAX_CHARS
+    assert found[1:] == tuple(body[: MAX_SENTENCES - 1])
+
+
+paragraphs = st.lists(st.text(st.characters(exclude_categories=("Cs",)), max_size=600), max_size=20)
+
+
+@given(paragraphs, st.text(max_size=60))
+def test_article_sentences_are_few_bounded_and_distinct(body: list[str], headline: str) -> None:
+    found = article_sentences(written("en", body, headline))
+    assert len(found) <= MAX_SENTENCES
+    assert len(set(found)) == len(found)
+    assert all(len(s) <= MAX_CHARS for s in found)
+    assert sum(len(s) < MIN_CHARS for s in found) <= 1  # a short one only when all are
+
+
+def test_the_digest_is_of_the_sentences_in_order() -> None:
+    sentences = ("Министр выступил в Астане.", "تحدث الوزير في أستانا.")
+    expected = hashlib.sha256("\0".join(sentences).encode()).hexdigest()
+    assert sentences_digest(sentences) == expected
+    assert sentences_digest(sentences[::-1]) != expected
+    found = written("ru", list(sentences))
+    assert digested_sentences(found) == Sentences(expected, article_sentences(found))
+
+
+def test_sentences_by_name_read_only_what_is_asked() -> None:
+    by_name = SentencesByName(
+        {"a.fr": Sentences("d", ("Une phrase.",)), "b.kk": Sentences("e", ())}
+    )
+    assert (len(by_name), list(by_name), by_name["a.fr"]) == (2, ["a.fr", "b.kk"], ("Une phrase.",))
+    with pytest.raises(KeyError):
+        by_name["c.ar"]
+
+
+def test_vectors_are_rounded_rows_with_a_unit_lead() -> None:
+    body = [f"K{i} est une phrase assez longue, numéro {i}." for i in range(LEAD + 3)]
+    (found,) = article_vectors([written("fr", body)], ConceptEncoder(), Cache(None))
+    assert found.matrix.shape == (len(body), ConceptEncoder.dim)
+    assert np.array_equal(found.matrix * SCALE, np.rint(found.matrix * SCALE))  # exact products
+    assert np.linalg.norm(found.lead) == pytest.approx(1.0, abs=1e-5)
+    first = found.matrix[:LEAD].astype(np.float64).sum(axis=0)
+    assert np.allclose(found.lead, first / np.linalg.norm(first), atol=1e-5)
+
+
+def test_an_article_without_sentences_has_a_zero_lead() -> None:
+    encoder = ConceptEncoder()
+    (found,) = article_vectors([written("ar", [])], encoder, Cache(None))
+    assert found.matrix.shape == (0, encoder.dim)
+    assert not found.lead.any() and encoder.calls == []
+
+
+def test_vectors_are_embedded_once_per_sentence() -> None:
+    cache, encoder = Cache(None), ConceptEncoder()
+    en = written("en", ["K1 the minister spoke in Astana.", "K2 trade grew by a tenth."])
+    kk = written("kk", ["K1 министр Астанада сөз сөйледі.", "K2 trade grew by a tenth."])
+    (before,) = article_vectors([en], encoder, cache)
+    encoder.calls.clear()
+    again, other = article_vectors([en, kk], encoder, cache)
+    assert encoder.calls == ["K1 министр Астанада сөз сөйледі."]  # the new sentence only
+    assert np.array_equal(again.matrix, before.matrix)
+    assert np.array_equal(other.matrix[1], before.matrix[1])  # the shared sentence's vector
+
+
+def test_an_articles_vectors_are_read_back_as_one_matrix() -> None:
+    draws = [(lang, [i % 10, (i * 7 + 3) % 10]) for i in range(60) for lang in ["en", "fr"]]
+    articles = archive(draws)
+    cache, encoder = Cache(None), ConceptEncoder()
+    evidence(articles, cache, encoder)
+    # Without the sentences' own vectors, only the articles' matrices can give them back.
+    cache._db.execute("DELETE FROM cache WHERE kind = ?", (EMBED_KIND,))
+    grown = [*articles, twin("999.fr", "fr", [1, 2, 3])]
+    encoder.calls.clear()
+    assert evidence(grown, cache, encoder) == full(grown)
+    assert sorted(encoder.calls) == sorted(vectors_module.article_sentences(grown[-1]))
+
+
+def test_a_stored_matrix_of_another_shape_is_not_used() -> None:
+    found = twin("001.en", "en", [1, 2])
+    sentences = vectors_module.article_sentences(found)
+    digest = vectors_module.sentences_digest(sentences)
+    cache, encoder = Cache(None), ConceptEncoder()
+    key = vectors_module._matrix_key(encoder.name, digest)
+    assert key is not None
+    cache.put_array(vectors_module.MATRIX_KIND, key, np.ones((1, encoder.dim), np.float32))
+    (got,) = vectors_module.article_vectors(
+        [found], encoder, cache, {found.name: sentences}, {found.name: digest}
+    )
+    assert got.matrix.shape == (len(sentences), encoder.dim) == (2, encoder.dim)
+    assert encoder.calls == list(sentences)  # embedded again, and stored right
+    assert cache.get_arrays(vectors_module.MATRIX_KIND, [key], encoder.dim)[key].shape == (2, 64)
