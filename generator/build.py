@@ -7,19 +7,20 @@ sees the cache. The docs folder is locked against any other build of it througho
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from generator.analysis.analyse import analyse_all
 from generator.analysis.context import clean_context
 from generator.config import Config
-from generator.grouping.group import NOTHING_RECORDED, group_stories
+from generator.grouping.group import NOTHING_RECORDED, Grouping, group_stories
 from generator.grouping.rescore import History
-from generator.grouping.story_file import read_recorded
+from generator.grouping.story_file import StoryFile, read_recorded
 from generator.incremental.cache import Cache
+from generator.incremental.memo import Memo
 from generator.incremental.session import session, sweep
 from generator.progress import Steps
 from generator.reading.files import settle
-from generator.reading.gather import gather
+from generator.reading.gather import Gathered, gather
 from generator.records import BuildReport, Page, SeedError
 from generator.rendering.files import render_files
 from generator.rendering.pages import plan_pages
@@ -34,24 +35,14 @@ log = logging.getLogger(__name__)
 def build(config: Config) -> BuildReport:
     steps, encoded = Steps(), replace(ENCODER_TIME)  # the encoder's count: this build's is the rest
     with project_lock(config.out), session(config.cache) as memo:
-        read = gather(config.seeds, memo)
-        prepared = clean_context(config.seeds, read.seeds, memo)
-        articles, errors, warnings = analyse_all(
-            read.seeds, prepared.context, read.duplicates, memo, prepared.lines
-        )
-        memo.commit()
-        steps.done("analyse", f"{len(articles)} seeds ({memo.summary()})")
+        found = decide(config, memo, steps)
+        problems = found.problems
+        if found.recorded is not None:  # one that cannot be read holds an editor's work
+            problems += record_stories(config.stories_file, found.grouping.story_file, memo)
 
-        recorded, problems = read_recorded(config.stories_file, memo)
-        # Embeddings share the stage cache; without one they are kept for this run only.
-        cache = memo.cache or Cache(None)
-        grouping = group_stories(articles, recorded or NOTHING_RECORDED, cache=cache, memo=memo)
-        if recorded is not None:  # one that cannot be read holds an editor's work: left alone
-            problems += record_stories(config.stories_file, grouping.story_file, memo)
-        steps.done("group", f"{len(grouping.stories)} stories")
-
-        pages = plan_pages(grouping.stories, memo)
-        files = render_files(grouping.stories, pages, read.duplicates, memo)
+        stories = found.grouping.stories
+        pages = plan_pages(stories, memo)
+        files = render_files(stories, pages, found.read.duplicates, memo)
         memo.commit()
         steps.done("render", f"{len(files)} files")
         skipped, changed = publish(config.out, files, memo)
@@ -61,12 +52,49 @@ def build(config: Config) -> BuildReport:
             ENCODER_TIME.texts - encoded.texts,
             ENCODER_TIME.seconds - encoded.seconds,
         )
-        sweep(memo, [History.KIND], lambda cache: settle(cache, read.racy))
+        sweep(memo, [History.KIND], lambda cache: settle(cache, found.read.racy))
     return BuildReport(
         pages=tuple(p for p in pages if p.path not in {s.path for s in skipped}),
-        errors=prepared.errors + read.errors + tuple(errors) + _not_written(skipped, pages),
-        warnings=read.warnings + prepared.warnings + tuple(warnings) + problems,
+        errors=found.errors + _not_written(skipped, pages),
+        warnings=found.warnings + problems,
         changed=changed,
+    )
+
+
+@dataclass(frozen=True)
+class Decided:
+    """What the build decides before it renders: the seeds read, analysed and grouped
+    (what `python -m generator stories` reports)."""
+
+    read: Gathered
+    grouping: Grouping
+    recorded: StoryFile | None  # None: the story file cannot be read, and is left alone
+    errors: tuple[SeedError, ...]
+    warnings: tuple[str, ...]
+    problems: tuple[str, ...]  # of the story file
+
+
+def decide(config: Config, memo: Memo, steps: Steps) -> Decided:
+    read = gather(config.seeds, memo)
+    prepared = clean_context(config.seeds, read.seeds, memo)
+    articles, errors, warnings = analyse_all(
+        read.seeds, prepared.context, read.duplicates, memo, prepared.lines
+    )
+    memo.commit()
+    steps.done("analyse", f"{len(articles)} seeds ({memo.summary()})")
+
+    recorded, problems = read_recorded(config.stories_file, memo)
+    # Embeddings share the stage cache; without one they are kept for this run only.
+    cache = memo.cache or Cache(None)
+    grouping = group_stories(articles, recorded or NOTHING_RECORDED, cache=cache, memo=memo)
+    steps.done("group", f"{len(grouping.stories)} stories")
+    return Decided(
+        read=read,
+        grouping=grouping,
+        recorded=recorded,
+        errors=prepared.errors + read.errors + tuple(errors),
+        warnings=read.warnings + prepared.warnings + tuple(warnings),
+        problems=problems,
     )
 
 

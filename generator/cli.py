@@ -13,18 +13,17 @@ from typing import NoReturn
 
 import click
 
-from generator.analysis.analyse import analyse
 from generator.build import build as run_build
+from generator.build import decide
 from generator.check.command import check_command
 from generator.config import CONFIG_FILE, Config, ConfigError, load_config
-from generator.grouping.group import group_stories
 from generator.grouping.report import format_grouping
-from generator.grouping.story_file import StoryFileError, load_story_file
 from generator.incremental.cache import DEFAULT_PATH as DEFAULT_CACHE
 from generator.incremental.cache import Cache
+from generator.incremental.session import session
 from generator.messages import one_line
-from generator.reading.files import read_seeds
-from generator.records import BuildReport, SeedText
+from generator.progress import Steps
+from generator.records import BuildReport
 from generator.rendering.align import align_sentences, read_units
 from generator.writing.stamp import (
     STAMP,
@@ -157,21 +156,20 @@ def align(a: Path, b: Path, sentences: bool, cache: Path) -> None:
     "--config", "config_file", type=click.Path(path_type=Path), help="Config file [generator.yml]."
 )
 def stories(seeds: Path | None, config_file: Path | None) -> None:
-    """Print every grouping decision with its evidence (writes nothing)."""
+    """Print every grouping decision with its evidence (writes nothing but the cache).
+
+    The seeds go through the build's own stages (`build.decide`): read, cleaned with the
+    editors' rules and the repeated lines, duplicates set apart, grouped."""
     config = _config({"seeds": seeds}, config_file)
-    try:
-        recorded = load_story_file(config.stories_file)
-    except StoryFileError as exc:
-        click.echo(f"error: {one_line(str(exc))}", err=True)
+    with session(config.cache) as memo:
+        found = decide(config, memo, Steps(quiet=True))  # the report says what they would
+    for problem in found.problems:
+        click.echo(f"error: {one_line(problem)}", err=True)
+    if found.recorded is None:
         sys.exit(2)
-    articles = []
-    for item in read_seeds(config.seeds):
-        if isinstance(item, SeedText):
-            articles.append(analyse(item))
-        else:
-            click.echo(f"error: {one_line(str(item))}", err=True)
-    grouping = group_stories(articles, recorded, cache=Cache(config.cache))
-    click.echo(format_grouping(grouping), nl=False)
+    for error in found.errors:
+        click.echo(f"error: {one_line(str(error))}", err=True)
+    click.echo(format_grouping(found.grouping), nl=False)
 
 
 def _config(cli: Mapping[str, object], config_file: Path | None) -> Config:

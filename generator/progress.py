@@ -38,15 +38,17 @@ def progress(items: Iterable[T], step: str, total: int | None = None) -> Iterato
 class Steps:
     """Times the steps of a build: `steps.done("group", "12 stories")` after each one."""
 
-    def __init__(self) -> None:
+    def __init__(self, quiet: bool = False) -> None:
         self.start = self.last = time.perf_counter()
         self.timings: dict[str, float] = {}
+        self.quiet = quiet
 
     def done(self, step: str, what: str = "") -> float:
         now = time.perf_counter()
         elapsed, self.last = now - self.last, now
         self.timings[step] = self.timings.get(step, 0.0) + elapsed
-        log.info("%s: %s%.2f s", step, f"{what} in " if what else "", elapsed)
+        if not self.quiet:
+            log.info("%s: %s%.2f s", step, f"{what} in " if what else "", elapsed)
         return elapsed
 
     def total(self) -> float:

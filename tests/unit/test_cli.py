@@ -101,3 +101,24 @@ def test_only_a_build_of_the_projects_own_seeds_stamps_it_for_mkdocs(
         assert stamp.fingerprint == fingerprint(
             seeds, tmp_path / "docs", [tmp_path / "generator.yml", seeds / "stories.yml"]
         )
+
+
+def test_stories_reports_what_a_build_groups(tmp_path: Path) -> None:
+    """`stories` goes through the build's own stages: a duplicate is set apart (it made a
+    story of its own before) and the editors' rules apply."""
+    seeds, out = tmp_path / "seeds", tmp_path / "out"
+    seeds.mkdir()
+    body = "The council met on Monday.\n\nIt approved the budget for the next year.\n"
+    (seeds / "a.txt").write_text("Share this article\n\nBudget approved\n\n" + body)
+    (seeds / "b.txt").write_text("Share this article\n\nBudget approved\n\n" + body)  # a copy
+    (seeds / "boilerplate.yml").write_text("remove:\n  '*': ['Share this article']\n")
+    args = ["--seeds", str(seeds)]
+    assert _run(["build", *args, "--out", str(out), "--no-cache"], tmp_path).returncode == 0
+    built = (seeds / "stories.yml").read_text()
+    report = _run(["stories", *args], tmp_path)
+    assert report.returncode == 0, report.stderr
+    story_lines = [line for line in report.stdout.splitlines() if line.startswith("story ")]
+    assert len(story_lines) == 1  # the copy is not a story of its own
+    (story_id,) = [line.split()[1] for line in story_lines]
+    assert f"id: {story_id}" in built
+    assert "share" not in story_id  # named after its headline, the editors' line removed
