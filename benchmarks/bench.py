@@ -37,7 +37,6 @@ import yaml
 
 from benchmarks.report import goals, growth, table
 from benchmarks.synth import load_corpora, new_article, synthetic_seeds, write_seeds
-from generator.grouping.vectors import MATRIX_KIND as ARTICLE_VECTORS
 from generator.text.embed import CACHE_KIND as SENTENCE_VECTORS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -183,17 +182,15 @@ def hand_written_docs(docs: Path) -> None:
 
 
 def cold_with_vectors(seeds: Path, cache: Path, work: Path) -> Run:
-    """A cold build whose encoder has already run: a copy of `cache` holding the sentence and
-    article vectors and nothing else, into fresh docs. The build's own cost, the model's
+    """A cold build whose encoder has already run: a copy of `cache` holding the sentence
+    vectors and nothing else, into fresh docs. The build's own cost, the model's
     (loading it, running it) apart: the issue's "generator from cold" without "embedding"."""
     folder = work / "cold-vectors"
     docs, copy = folder / "docs", folder / "cache.sqlite"
     hand_written_docs(docs)
     with closing(sqlite3.connect(cache)) as source, closing(sqlite3.connect(copy)) as kept:
         source.backup(kept)
-        kept.execute(
-            "DELETE FROM cache WHERE kind NOT IN (?, ?)", (SENTENCE_VECTORS, ARTICLE_VECTORS)
-        )
+        kept.execute("DELETE FROM cache WHERE kind != ?", (SENTENCE_VECTORS,))
         kept.commit()
         kept.execute("VACUUM")  # or the build would compact the file, on the clock
     try:

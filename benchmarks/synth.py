@@ -39,14 +39,15 @@ class Source:
 
 
 def load_corpora(root: Path) -> list[Source]:
-    """Every story of every corpus under `root`, the splits of a family merged."""
+    """Every story of every parallel corpus under `root`, the splits of a family merged
+    (a corpus whose truth gives no story, such as the pasted web pages, has none to give)."""
     merged: dict[tuple[str, str], dict[str, str]] = {}
     for truth_file in sorted(root.rglob("truth.json")):
         family = truth_file.parent.parent.name
         truth = json.loads(truth_file.read_text(encoding="utf-8"))
         for name, facts in sorted(truth.items()):
             path = truth_file.parent / "seeds" / name
-            if path.is_file():
+            if path.is_file() and "story" in facts and "lang" in facts:
                 texts = merged.setdefault((family, str(facts["story"])), {})
                 texts.setdefault(str(facts["lang"]), path.read_text(encoding="utf-8").strip())
     return [Source(f, s, texts) for (f, s), texts in sorted(merged.items())]

@@ -7,14 +7,14 @@ per seed, so a rebuild after one new seed analyses that seed and reads the other
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 
 from generator.analysis.clean import CleanContext, LineSet, clean_text
 from generator.analysis.dates import publication_date
 from generator.analysis.detect import detect_language
 from generator.analysis.title import find_title
-from generator.incremental.cores import ahead, on_cores
+from generator.incremental.cores import on_cores
 from generator.incremental.memo import DIRECT, Args, Memo
 from generator.reading.duplicates import Duplicate
 from generator.reading.frontmatter import apply_overrides
@@ -42,11 +42,9 @@ SPREAD_FROM = 64
 
 
 def spread(stage: Callable[..., Article], calls: Sequence[Args]) -> Iterator[Article]:
-    """`stage(*args)` of each call, in order: on every core when there are enough calls,
-    else in a process that starts now (`cores.ahead`: the memo reads the stored analyses
-    meanwhile)."""
+    """`stage(*args)` of each call, in order: on every core when there are enough calls."""
     if len(calls) < SPREAD_FROM:
-        found = ahead(stage, calls)
+        found: Iterable[Article] = (stage(*args) for args in calls)
     else:
         found = on_cores(stage, calls, "analyse", SPREAD_FROM)
     return (_given_seed(article, args[0]) for args, article in zip(calls, found, strict=True))
@@ -76,7 +74,7 @@ def analyse_all(
     calls = [(seed, context.for_seed(seed, o)) for seed, o in zip(seeds, own, strict=True)]
     for distinct in {id(c): c for _, c in calls}.values():
         memo.intern(distinct)  # encoded once, not once per seed that shares it
-    for seed, article in zip(seeds, memo.many(analyse, calls, spread, ahead=True), strict=True):
+    for seed, article in zip(seeds, memo.many(analyse, calls, spread), strict=True):
         if article.clean.empty:
             errors.append(SeedError(seed.name, "no article text: every line is boilerplate"))
             continue

@@ -147,7 +147,7 @@ class Vectors:
     def __call__(self, names: Iterable[str]) -> dict[str, ArticleVectors]:
         wanted = list(dict.fromkeys(names))
         missing = [self.articles[n] for n in wanted if n not in self.loaded]
-        found = article_vectors(missing, self.model, self.cache, self.sentences, self.digest)
+        found = article_vectors(missing, self.model, self.cache, self.sentences)
         self.loaded |= {v.name: v for v in found}
         return {n: self.loaded[n] for n in wanted}
 

@@ -95,45 +95,22 @@ def article_vectors(
     encoder: Encoder,
     cache: Cache,
     known: Mapping[str, tuple[str, ...]] | None = None,
-    digests: Mapping[str, str] | None = None,
 ) -> tuple[ArticleVectors, ...]:
     """Every article's sentence vectors, embedded in one batch (cache misses only).
 
     `known`: `article_sentences` by article name, when the caller has them (a rebuild's
-    grouping loads thousands of articles' vectors: splitting them again would be most of it).
-    `digests`: `sentences_digest` of those, by name: an article's vectors are then also
-    kept as one matrix under it, read back in one row instead of one per sentence."""
-    known, digests = known or {}, digests or {}
+    grouping loads thousands of articles' vectors: splitting them again would be most of it)."""
+    known = known or {}
     sentences = [known.get(a.name) or article_sentences(a) for a in articles]
-    keys = [_matrix_key(encoder.name, digests.get(a.name)) for a in articles]
-    stored = cache.get_arrays(MATRIX_KIND, [k for k in keys if k is not None], encoder.dim)
-    matrices = {
-        i: stored[key]
-        for i, key in enumerate(keys)
-        if key is not None and key in stored and len(stored[key]) == len(sentences[i])
-    }
-    todo = [i for i in range(len(articles)) if i not in matrices]
-    embedded, start = embed_cached([s for i in todo for s in sentences[i]], encoder, cache), 0
-    for i in todo:
-        matrices[i] = embedded[start : start + len(sentences[i])]
-        start += len(sentences[i])
-        key = keys[i]
-        if key is not None:
-            cache.put_array(MATRIX_KIND, key, matrices[i])
-    exact = {i: rounded(matrix) for i, matrix in matrices.items()}  # see similarity.py
+    embedded, start = embed_cached([s for each in sentences for s in each], encoder, cache), 0
+    matrices = []
+    for each in sentences:
+        matrices.append(rounded(embedded[start : start + len(each)]))  # see similarity.py
+        start += len(each)
     return tuple(
-        ArticleVectors(a.name, sentences[i], exact[i], _lead(exact[i], encoder.dim))
+        ArticleVectors(a.name, sentences[i], matrices[i], _lead(matrices[i], encoder.dim))
         for i, a in enumerate(articles)
     )
-
-
-MATRIX_KIND = "article-vectors"  # like the sentences' vectors, kept whatever a build uses
-
-
-def _matrix_key(encoder_name: str, digest: str | None) -> str | None:
-    if digest is None:
-        return None
-    return hashlib.sha256(f"{encoder_name}\0{digest}".encode()).hexdigest()
 
 
 def _lead(rows: np.ndarray, dim: int) -> np.ndarray:

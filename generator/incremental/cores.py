@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import itertools
 import os
-import pickle
 import signal
 import sys
 import threading
@@ -67,48 +66,6 @@ def on_cores(
             yield from progress(done, step, len(calls))
     finally:
         _INHERITED = None
-
-
-def ahead(function: Callable[..., R], calls: Sequence[tuple[Any, ...]]) -> Iterator[R]:
-    """`function(*args)` of each call, in order, worked out by a process forked now, while
-    this one goes on with other work; the results are waited for when first iterated.
-
-    For a few calls (a rebuild's new seeds: see `Memo.many(ahead=True)`); in one process,
-    serially and when iterated, where forking is unsafe or there is one core. A worker that
-    fails or dies leaves the calls to this process, which then raises what they raise."""
-    if not calls or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
-        return (function(*args) for args in calls)
-    parent = os.getpid()
-    _prctl()  # looked up before forking, not in the worker
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the worker: its results down the pipe, then out without any teardown
-        status = 1
-        try:
-            _end_with(parent)
-            os.close(read)
-            with os.fdopen(write, "wb") as pipe:
-                pickle.dump([function(*args) for args in calls], pipe, protocol=5)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write)
-    return _results(pid, read, function, calls)
-
-
-def _results(
-    pid: int, read: int, function: Callable[..., R], calls: Sequence[tuple[Any, ...]]
-) -> Iterator[R]:
-    with os.fdopen(read, "rb") as pipe:
-        raw = pipe.read()
-    _, status = os.waitpid(pid, 0)
-    try:
-        found: list[R] = pickle.loads(raw) if status == 0 else []
-    except Exception:  # a worker killed midway: its bytes are cut
-        found = []
-    if len(found) != len(calls):
-        found = [function(*args) for args in calls]
-    yield from found
 
 
 def _end_with(parent: int) -> None:

@@ -24,7 +24,6 @@ import dataclasses
 import functools
 import hashlib
 import io
-import itertools
 import json
 import logging
 import pickle
@@ -132,38 +131,21 @@ class Memo:
         stage: Callable[..., R],
         calls: Sequence[Args],
         run: Runner = serial,
-        *,
-        ahead: bool = False,
     ) -> list[R]:
         """`[stage(*args) for args in calls]`: what is stored is read in one query, and what
         is not is computed all together by `run(stage, missing calls)`, which may share the
-        work among processes.
-
-        `ahead`: `run` is given the calls whose keys are not stored before the stored values
-        are read, so that a runner that starts at once in another process (`cores.ahead`)
-        works while this one reads (a rebuild's new seed is analysed while the other seeds'
-        analyses are read back)."""
+        work among processes."""
         if self.cache is None:
             return list(run(stage, calls))
         kind = _kind(stage)
         keys = [self._key(stage, args) for args in calls]
-        early: list[int] = []
-        started: Iterable[Any] = ()
-        if ahead:
-            present = self.cache.present(kind, [k for k in keys if k is not None])
-            early = [i for i, key in enumerate(keys) if key is None or key not in present]
-            started = run(stage, [calls[i] for i in early])
         stored = self.cache.get_many(kind, [k for k in keys if k is not None])
         values: list[Any] = [
             self._stored(stage, stored.get(k, b"") if k is not None else b"") for k in keys
         ]
-        begun = set(early)
-        todo = [i for i, value in enumerate(values) if value is _MISSING and i not in begun]
-        self.hits += len(calls) - len(early) - len(todo)
-        fresh = itertools.chain(
-            zip(early, started, strict=True),
-            zip(todo, run(stage, [calls[i] for i in todo]), strict=True),
-        )
+        todo = [i for i, value in enumerate(values) if value is _MISSING]
+        self.hits += len(calls) - len(todo)
+        fresh = zip(todo, run(stage, [calls[i] for i in todo]), strict=True)
         for i, value in fresh:  # stored as they come: a crash loses at most COMMIT_EVERY
             values[i], key = value, keys[i]
             self.misses += 1

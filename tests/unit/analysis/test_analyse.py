@@ -122,7 +122,7 @@ def test_a_copy_of_a_failed_seed_is_reported_with_it() -> None:
     assert "copy-of-en.txt" not in {e.name for e in errors}  # its original was published
 
 
-@pytest.mark.parametrize("spread_from", [2, 10**9])  # on every core, or ahead in one process
+@pytest.mark.parametrize("spread_from", [2, 10**9])  # on every core, or here
 def test_spread_gives_each_call_its_own_seed(
     spread_from: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:

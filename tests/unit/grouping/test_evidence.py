@@ -15,7 +15,7 @@ from test_rescore import archive, full, twin
 from generator.grouping import evidence as evidence_module
 from generator.grouping import vectors as vectors_module
 from generator.grouping.evidence import LEAD_KIND, LEADS_KIND, Evidence, Vectors, evidence
-from generator.grouping.vectors import MATRIX_KIND, digested_sentences
+from generator.grouping.vectors import digested_sentences
 from generator.incremental.cache import Cache
 from generator.records import Article, CleanText
 from generator.text.embed import CACHE_KIND as EMBED_KIND
@@ -93,7 +93,7 @@ def test_a_languages_leads_are_stored_as_one_array() -> None:
     assert leads.shape == (2, encoder.dim)
     encoder.calls.clear()
     # Without each article's own lead and vectors, only the language's array gives them.
-    for kind in (LEAD_KIND, MATRIX_KIND, EMBED_KIND):
+    for kind in (LEAD_KIND, EMBED_KIND):
         cache._db.execute("DELETE FROM cache WHERE kind = ?", (kind,))
     again = Vectors(by_name, digest, encoder, cache)  # another build, the same cache
     assert np.array_equal(again.leads(names), leads)

@@ -10,10 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from test_group import ConceptEncoder
-from test_rescore import archive, full, twin
 
-from generator.grouping import vectors as vectors_module
-from generator.grouping.evidence import evidence
 from generator.grouping.vectors import (
     LEAD,
     MAX_CHARS,
@@ -28,7 +25,6 @@ from generator.grouping.vectors import (
 )
 from generator.incremental.cache import Cache
 from generator.records import Article, CleanText, Language, SeedText, Title
-from generator.text.embed import CACHE_KIND as EMBED_KIND
 from generator.text.similarity import SCALE
 
 
@@ -156,32 +152,3 @@ def test_vectors_are_embedded_once_per_sentence() -> None:
     assert encoder.calls == ["K1 министр Астанада сөз сөйледі."]  # the new sentence only
     assert np.array_equal(again.matrix, before.matrix)
     assert np.array_equal(other.matrix[1], before.matrix[1])  # the shared sentence's vector
-
-
-def test_an_articles_vectors_are_read_back_as_one_matrix() -> None:
-    draws = [(lang, [i % 10, (i * 7 + 3) % 10]) for i in range(60) for lang in ["en", "fr"]]
-    articles = archive(draws)
-    cache, encoder = Cache(None), ConceptEncoder()
-    evidence(articles, cache, encoder)
-    # Without the sentences' own vectors, only the articles' matrices can give them back.
-    cache._db.execute("DELETE FROM cache WHERE kind = ?", (EMBED_KIND,))
-    grown = [*articles, twin("999.fr", "fr", [1, 2, 3])]
-    encoder.calls.clear()
-    assert evidence(grown, cache, encoder) == full(grown)
-    assert sorted(encoder.calls) == sorted(vectors_module.article_sentences(grown[-1]))
-
-
-def test_a_stored_matrix_of_another_shape_is_not_used() -> None:
-    found = twin("001.en", "en", [1, 2])
-    sentences = vectors_module.article_sentences(found)
-    digest = vectors_module.sentences_digest(sentences)
-    cache, encoder = Cache(None), ConceptEncoder()
-    key = vectors_module._matrix_key(encoder.name, digest)
-    assert key is not None
-    cache.put_array(vectors_module.MATRIX_KIND, key, np.ones((1, encoder.dim), np.float32))
-    (got,) = vectors_module.article_vectors(
-        [found], encoder, cache, {found.name: sentences}, {found.name: digest}
-    )
-    assert got.matrix.shape == (len(sentences), encoder.dim) == (2, encoder.dim)
-    assert encoder.calls == list(sentences)  # embedded again, and stored right
-    assert cache.get_arrays(vectors_module.MATRIX_KIND, [key], encoder.dim)[key].shape == (2, 64)
