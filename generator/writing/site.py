@@ -94,9 +94,13 @@ def write_atomic(path: Path, text: str) -> None:
 
 def _leftovers_beside(folder: Path) -> list[Path]:
     try:
-        names = os.listdir(folder)
+        return _leftovers(str(folder), os.listdir(folder))
     except OSError:
         return []
+
+
+def _leftovers(folder: str, names: Iterable[str]) -> list[Path]:
+    """The temporary files and backups of a killed write among `names` (in `folder`)."""
     found = [Path(folder, n) for n in names if n.startswith((TEMP_PREFIX, BACKUP_PREFIX))]
     return [p for p in found if p.is_file() and not p.is_symlink()]
 
@@ -277,14 +281,10 @@ def _sweep_leftovers(out: Path) -> None:
     files it removed."""
     emptied: list[str] = []
     for folder, subfolders, names in os.walk(out):  # one walk of thousands of files, not two
-        swept = 0
-        for name in names:
-            if name.startswith((TEMP_PREFIX, BACKUP_PREFIX)):
-                leftover = Path(folder, name)
-                if leftover.is_file() and not leftover.is_symlink():
-                    leftover.unlink()
-                    swept += 1
-        if swept and swept == len(names) and not subfolders:
+        swept = _leftovers(folder, names)
+        for leftover in swept:
+            leftover.unlink()
+        if swept and len(swept) == len(names) and not subfolders:
             emptied.append(folder)
     for folder in emptied:
         prune_empty_folders(out, Path(folder))
