@@ -25,14 +25,7 @@ from generator.messages import one_line
 from generator.progress import Steps
 from generator.records import BuildReport
 from generator.rendering.align import align_sentences, read_units
-from generator.writing.stamp import (
-    STAMP,
-    Stamp,
-    fingerprint,
-    project_of,
-    project_settings,
-    write_stamp,
-)
+from generator.writing.stamp import project_of, record_build
 
 
 def run() -> NoReturn:
@@ -116,12 +109,9 @@ def _stamp_for_mkdocs(config: Config, config_file: Path | None, report: BuildRep
     project = project_of(config.seeds, config.out, Path.cwd())
     if project is None or (config_file or Path(CONFIG_FILE)).resolve() != project / CONFIG_FILE:
         return
-    files = project_settings(project, config.stories_file)
-    stamp = Stamp(fingerprint(config.seeds, config.out, files), clean=not report.errors)
-    try:
-        write_stamp(project / STAMP, stamp)
-    except OSError as exc:  # the next mkdocs build regenerates: slower, not wrong
-        logging.getLogger(__name__).info("cannot record the build for mkdocs: %s", exc)
+    clean = not report.errors
+    if problem := record_build(project, config.seeds, config.out, config.stories_file, clean):
+        logging.getLogger(__name__).info("cannot record the build for mkdocs: %s", problem)
 
 
 main.add_command(check_command)

@@ -24,11 +24,10 @@ from generator.messages import one_line
 from generator.records import BuildReport
 from generator.writing.stamp import (
     STAMP,
-    Stamp,
     fingerprint,
     project_settings,
     read_stamp,
-    write_stamp,
+    record_build,
 )
 
 # Under "mkdocs." so that `mkdocs build --strict` fails on a seed error, as `--strict` does.
@@ -54,10 +53,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # A failed seed is reported again by each build rather than hidden by the stamp.
     report = build(settings)
     _report(report, seeds, told)
-    try:
-        write_stamp(stamp_file, Stamp(fingerprint(seeds, docs, files), not report.errors))
-    except OSError as exc:
-        log.info("generator: cannot record the build (the next one runs again): %s", exc)
+    clean = not report.errors
+    if problem := record_build(project, seeds, docs, settings.stories_file, clean):
+        log.info("generator: cannot record the build (the next one runs again): %s", problem)
 
 
 def _report(report: BuildReport, seeds: Path, told: bool) -> None:

@@ -72,6 +72,17 @@ def write_stamp(path: Path, stamp: Stamp) -> None:
     write_atomic(path, json.dumps({"fingerprint": stamp.fingerprint, "clean": stamp.clean}) + "\n")
 
 
+def record_build(project: Path, seeds: Path, docs: Path, stories_file: Path, clean: bool) -> str:
+    """Stamp the project with what a build of its seeds into `docs` left there; why it
+    could not, or "" (the next MkDocs build then regenerates: slower, not wrong)."""
+    files = project_settings(project, stories_file)
+    try:
+        write_stamp(project / STAMP, Stamp(fingerprint(seeds, docs, files), clean))
+    except OSError as exc:
+        return str(exc)
+    return ""
+
+
 def project_settings(project: Path, stories_file: Path) -> tuple[Path, ...]:
     """The files besides the seeds whose change changes the pages."""
     return (project / CONFIG_FILE, stories_file)
