@@ -137,13 +137,6 @@ class Vectors:
         self.lead_rows: dict[str, np.ndarray] = {}
         self.lead_arrays: dict[str, np.ndarray] = {}  # a language's leads serve all its pairs
 
-    def on(self, cache: Cache, model: Encoder) -> Vectors:
-        """The same vectors, with those loaded so far, read and stored through `cache`."""
-        moved = Vectors(self.articles, self.digest, model, cache, self.sentences)
-        moved.loaded = dict(self.loaded)
-        moved.lead_rows, moved.lead_arrays = dict(self.lead_rows), dict(self.lead_arrays)
-        return moved
-
     def __call__(self, names: Iterable[str]) -> dict[str, ArticleVectors]:
         wanted = list(dict.fromkeys(names))
         missing = [self.articles[n] for n in wanted if n not in self.loaded]

@@ -13,7 +13,6 @@ every other candidate pair's score from the previous build. Which pairs are kept
 
 from __future__ import annotations
 
-import copy
 import hashlib
 import logging
 import pickle
@@ -85,12 +84,6 @@ class History:
         self.cache = cache
         text = code_version(__name__) + "\0" + "\0".join(pair)
         self.key = hashlib.sha256(text.encode()).hexdigest()
-
-    def on(self, cache: Cache) -> History:
-        """The same history, read and stored through `cache`."""
-        moved = copy.copy(self)
-        moved.cache = cache
-        return moved
 
     def keep(self) -> None:
         """Mark the entry as used by this build, which may not need to read it: a complete
