@@ -37,7 +37,7 @@ import yaml
 
 from benchmarks.report import goals, growth, table
 from benchmarks.synth import load_corpora, new_article, synthetic_seeds, write_seeds
-from generator.text.embed import CACHE_KIND as SENTENCE_VECTORS
+from generator.incremental.embeddings import CACHE_KIND as SENTENCE_VECTORS
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED_AT_TOP = {"archive.json", ".generator-files"}  # generated files beside hand-written

@@ -33,7 +33,7 @@ from benchmarks.bench import hand_written_docs
 from benchmarks.synth import load_corpora, new_article, synthetic_seeds, write_seeds
 
 ROOT = Path(__file__).resolve().parent.parent
-SENTENCE_VECTORS = "sentence-vector"  # generator/text/embed.py CACHE_KIND
+SENTENCE_VECTORS = "sentence-vector"  # generator/incremental/embeddings.py CACHE_KIND
 
 
 def build(tree: Path, seeds: Path, docs: Path, cache: Path) -> tuple[float, float]:

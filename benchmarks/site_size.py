@@ -21,8 +21,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
 from generator.records import Article, CleanText, Language, SeedText, Story, Title
-from generator.rendering.indexes import render_indexes
-from generator.rendering.pages import MANIFEST, plan_pages, render_manifest, render_pages
+from generator.rendering.files import plan_pages, render_indexes, render_pages
+from generator.rendering.pages import MANIFEST, render_manifest
 from generator.writing.site import write_files
 
 ROOT = Path(__file__).resolve().parent.parent

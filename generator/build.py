@@ -9,21 +9,18 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
-from generator.analysis.analyse import analyse_all
-from generator.analysis.context import clean_context
+from generator.analysis.analyse import analyse_all, clean_context
 from generator.config import Config
 from generator.grouping.group import NOTHING_RECORDED, Grouping, group_stories
 from generator.grouping.rescore import History
-from generator.grouping.story_file import StoryFile, read_recorded
+from generator.grouping.story_file import StoryFile, canonical, read_recorded, story_file_of
 from generator.incremental.cache import Cache
 from generator.incremental.memo import Memo
 from generator.incremental.session import session, sweep
 from generator.progress import Steps
-from generator.reading.files import settle
-from generator.reading.gather import Gathered, gather
+from generator.reading.gather import Gathered, gather, settle
 from generator.records import BuildReport, Page, SeedError
-from generator.rendering.files import render_files
-from generator.rendering.pages import plan_pages
+from generator.rendering.files import plan_pages, render_files
 from generator.text.embed import ENCODER_TIME
 from generator.writing.lock import project_lock
 from generator.writing.site import Skipped, publish
@@ -38,7 +35,10 @@ def build(config: Config) -> BuildReport:
         found = decide(config, memo, steps)
         problems = found.problems
         if found.recorded is not None:  # one that cannot be read holds an editor's work
-            problems += record_stories(config.stories_file, found.grouping.story_file, memo)
+            decided = found.grouping.story_file
+            text, failed = record_stories(config.stories_file, decided)
+            memo.remember(story_file_of, (text,), canonical(decided))  # read back unparsed
+            problems += failed
 
         stories = found.grouping.stories
         pages = plan_pages(stories, memo)
@@ -83,7 +83,7 @@ def decide(config: Config, memo: Memo, steps: Steps) -> Decided:
     memo.commit()
     steps.done("analyse", f"{len(articles)} seeds ({memo.summary()})")
 
-    recorded, problems = read_recorded(config.stories_file, memo)
+    recorded, problems = read_recorded(config.stories_file, lambda text: memo(story_file_of, text))
     # Embeddings share the stage cache; without one they are kept for this run only.
     cache = memo.cache or Cache(None)
     grouping = group_stories(articles, recorded or NOTHING_RECORDED, cache=cache, memo=memo)

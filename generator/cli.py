@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
-import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import NoReturn
 
 import click
 
@@ -20,36 +17,19 @@ from generator.config import CONFIG_FILE, Config, ConfigError, load_config
 from generator.grouping.report import format_grouping
 from generator.incremental.cache import DEFAULT_PATH as DEFAULT_CACHE
 from generator.incremental.cache import Cache
+from generator.incremental.embeddings import CachedEncoder
 from generator.incremental.session import session
 from generator.messages import one_line
 from generator.progress import Steps
 from generator.records import BuildReport
 from generator.rendering.align import align_sentences, read_units
+from generator.text.embed import default_encoder
 from generator.writing.stamp import project_of, record_build
 
 
-def run() -> NoReturn:
-    """The program (`python -m generator`, the `generator` script): `main`, then an exit
-    that skips the interpreter's teardown. A build leaves a million objects behind it, and
-    collecting and freeing them is work for a process that is about to end: its files and
-    the cache are closed by then (docs/benchmark.md has what it costs)."""
-    try:
-        main(prog_name="generator")  # click's standalone mode ends in SystemExit
-    except SystemExit as done:
-        _exit_now(done.code)
-    _exit_now(0)
-
-
-def _exit_now(code: object) -> NoReturn:
-    """`sys.exit(code)` as the interpreter would end it, without its teardown."""
-    if code is not None and not isinstance(code, int):
-        print(code, file=sys.stderr)
-        code = 1
-    logging.shutdown()
-    for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing more to say
-            stream.flush()
-    os._exit(code or 0)
+def run() -> None:
+    """The program: `python -m generator`, the `generator` script."""
+    main(prog_name="generator")
 
 
 @click.group()
@@ -133,7 +113,8 @@ def align(a: Path, b: Path, sentences: bool, cache: Path) -> None:
     paragraph, split into sentences; the numbers count those and their text is printed too.
     """
     side_a, side_b = (read_units(path, sentences) for path in (a, b))
-    for bead in align_sentences(side_a, side_b, cache=Cache(cache)):
+    encoder = CachedEncoder(default_encoder(), Cache(cache))
+    for bead in align_sentences(side_a, side_b, encoder):
         row: dict[str, object] = dict(bead.to_json())
         if not sentences:
             row |= {"a_text": [side_a[i] for i in bead.a], "b_text": [side_b[j] for j in bead.b]}

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.incremental import packed
-
 UNDETERMINED = "und"
 
 
@@ -25,8 +23,6 @@ class Overrides:
     author: str | None = None
 
 
-# Packed: a rebuild reads every seed back, but the text of only those it analyses again.
-@packed.fields(text=packed.TEXT)
 @dataclass(frozen=True)
 class SeedText:
     """A seed file decoded to text (stage: read)."""
@@ -72,8 +68,6 @@ class Removed:
     reason: str
 
 
-# Packed: read back for every article, read for the few whose pages are written again.
-@packed.fields(paragraphs=packed.TEXTS)
 @dataclass(frozen=True)
 class CleanText:
     """The article once boilerplate is removed (stage: clean)."""
@@ -86,7 +80,7 @@ class CleanText:
 
     @property
     def empty(self) -> bool:
-        return packed.empty(self, "paragraphs")
+        return not self.paragraphs
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,7 @@ from generator.build import build
 from generator.config import Config
 from generator.reading.files import read_seed
 from generator.records import Article, BuildReport, SeedText, Story
-from generator.rendering.files import render_files
-from generator.rendering.pages import plan_pages
+from generator.rendering.files import plan_pages, render_files
 from generator.writing.site import write_files
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,8 +13,7 @@ from pathlib import Path
 from generator.analysis.analyse import analyse
 from generator.reading.files import read_seeds
 from generator.records import Article, BuildReport, SeedText, Story
-from generator.rendering.files import render_files
-from generator.rendering.pages import plan_pages
+from generator.rendering.files import plan_pages, render_files
 from generator.text.slug import make_slug
 from generator.writing.site import write_files
 

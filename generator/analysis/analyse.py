@@ -1,4 +1,5 @@
-"""The analysis of one seed: detect its language, clean it, find its headline and date.
+"""The analysis stage's batch entry, and the analysis of one seed: detect its language,
+clean it, find its headline and date.
 
 A seed's analysis depends on its own text and on the part of the cleaning context that bears
 on it (`CleanContext.for_seed`), nothing else: the build memoises it whole, one cache entry
@@ -8,11 +9,13 @@ per seed, so a rebuild after one new seed analyses that seed and reads the other
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from pathlib import Path
 
-from generator.analysis.clean import CleanContext, LineSet, clean_text
+from generator.analysis.clean import CleanContext, LineSet, clean_text, repeated_lines, seed_lines
 from generator.analysis.dates import publication_date
 from generator.analysis.detect import detect_language
+from generator.analysis.editor_rules import EDITOR_FILE, load_editor_rules
 from generator.analysis.title import find_title
 from generator.incremental.cores import on_cores
 from generator.incremental.memo import DIRECT, Args, Memo
@@ -91,3 +94,25 @@ def analyse_all(
         if d.of not in published
     ]
     return articles, errors, warnings
+
+
+# What cleaning one seed needs to know about all of them: the lines repeated across seeds
+# (a site's furniture) and the editors' rules (`seeds/boilerplate.yml`).
+@dataclass(frozen=True)
+class Prepared:
+    context: CleanContext
+    lines: tuple[LineSet, ...]  # each seed's
+    errors: tuple[SeedError, ...]  # the editors' rules that cannot be used
+    warnings: tuple[str, ...]
+
+
+def clean_context(folder: Path, seeds: Sequence[SeedText], memo: Memo = DIRECT) -> Prepared:
+    editor, problems = load_editor_rules(folder / EDITOR_FILE)
+    lines = tuple(memo.many(seed_lines, [(seed,) for seed in seeds]))
+    unknown = editor.unknown(s.name for s in seeds)
+    return Prepared(
+        context=CleanContext(repeated=repeated_lines(seeds, lines), editor=editor),
+        lines=lines,
+        errors=tuple(SeedError(EDITOR_FILE, problem) for problem in problems),
+        warnings=tuple(f"{EDITOR_FILE}: no seed named {name}" for name in unknown),
+    )

@@ -35,13 +35,13 @@ from generator.grouping.score_table import (
 from generator.grouping.vectors import (
     LEAD,
     ArticleVectors,
-    SentencesByName,
     article_vectors,
     digested_sentences,
     sentences_digest,
 )
 from generator.incremental.cache import Cache
 from generator.incremental.cores import on_cores
+from generator.incremental.embeddings import CachedEncoder
 from generator.incremental.memo import DIRECT, Args, Memo
 from generator.incremental.versions import code_version
 from generator.records import Article
@@ -85,9 +85,10 @@ def evidence(
         return Evidence()  # nothing can be a translation of anything: no model to load
     store = cache if cache is not None else Cache(None)
     memo = memo or (Memo(cache) if cache is not None else DIRECT)
-    model = encoder or default_encoder()  # loads nothing until it embeds
+    # Loads nothing until it embeds; its vectors go to the stage cache.
+    model = CachedEncoder(encoder or default_encoder(), store)
     found = memo.many(digested_sentences, [(a,) for a in articles])
-    sentences = SentencesByName({a.name: s for a, s in zip(articles, found, strict=True)})
+    sentences = {a.name: s.texts for a, s in zip(articles, found, strict=True)}
     digest = {a.name: s.digest for a, s in zip(articles, found, strict=True)}
     source = Vectors({a.name: a for a in articles}, digest, model, store, sentences)
     sides = {
@@ -140,7 +141,7 @@ class Vectors:
     def __call__(self, names: Iterable[str]) -> dict[str, ArticleVectors]:
         wanted = list(dict.fromkeys(names))
         missing = [self.articles[n] for n in wanted if n not in self.loaded]
-        found = article_vectors(missing, self.model, self.cache, self.sentences)
+        found = article_vectors(missing, self.model, self.sentences)
         self.loaded |= {v.name: v for v in found}
         return {n: self.loaded[n] for n in wanted}
 

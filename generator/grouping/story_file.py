@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator.incremental.memo import DIRECT, Memo
 from generator.safe_yaml import STORIES_YML, LimitError, load_yaml, read_text
 
 FILE_NAME = "stories.yml"
@@ -40,16 +39,19 @@ class StoryFile:
     apart: tuple[frozenset[str], ...] = ()
 
 
-def load_story_file(path: Path, memo: Memo = DIRECT) -> StoryFile:
+Parse = Callable[[str], "StoryFile"]
+
+
+def load_story_file(path: Path, parse: Parse | None = None) -> StoryFile:
     """The recorded decisions; an empty StoryFile when the file does not exist.
 
-    `memo`: the file read back as the build that wrote it left it costs no YAML parse
-    (seconds for thousands of stories)."""
+    `parse`: `story_file_of`, or the build's memo of it (the file read back as the build
+    that wrote it left it then costs no YAML parse)."""
     if not path.exists():
         return StoryFile()
     try:
         text = read_text(path, STORIES_YML)
-        return memo(story_file_of, text)
+        return (parse or story_file_of)(text)
     except LimitError as exc:
         raise StoryFileError(f"{path}: {exc}") from exc
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
@@ -58,11 +60,13 @@ def load_story_file(path: Path, memo: Memo = DIRECT) -> StoryFile:
         raise StoryFileError(f"{path}: {exc}") from exc
 
 
-def read_recorded(path: Path, memo: Memo = DIRECT) -> tuple[StoryFile | None, tuple[str, ...]]:
+def read_recorded(
+    path: Path, parse: Parse | None = None
+) -> tuple[StoryFile | None, tuple[str, ...]]:
     """The recorded decisions, or None with the problem when the file cannot be read: it
     holds an editor's work, so the build groups without it and leaves it as it is."""
     try:
-        return load_story_file(path, memo), ()
+        return load_story_file(path, parse), ()
     except StoryFileError as exc:
         return None, (f"{exc}; grouped without it and left it unchanged",)
 

@@ -8,15 +8,13 @@ cached under sha256(encoder name + text): a rebuild with one new seed embeds one
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from generator.incremental import packed
-from generator.incremental.cache import Cache
 from generator.records import Article
-from generator.text.embed import Encoder, embed_cached
+from generator.text.embed import Encoder
 from generator.text.sentences import split_sentences
 from generator.text.similarity import rounded, unit_mean
 
@@ -55,11 +53,10 @@ def article_sentences(article: Article) -> tuple[str, ...]:
     return tuple(unique[:MAX_SENTENCES])
 
 
-@packed.fields(texts=packed.TEXTS)
 @dataclass(frozen=True)
 class Sentences:
     """An article's `article_sentences` and their digest, which is all grouping needs of
-    the articles whose language pairs it does not score again: the sentences stay packed."""
+    the articles whose language pairs it does not score again."""
 
     digest: str
     texts: tuple[str, ...]
@@ -74,35 +71,19 @@ def sentences_digest(sentences: Sequence[str]) -> str:
     return hashlib.sha256("\0".join(sentences).encode()).hexdigest()
 
 
-class SentencesByName(Mapping[str, tuple[str, ...]]):
-    """Articles' sentences by name, unpacked only for the names asked for."""
-
-    def __init__(self, found: Mapping[str, Sentences]) -> None:
-        self.found = found
-
-    def __getitem__(self, name: str) -> tuple[str, ...]:
-        return self.found[name].texts
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.found)
-
-    def __len__(self) -> int:
-        return len(self.found)
-
-
 def article_vectors(
     articles: Sequence[Article],
     encoder: Encoder,
-    cache: Cache,
     known: Mapping[str, tuple[str, ...]] | None = None,
 ) -> tuple[ArticleVectors, ...]:
-    """Every article's sentence vectors, embedded in one batch (cache misses only).
+    """Every article's sentence vectors, embedded in one batch (`encoder` may keep them:
+    `incremental.embeddings.CachedEncoder`).
 
     `known`: `article_sentences` by article name, when the caller has them (a rebuild's
     grouping loads thousands of articles' vectors: splitting them again would be most of it)."""
     known = known or {}
     sentences = [known.get(a.name) or article_sentences(a) for a in articles]
-    embedded, start = embed_cached([s for each in sentences for s in each], encoder, cache), 0
+    embedded, start = encoder.encode([s for each in sentences for s in each]), 0
     matrices = []
     for each in sentences:
         matrices.append(rounded(embedded[start : start + len(each)]))  # see similarity.py

@@ -10,17 +10,11 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
-import pickle
 import re
 import stat
-import time
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.incremental.cache import Cache
-from generator.incremental.stored import PICKLE_PROTOCOL, load_records
-from generator.incremental.versions import code_version
 from generator.reading.decode import decode_bytes
 from generator.reading.frontmatter import with_front_matter
 from generator.records import SeedError, SeedText
@@ -84,7 +78,7 @@ def discover(folder: Path) -> Found:
             if isinstance(problem, str):
                 refused.append(SeedError(name, problem))
             else:
-                seeds.append((name, path, _status(problem)))
+                seeds.append((name, path, file_status(problem)))
     refused += [_unread_folder(exc, folder) for exc in unread]
     seeds.sort(key=lambda found: found[0])
     refused.sort(key=lambda e: e.name)
@@ -224,124 +218,15 @@ def decode_seed(name: str, raw: bytes) -> SeedText | SeedError:
     return with_front_matter(seed)
 
 
-def read_seeds(
-    folder: Path,
-    found: Found | None = None,
-    cache: Cache | None = None,
-    racy: list[Racy] | None = None,
-) -> Iterator[SeedText | SeedError]:
+def read_seeds(folder: Path, found: Found | None = None) -> list[SeedText | SeedError]:
     """Every seed in name order, read or refused; other files go to `discover(...).notes`.
 
-    `found`: the folder's `discover` result when the caller has it already (one walk).
-    `cache`: where the seeds read by an earlier build are kept, by file status (below).
-    `racy`: gets the seeds read while racy, for `settle` once the build is done.
-    """
+    `found`: the folder's `discover` result when the caller has it already (one walk)."""
     found = found if found is not None else discover(folder)
-    items: list[SeedText | SeedError] = [*found.refused]
     root = folder.resolve()
-    if cache is None:
-        items += [read_seed(path, folder, root) for path in found.seeds]
-    else:
-        items += _read_unless_known(found, folder, root, cache, racy if racy is not None else [])
-    yield from sorted(items, key=lambda item: item.name)
+    items = [*found.refused, *(read_seed(path, folder, root) for path in found.seeds)]
+    return sorted(items, key=lambda item: item.name)
 
 
-# Like git's index, a file whose size, times, inode and device are those of the file read
-# before is taken to be that file: a rebuild then stats every seed and decodes only the
-# changed ones. An edit changes the ctime, which no tool can set back. A file written
-# within a few seconds of its reading is "racy": a second write in the same clock tick
-# could leave its status unchanged, so the next build reads its bytes again and trusts
-# what it knows only if their hash is the same; once the file is settled, its racy mark
-# goes (the seed is not stored again: a first rebuild may settle thousands).
-SEED_KIND = "memo:read.seed"  # "memo:": swept with the stage results no build used
-RACY_KIND = "memo:read.racy"  # status keys of the seeds read while racy (no value)
-SETTLED_NS = 5_000_000_000
-
-
-@dataclass(frozen=True)
-class Racy:
-    """A seed read within SETTLED_NS of its last change: its status key is marked racy."""
-
-    path: Path
-    key: str
-    sha256: str
-
-
-def _read_unless_known(
-    found: Found, folder: Path, root: Path, cache: Cache, racy_now: list[Racy]
-) -> list[SeedText | SeedError]:
-    keys = [_status_key(n, s) for n, s in zip(found.names, found.status, strict=True)]
-    stored = cache.get_many(SEED_KIND, keys)
-    racy = cache.present(RACY_KIND, stored)
-    items: list[SeedText | SeedError] = []
-    settled: list[str] = []  # racy marks to remove
-    now = time.time_ns()
-    for path, key in zip(found.seeds, keys, strict=True):
-        known = load_records(stored.get(key, b""), SeedText)
-        if known is None or (key in racy and not _confirmed(path, known)):
-            item = read_seed(path, folder, root)
-            if isinstance(item, SeedText):
-                cache.put(SEED_KIND, key, pickle.dumps(item, protocol=PICKLE_PROTOCOL))
-                if not _settled(path, now):
-                    cache.put(RACY_KIND, key, b"")
-                    racy_now.append(Racy(path, key, item.sha256))
-                elif key in racy:
-                    settled.append(key)
-            items.append(item)
-            continue
-        if key in racy:
-            if _settled(path, now):
-                settled.append(key)
-            else:
-                racy_now.append(Racy(path, key, known.sha256))
-        items.append(known)
-    cache.forget(RACY_KIND, settled)
-    return items
-
-
-def settle(cache: Cache, racy: Sequence[Racy]) -> None:
-    """Remove the racy marks of the seeds that have settled since they were read, their
-    bytes unchanged: called at the end of a build, so that copying thousands of seeds in
-    and building at once costs their second reading in that long build, not in the next
-    rebuild. A seed changed since, or not yet settled, keeps its mark."""
-    now = time.time_ns()
-    cache.forget(
-        RACY_KIND,
-        [r.key for r in racy if _settled(r.path, now) and _same_bytes(r.path, r.sha256)],
-    )
-
-
-def _confirmed(path: Path, seed: SeedText) -> bool:
-    """Whether the file's bytes still have the seed's hash (a racy entry)."""
-    return _same_bytes(path, seed.sha256)
-
-
-def _same_bytes(path: Path, sha256: str) -> bool:
-    try:
-        raw = path.read_bytes()
-    except OSError:
-        return False
-    return hashlib.sha256(raw).hexdigest() == sha256
-
-
-def _status(info: os.stat_result) -> Status:
+def file_status(info: os.stat_result) -> Status:
     return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, info.st_dev)
-
-
-def _status_key(name: str, status: Status) -> str:
-    text = f"{code_version(__name__)}\0{name}\0{status}"
-    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
-
-
-def _settled(path: Path, now: int) -> bool:
-    try:
-        info = path.stat()
-    except OSError:
-        return False
-    return now - max(info.st_mtime_ns, info.st_ctime_ns) > SETTLED_NS
-
-
-def seed_digest(seed: SeedText) -> str:
-    """A digest that determines the seed: its name, its bytes' hash and the reader's code."""
-    text = f"{code_version(__name__)}\0{seed.name}\0{seed.sha256}"
-    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()

@@ -21,8 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from generator.incremental.cache import Cache
-from generator.text.embed import Encoder, default_encoder, embed_cached
+from generator.text.embed import Encoder, default_encoder
 from generator.text.sentences import split_sentences
 from generator.text.similarity import products, rounded
 
@@ -194,17 +193,17 @@ def align_sentences(
     a: Sequence[str],
     b: Sequence[str],
     encoder: Encoder | None = None,
-    cache: Cache | None = None,
     params: Params = DEFAULT_PARAMS,
     sides: Sides | None = None,
 ) -> tuple[Bead, ...]:
-    """Align two lists of sentences with the grouping encoder (embeddings cached by content).
+    """Align two lists of sentences with the grouping encoder (or `encoder`, which may keep
+    its vectors: `incremental.embeddings.CachedEncoder`).
 
     `sides`: embeddings already worked out for a caller that aligns each list with others."""
     if not a or not b:
         return align_similarities(_empty(a, b), params)
     if sides is None:
-        sides = Sides(encoder or default_encoder(), cache if cache is not None else Cache(None))
+        sides = Sides(encoder or default_encoder())
     return align_similarities(similarities(a, b, sides), params)
 
 
@@ -220,14 +219,14 @@ class Sides:
     aligns every pair of its n versions, so each version is in n - 1 alignments (reading
     its vectors again for each was a third of a large archive's first rendering)."""
 
-    def __init__(self, encoder: Encoder, cache: Cache) -> None:
-        self.encoder, self.cache = encoder, cache
+    def __init__(self, encoder: Encoder) -> None:
+        self.encoder = encoder
         self.known: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
 
     def __call__(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         key = tuple(texts)
         if key not in self.known:
-            self.known[key] = _embed_side(texts, self.encoder, self.cache)
+            self.known[key] = _embed_side(texts, self.encoder)
         return self.known[key]
 
 
@@ -240,16 +239,14 @@ def _lengths(texts: Sequence[str]) -> tuple[int, ...]:
     return tuple(len(t) for t in texts)
 
 
-def _embed_side(
-    texts: Sequence[str], encoder: Encoder, cache: Cache
-) -> tuple[np.ndarray, np.ndarray]:
+def _embed_side(texts: Sequence[str], encoder: Encoder) -> tuple[np.ndarray, np.ndarray]:
     """Each sentence's embedding, and each pair of neighbours' as their length-weighted mean,
     `similarity.rounded` here, once for all the alignments of the side (`Sides`).
 
     Vecalign and Bertalign embed the joined text of each pair; e5 pools over tokens, so
     the weighted mean is close to it, and it halves the encoder's work (the costly part).
     """
-    singles = embed_cached(texts, encoder, cache)
+    singles = encoder.encode(texts)
     weights = np.asarray([max(len(t), 1) for t in texts], dtype=np.float32)[:, None]
     weighted = singles * weights
     pairs = weighted[:-1] + weighted[1:]

@@ -16,14 +16,12 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.incremental.memo import DIRECT, Memo, Text
 from generator.records import Page, Story
 from generator.rendering.pages import (
     escape,
     front_matter,
     page_url,
     relative_url,
-    story_page_path,
     story_url,
 )
 from generator.rendering.ui import ui, ui_lang
@@ -42,40 +40,7 @@ class Link:
     url: str  # relative to the site root
 
 
-def render_indexes(
-    stories: Sequence[Story],
-    pages: Sequence[Page],
-    extra_links: Mapping[str, Sequence[Link]] | None = None,
-    memo: Memo = DIRECT,
-) -> dict[str, Text]:
-    """Every index page, by path in the docs folder. The language indexes and story pages
-    are memoised, each left unread when it is stored (`Memo.texts`): a rebuild after one new
-    seed neither reads nor compares the thousands it did not change."""
-    by_story: dict[str, list[Page]] = defaultdict(list)
-    for page in pages:
-        by_story[page.story_id].append(page)
-    listed = [s for s in stories if by_story[s.id]]
-    files: dict[str, Text] = {
-        STORY_LIST: render_story_list(listed, by_story),
-        HOME_LIST: render_home_list(listed, by_story),
-    }
-    # Memoised on each article and its story's other versions: a rebuild after one new
-    # seed renders the indexes of the languages whose stories it changed.
-    languages = _by_language(pages)
-    entries = [
-        (lang, tuple((p, _others(p, by_story[p.story_id])) for p in lang_pages))
-        for lang, lang_pages in languages.items()
-    ]
-    for lang, text in zip(languages, memo.texts(render_language_index, entries), strict=True):
-        files[f"{lang}/index.md"] = text
-    links = extra_links or {}
-    calls = [(s, tuple(by_story[s.id]), tuple(links.get(s.id, ()))) for s in listed]
-    for story, text in zip(listed, memo.texts(render_story_page, calls), strict=True):
-        files[story_page_path(story.id)] = text
-    return files
-
-
-def _by_language(pages: Sequence[Page]) -> dict[str, list[Page]]:
+def by_language(pages: Sequence[Page]) -> dict[str, list[Page]]:
     out: dict[str, list[Page]] = defaultdict(list)
     for page in pages:
         out[page.article.lang.code].append(page)
@@ -86,7 +51,7 @@ def _versions(pages: Sequence[Page]) -> list[Page]:
     return sorted(pages, key=lambda p: p.article.lang.code)
 
 
-def _others(page: Page, story: Sequence[Page]) -> tuple[Page, ...]:
+def other_versions(page: Page, story: Sequence[Page]) -> tuple[Page, ...]:
     """The other versions of `page`'s story, by language."""
     return tuple(p for p in _versions(story) if p.path != page.path)
 

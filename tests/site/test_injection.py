@@ -17,7 +17,8 @@ from generator.build import build
 from generator.config import Config
 from generator.incremental.memo import Memo
 from generator.records import Article, CleanText, Language, Page, SeedText, Story, Title
-from generator.rendering.pages import plan_pages, render_page
+from generator.rendering.files import plan_pages
+from generator.rendering.pages import render_page
 from generator.writing.site import write_files
 
 HOSTILE_LINES = [

@@ -15,6 +15,23 @@ STAGES = ("reading", "analysis", "grouping", "rendering", "writing")
 # Below every stage: text tools, the incremental layer, and the shared top-level modules.
 SHARED = ("text", "incremental", "records", "safe_yaml", "messages", "progress", "config")
 MAX_LINES = 400
+# The only modules that see the cache: the command line and the build, which open the
+# session, and each stage's batch entry, which decides what is computed again. Grouping's
+# evidence is kept per pair of languages (the unit a rebuild rescores), not per article, so
+# its batch has two more modules. Everything else works on records and never sees it.
+BATCH_ENTRIES = frozenset(
+    {
+        "generator.cli",
+        "generator.build",
+        "generator.reading.gather",
+        "generator.analysis.analyse",
+        "generator.grouping.group",
+        "generator.grouping.evidence",
+        "generator.grouping.rescore",
+        "generator.rendering.files",
+        "generator.writing.site",
+    }
+)
 
 
 def _modules() -> dict[str, Path]:
@@ -112,3 +129,13 @@ def test_shared_code_uses_no_stage(part: str) -> None:
 def test_every_module_is_in_a_stage_or_shared() -> None:
     parts = {_part(name) for name in MODULES} - {""}
     assert parts <= {*STAGES, *SHARED, "check", "build", "cli", "__main__"}
+
+
+def test_only_the_batch_entries_see_the_incremental_layer() -> None:
+    seeing = {
+        name
+        for name in MODULES
+        if _part(name) != "incremental"
+        and any(_part(used) == "incremental" for used in _uses(name))
+    }
+    assert seeing == BATCH_ENTRIES

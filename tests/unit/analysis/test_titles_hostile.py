@@ -18,7 +18,7 @@ from generator.build import build
 from generator.config import Config
 from generator.reading.frontmatter import parse_overrides
 from generator.records import Article, CleanText, Language, Overrides, SeedText, Story, Title
-from generator.rendering.pages import plan_pages
+from generator.rendering.files import plan_pages
 from generator.text.invisible import BIDI_CONTROLS, ZERO_WIDTH, ZWNJ, visible
 
 HIDDEN = BIDI_CONTROLS + ZERO_WIDTH  # never in a title, a name or a slug

@@ -17,8 +17,8 @@ from generator.grouping import vectors as vectors_module
 from generator.grouping.evidence import LEAD_KIND, LEADS_KIND, Evidence, Vectors, evidence
 from generator.grouping.vectors import digested_sentences
 from generator.incremental.cache import Cache
+from generator.incremental.embeddings import CACHE_KIND as EMBED_KIND
 from generator.records import Article, CleanText
-from generator.text.embed import CACHE_KIND as EMBED_KIND
 
 # One report in five languages: each sentence starts with its concept, as ConceptEncoder
 # reads it; the rest is the language's own wording.

@@ -17,13 +17,12 @@ from generator.grouping.vectors import (
     MAX_SENTENCES,
     MIN_CHARS,
     Sentences,
-    SentencesByName,
     article_sentences,
     article_vectors,
     digested_sentences,
     sentences_digest,
 )
-from generator.incremental.cache import Cache
+from generator.incremental.embeddings import CachedEncoder
 from generator.records import Article, CleanText, Language, SeedText, Title
 from generator.text.similarity import SCALE
 
@@ -116,18 +115,9 @@ def test_the_digest_is_of_the_sentences_in_order() -> None:
     assert digested_sentences(found) == Sentences(expected, article_sentences(found))
 
 
-def test_sentences_by_name_read_only_what_is_asked() -> None:
-    by_name = SentencesByName(
-        {"a.fr": Sentences("d", ("Une phrase.",)), "b.kk": Sentences("e", ())}
-    )
-    assert (len(by_name), list(by_name), by_name["a.fr"]) == (2, ["a.fr", "b.kk"], ("Une phrase.",))
-    with pytest.raises(KeyError):
-        by_name["c.ar"]
-
-
 def test_vectors_are_rounded_rows_with_a_unit_lead() -> None:
     body = [f"K{i} est une phrase assez longue, numéro {i}." for i in range(LEAD + 3)]
-    (found,) = article_vectors([written("fr", body)], ConceptEncoder(), Cache(None))
+    (found,) = article_vectors([written("fr", body)], ConceptEncoder())
     assert found.matrix.shape == (len(body), ConceptEncoder.dim)
     assert np.array_equal(found.matrix * SCALE, np.rint(found.matrix * SCALE))  # exact products
     assert np.linalg.norm(found.lead) == pytest.approx(1.0, abs=1e-5)
@@ -137,18 +127,19 @@ def test_vectors_are_rounded_rows_with_a_unit_lead() -> None:
 
 def test_an_article_without_sentences_has_a_zero_lead() -> None:
     encoder = ConceptEncoder()
-    (found,) = article_vectors([written("ar", [])], encoder, Cache(None))
+    (found,) = article_vectors([written("ar", [])], encoder)
     assert found.matrix.shape == (0, encoder.dim)
     assert not found.lead.any() and encoder.calls == []
 
 
 def test_vectors_are_embedded_once_per_sentence() -> None:
-    cache, encoder = Cache(None), ConceptEncoder()
+    encoder = ConceptEncoder()
+    cached = CachedEncoder(encoder)
     en = written("en", ["K1 the minister spoke in Astana.", "K2 trade grew by a tenth."])
     kk = written("kk", ["K1 министр Астанада сөз сөйледі.", "K2 trade grew by a tenth."])
-    (before,) = article_vectors([en], encoder, cache)
+    (before,) = article_vectors([en], cached)
     encoder.calls.clear()
-    again, other = article_vectors([en, kk], encoder, cache)
+    again, other = article_vectors([en, kk], cached)
     assert encoder.calls == ["K1 министр Астанада сөз сөйледі."]  # the new sentence only
     assert np.array_equal(again.matrix, before.matrix)
     assert np.array_equal(other.matrix[1], before.matrix[1])  # the shared sentence's vector

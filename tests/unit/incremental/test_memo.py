@@ -24,7 +24,6 @@ from generator.incremental.cache import Cache
 from generator.incremental.memo import Memo
 from generator.incremental.versions import code_version
 from generator.records import Language, SeedText, Title
-from generator.text.embed import embed_cached
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"
 
@@ -133,19 +132,6 @@ class CountingEncoder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         self.seen += texts
         return np.array([[len(t), 1.0, 0.0] for t in texts], dtype=np.float32).reshape(-1, 3)
-
-
-def test_embeddings_are_computed_once_per_text_and_model() -> None:
-    cache = Cache(None)
-    encoder = CountingEncoder()
-    first = embed_cached(["ab", "abc"], encoder, cache)
-    again = embed_cached(["abc", "ab", "abcd"], encoder, cache)
-    assert encoder.seen == ["ab", "abc", "abcd"]
-    np.testing.assert_array_equal(again[:2], first[::-1])
-    other = CountingEncoder("another-model")
-    embed_cached(["ab"], other, cache)
-    assert other.seen == ["ab"]  # another model's vectors are never reused
-    assert embed_cached([], encoder, cache).shape == (0, 3)
 
 
 def test_tools_are_passed_to_the_stage_but_not_part_of_the_key() -> None:

@@ -25,7 +25,7 @@ from generator.rendering.align import (
     align_sentences,
     align_similarities,
 )
-from generator.text.embed import default_encoder, embed_cached
+from generator.text.embed import default_encoder
 
 
 class BagOfWords:
@@ -94,7 +94,7 @@ CASES = [
 
 @pytest.mark.parametrize(("case", "a", "b", "expected"), CASES, ids=[c[0] for c in CASES])
 def test_alignment_cases(case: str, a: list[str], b: list[str], expected: list[object]) -> None:
-    beads = align_sentences(a, b, BagOfWords(), Cache(None))
+    beads = align_sentences(a, b, BagOfWords())
     assert _pairs(beads) == expected, case
 
 
@@ -126,7 +126,7 @@ WORDS = st.lists(st.sampled_from("abcdefgh"), min_size=1, max_size=4).map(" ".jo
 @settings(max_examples=60, deadline=None)
 @given(st.lists(WORDS, max_size=8), st.lists(WORDS, max_size=8))
 def test_beads_are_monotonic_and_cover_every_sentence_once(a: list[str], b: list[str]) -> None:
-    beads = align_sentences(a, b, BagOfWords(), Cache(None))
+    beads = align_sentences(a, b, BagOfWords())
     assert [i for bead in beads for i in bead.a] == list(range(len(a)))
     assert [j for bead in beads for j in bead.b] == list(range(len(b)))
     for bead in beads:
@@ -139,19 +139,10 @@ def test_a_dropped_sentence_is_left_alone_and_the_rest_pair_up(n: int, data: st.
     a = [f"w{i}a w{i}b w{i}c" for i in range(n)]
     dropped = data.draw(st.integers(0, n - 1))
     b = a[:dropped] + a[dropped + 1 :]
-    beads = align_sentences(a, b, BagOfWords(), Cache(None))
+    beads = align_sentences(a, b, BagOfWords())
     expected = [((i,), (i - (i > dropped),)) for i in range(n) if i != dropped]
     assert ((dropped,), ()) in _pairs(beads)
     assert [p for p in _pairs(beads) if p[1]] == expected
-
-
-def test_embeddings_are_cached_by_content(tmp_path: Path) -> None:
-    encoder = BagOfWords()
-    cache = Cache(tmp_path / "cache.sqlite")
-    first = embed_cached(["p q", "r s", "p q"], encoder, cache)
-    again = embed_cached(["r s", "p q", "t u"], encoder, Cache(tmp_path / "cache.sqlite"))
-    assert encoder.calls == [["p q", "r s"], ["t u"]]
-    assert np.array_equal(first[1], again[0]) and np.array_equal(first[0], again[1])
 
 
 def test_cli_prints_one_bead_a_line_with_line_numbers(tmp_path: Path) -> None:

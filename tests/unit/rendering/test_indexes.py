@@ -10,8 +10,9 @@ import pytest
 import yaml
 
 from generator.records import Article, CleanText, Language, Page, SeedText, Story, Title
-from generator.rendering.indexes import HOME_LIMIT, HOME_LIST, STORY_LIST, Link, render_indexes
-from generator.rendering.pages import plan_pages, relative_url, render_pages
+from generator.rendering.files import plan_pages, render_indexes, render_pages
+from generator.rendering.indexes import HOME_LIMIT, HOME_LIST, STORY_LIST, Link
+from generator.rendering.pages import relative_url
 
 
 def _article(name: str, lang: str, title: str) -> Article:

@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from generator.incremental import cores
 from generator.records import Article, CleanText, Language, Page, SeedText, Story, Title
-from generator.rendering import pages as render_module
-from generator.rendering.pages import escape, page_url, plan_pages, render_page, render_pages
+from generator.rendering import files as files_module
+from generator.rendering.files import plan_pages, render_pages
+from generator.rendering.pages import escape, page_url, render_page
 
 
 def _article(paragraphs: tuple[str, ...], title: str = "Title") -> Article:
@@ -110,7 +111,7 @@ def test_pages_rendered_on_every_core_are_the_serial_ones(monkeypatch: pytest.Mo
             pools.append(workers)
             super().__init__(workers, **options)
 
-    monkeypatch.setattr(render_module, "SPREAD_FROM", 2)  # 20 pages: to the workers
+    monkeypatch.setattr(files_module, "PAGES_SPREAD_FROM", 2)  # 20 pages: to the workers
     monkeypatch.setattr(cores, "ProcessPoolExecutor", Pool)
     monkeypatch.setattr(cores.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(cores.threading, "active_count", lambda: 1)  # other tests' servers

@@ -16,10 +16,10 @@ from generator.incremental.cache import Cache
 from generator.incremental.memo import Deferred, Memo
 from generator.reading.duplicates import Duplicate
 from generator.records import Article, CleanText, Language, SeedText, Story, Title
-from generator.rendering import side_by_side
-from generator.rendering.files import render_files
+from generator.rendering import files as files_module
+from generator.rendering.files import plan_pages, render_files
 from generator.rendering.indexes import HOME_LIST, STORY_LIST
-from generator.rendering.pages import MANIFEST, plan_pages, story_page_path
+from generator.rendering.pages import MANIFEST, story_page_path
 from generator.rendering.side_by_side import INDEX, parallel_path
 
 
@@ -42,7 +42,7 @@ class LetterEncoder:
 @pytest.fixture(autouse=True)
 def letters(monkeypatch: pytest.MonkeyPatch) -> LetterEncoder:
     encoder = LetterEncoder()
-    monkeypatch.setattr(side_by_side, "default_encoder", lambda: encoder)
+    monkeypatch.setattr(files_module, "default_encoder", lambda: encoder)
     return encoder
 
 

@@ -18,15 +18,15 @@ from generator.incremental import cores
 from generator.incremental.cache import Cache
 from generator.incremental.memo import Memo
 from generator.records import Article, CleanText, Language, SeedText, Story, Title
-from generator.rendering import side_by_side as parallel_module
+from generator.rendering import files as files_module
 from generator.rendering.align import Bead
-from generator.rendering.pages import plan_pages, render_page
+from generator.rendering.files import plan_pages, render_parallel_pages
+from generator.rendering.pages import render_page
 from generator.rendering.side_by_side import (
     INDEX,
     Row,
     parallel_path,
     parallel_urls,
-    render_parallel_pages,
     rows_of,
 )
 
@@ -45,7 +45,7 @@ def railway() -> Story:
 
 @pytest.fixture(scope="module")
 def railway_page(railway: Story) -> str:
-    files = render_parallel_pages([railway], plan_pages([railway]), cache=Cache(None))
+    files = render_parallel_pages([railway], plan_pages([railway]))
     return files[parallel_path("railway")]
 
 
@@ -90,7 +90,7 @@ def _rows(page: str, left: str, right: str) -> list[tuple[str, str]]:
 def test_only_stories_in_two_languages_get_a_page(railway: Story) -> None:
     alone = Story(id="alone", articles=(railway.articles[0],))
     assert parallel_urls([railway, alone]) == {"railway": "stories/railway/parallel/"}
-    files = render_parallel_pages([alone], plan_pages([alone]), cache=Cache(None))
+    files = render_parallel_pages([alone], plan_pages([alone]))
     assert set(files) == {INDEX}
     assert "No story is available in two languages yet." in files[INDEX]
 
@@ -119,7 +119,7 @@ def test_a_story_in_two_languages_needs_no_data() -> None:
             _article("b.txt", "fr", "Titre", ("Texte.",)),
         ),
     )
-    page = render_parallel_pages([story], plan_pages([story]), cache=Cache(None))
+    page = render_parallel_pages([story], plan_pages([story]))
     assert "parallel-data" not in page[parallel_path("s")]
 
 
@@ -179,7 +179,7 @@ def test_seed_text_is_escaped() -> None:
             _article("b.txt", "fr", "Titre", ("Texte.",)),
         ),
     )
-    page = render_parallel_pages([story], plan_pages([story]), cache=Cache(None))
+    page = render_parallel_pages([story], plan_pages([story]))
     _, front, body = page[parallel_path("s")].split("---\n", 2)
     text = body + page[INDEX]
     assert "<script>" not in text and "<b>" not in text and "<i>" not in text
@@ -309,7 +309,7 @@ def test_a_page_read_back_keeps_its_pairs_for_the_story_to_grow(
 def test_pairs_aligned_on_every_core_give_the_same_page(
     railway: Story, railway_page: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(parallel_module, "SPREAD_FROM", 2)  # three pairs: to the workers
+    monkeypatch.setattr(files_module, "ALIGN_SPREAD_FROM", 2)  # three pairs: to the workers
     pools: list[int] = []
 
     class Pool(cores.ProcessPoolExecutor):
@@ -320,7 +320,7 @@ def test_pairs_aligned_on_every_core_give_the_same_page(
     monkeypatch.setattr(cores, "ProcessPoolExecutor", Pool)
     monkeypatch.setattr(cores.os, "cpu_count", lambda: 2)
     monkeypatch.setattr(cores.threading, "active_count", lambda: 1)  # other tests' servers
-    files = render_parallel_pages([railway], plan_pages([railway]), cache=Cache(None))
+    files = render_parallel_pages([railway], plan_pages([railway]))
     assert pools == [2]
     assert files[parallel_path("railway")] == railway_page
 
@@ -341,7 +341,7 @@ def test_a_page_reads_each_versions_vectors_once(railway: Story) -> None:
     # Three versions make three pairs, each version in two of them: three lookups, not six
     # (an archive's 18-language story would read each version 17 times).
     cache = _CountingCache()
-    render_parallel_pages([railway], plan_pages([railway]), _Recording(), cache)
+    render_parallel_pages([railway], plan_pages([railway]), _Recording(), Memo(cache))
     assert cache.lookups == len(railway.articles) == 3
 
 
@@ -355,7 +355,7 @@ def test_seed_text_in_the_pair_data_cannot_leave_the_script() -> None:
             _article("c.txt", "ar", "عنوان", ("نص.",)),
         ),
     )
-    page = render_parallel_pages([story], plan_pages([story]), cache=Cache(None))
+    page = render_parallel_pages([story], plan_pages([story]))
     data = re.search(r'class="parallel-data">(.*?)</script>', page[parallel_path("s")])
     assert data and "<" not in data.group(1)
     assert hostile in json.loads(data.group(1))["versions"][0]["sentences"][0]

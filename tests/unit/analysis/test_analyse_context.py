@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from generator.analysis.analyse import clean_context
 from generator.analysis.clean import line_hash, normalise, seed_lines
-from generator.analysis.context import clean_context
 from generator.analysis.editor_rules import EDITOR_FILE
 from generator.records import SeedError, SeedText
 
