@@ -1,6 +1,7 @@
 """Language identification on an evaluation corpus: per-language accuracy, confusions, time.
 
 usage: python eval/evaluate_languages.py CORPUS [--truth TRUTH.json] [--first-sentence]
+                                          [--variant NAME] [--langs xx,yy]
                                           [--min-accuracy A] [--show-errors N]
 
 CORPUS is a folder with `seeds/` and `truth.json` (e.g. ../shared/eval/ntrex-dev/region12),
@@ -8,6 +9,11 @@ or a seeds folder given with --truth. Seeds go through the build's own read and 
 before detection, so the figures are those of a build. `und` counts as wrong. The time is
 that of detection alone, from cold (model loading included). Exit 1 when some language's
 accuracy is below --min-accuracy.
+
+--variant rewrites one language's seeds in another script (eval/script_variants.py: kk-Latn,
+kk-Latn-plain, kk-Latn-caps, kk-Latn-title, kk-Latn-2017, kk-Latn-c, uz-Cyrl) and keeps only
+them unless --langs says otherwise; --langs keeps the seeds of those languages. Each seed's
+script (ISO 15924) is checked too: the variant's, else the language's usual one.
 """
 
 from __future__ import annotations
@@ -17,23 +23,38 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from generator.analysis.clean import clean_text
-from generator.analysis.detect import detect_language
+from generator.analysis.detect import detect_language, detect_script
 from generator.reading.files import read_seeds
 from generator.records import Language, SeedError
+from generator.text.languages import default_script
 from generator.text.sentences import split_sentences
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from script_variants import VARIANTS
 
 DEFAULT_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
 
 
-def load_texts(seeds: Path, first_sentence: bool) -> dict[str, str]:
+Rewrite = Callable[[str], str] | None
+
+
+def load_texts(seeds: Path, first_sentence: bool, keep: dict[str, Rewrite]) -> dict[str, str]:
+    """The cleaned text of the seeds in `keep`, each rewritten (before cleaning) if asked."""
     texts = {}
     for seed in read_seeds(seeds):
         if isinstance(seed, SeedError):
             print(f"unreadable seed {seed}", file=sys.stderr)
             continue
+        if seed.name not in keep:
+            continue
+        rewrite = keep[seed.name]
+        if rewrite is not None:
+            seed = replace(seed, text=rewrite(seed.text))
         paragraphs = clean_text(seed).paragraphs
         if first_sentence and paragraphs:
             paragraphs = (split_sentences(paragraphs[0])[0],)
@@ -41,10 +62,29 @@ def load_texts(seeds: Path, first_sentence: bool) -> dict[str, str]:
     return texts
 
 
-def evaluate(texts: dict[str, str]) -> tuple[dict[str, Language], float]:
+def evaluate(texts: dict[str, str]) -> tuple[dict[str, Language], dict[str, str | None], float]:
     start = time.perf_counter()
     found = {name: detect_language(text) for name, text in texts.items()}
-    return found, time.perf_counter() - start
+    scripts = {name: detect_script(text) for name, text in texts.items()}
+    return found, scripts, time.perf_counter() - start
+
+
+# Chinese is written in simplified or traditional characters (PUD's are traditional): a
+# corpus says only that it is Chinese.
+_HAN = frozenset({"Hans", "Hant", "Hani"})
+
+
+def _same_script(expected: str | None, got: str | None) -> bool:
+    return expected == got or (expected in _HAN and got in _HAN)
+
+
+def report_scripts(expected: dict[str, str | None], scripts: dict[str, str | None]) -> None:
+    right = sum(_same_script(script, scripts.get(name)) for name, script in expected.items())
+    wrong = Counter(
+        (s, scripts.get(n)) for n, s in expected.items() if not _same_script(s, scripts.get(n))
+    )
+    print(f"script {right}/{len(expected)} right", end="")
+    print("".join(f"; {s} -> {g}: {n}" for (s, g), n in wrong.most_common()))
 
 
 def report(truth: dict[str, str], found: dict[str, Language], seconds: float) -> dict[str, float]:
@@ -74,6 +114,8 @@ def main() -> int:
     parser.add_argument("corpus", type=Path, help=f"e.g. {DEFAULT_EVAL / 'ntrex-dev/region12'}")
     parser.add_argument("--truth", type=Path, help="truth.json (default: CORPUS/truth.json)")
     parser.add_argument("--first-sentence", action="store_true", help="only each first sentence")
+    parser.add_argument("--variant", choices=sorted(VARIANTS), help="rewrite one language")
+    parser.add_argument("--langs", help="keep only these languages (comma-separated)")
     parser.add_argument("--min-accuracy", type=float, default=0.0)
     parser.add_argument("--show-errors", type=int, default=0, metavar="N")
     args = parser.parse_args()
@@ -83,9 +125,19 @@ def main() -> int:
         name: str(entry["lang"])
         for name, entry in json.loads(truth_path.read_text(encoding="utf-8")).items()
     }
-    texts = load_texts(seeds, args.first_sentence)
-    found, seconds = evaluate(texts)
+    variant = VARIANTS[args.variant] if args.variant else None
+    langs = set(args.langs.split(",")) if args.langs else {variant.lang} if variant else None
+    truth = {name: lang for name, lang in truth.items() if langs is None or lang in langs}
+    rewritten = {n for n, lang in truth.items() if variant is not None and lang == variant.lang}
+    keep = {n: variant.rewrite if variant and n in rewritten else None for n in truth}
+    texts = load_texts(seeds, args.first_sentence, keep)
+    expected = {
+        n: variant.script if variant and n in rewritten else default_script(lang)
+        for n, lang in truth.items()
+    }
+    found, scripts, seconds = evaluate(texts)
     accuracy = report(truth, found, seconds)
+    report_scripts(expected, scripts)
     errors = [n for n in truth if n not in found or found[n].code != truth[n]]
     for name in errors[: args.show_errors]:
         lang = found.get(name)

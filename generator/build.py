@@ -21,10 +21,11 @@ from generator.progress import Steps
 from generator.reading.gather import Gathered, gather, settle
 from generator.records import BuildReport, Page, SeedError
 from generator.rendering.files import plan_pages, render_files
+from generator.rendering.published import load_published
 from generator.text.embed import ENCODER_TIME
 from generator.writing.lock import project_lock
 from generator.writing.site import Skipped, publish
-from generator.writing.stories import record_stories
+from generator.writing.stories import record_pages, record_stories
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +42,11 @@ def build(config: Config) -> BuildReport:
             problems += failed
 
         stories = found.grouping.stories
-        pages = plan_pages(stories, memo)
+        published, unusable = load_published(config.urls_file)
+        pages = plan_pages(stories, memo, published)
+        if not unusable or published:  # a file that cannot be read is left as it is
+            problems += record_pages(config.urls_file, pages)
+        problems += unusable
         files = render_files(stories, pages, found.read.duplicates, memo)
         memo.commit()
         steps.done("render", f"{len(files)} files")

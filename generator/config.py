@@ -71,6 +71,11 @@ class Config:
     def stories_file(self) -> Path:
         return self.stories if self.stories is not None else self.seeds / "stories.yml"
 
+    @property
+    def urls_file(self) -> Path:
+        """Each article's published page, recorded beside the story decisions."""
+        return self.stories_file.with_name("urls.yml")
+
 
 class ConfigError(Exception):
     def __init__(self, problems: list[str]) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.text.languages import language_tag
+
 UNDETERMINED = "und"
 
 
@@ -53,10 +55,17 @@ class Language:
     confidence: float
     reason: str = ""  # why it is "und", or which detector decided
     candidates: tuple[tuple[str, float], ...] = ()
+    script: str | None = None  # ISO 15924 of most of the letters ("Cyrl", "Latn"); None: none
 
     @property
     def known(self) -> bool:
         return self.code != UNDETERMINED
+
+    @property
+    def tag(self) -> str:
+        """The BCP 47 tag of the text ("kk", "kk-Latn"): what names a version of a story and
+        its page's language; one story holds one article per tag."""
+        return language_tag(self.code, self.script)
 
 
 @dataclass(frozen=True)

@@ -44,6 +44,7 @@ CONFIG_YML = Limits("generator.yml", 64 << 10, 1_000)
 EDITOR_YML = Limits("boilerplate.yml", 4 << 20, 200_000)
 PHRASES_YML = Limits("generator/data/boilerplate.yml", 1 << 20, 20_000)
 STORIES_YML = Limits("stories.yml", 32 << 20, 1_000_000)
+URLS_YML = Limits("urls.yml", 32 << 20, 1_000_000)
 
 
 class YamlProblem(yaml.YAMLError):

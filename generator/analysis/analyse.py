@@ -12,31 +12,61 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.analysis.clean import CleanContext, LineSet, clean_text, repeated_lines, seed_lines
+from generator.analysis.clean import (
+    EDITOR,
+    CleanContext,
+    LineSet,
+    clean_text,
+    repeated_lines,
+    seed_lines,
+)
 from generator.analysis.dates import publication_date
-from generator.analysis.detect import detect_language
+from generator.analysis.detect import detect_language, detect_script
 from generator.analysis.editor_rules import EDITOR_FILE, load_editor_rules
 from generator.analysis.title import find_title
 from generator.incremental.cores import on_cores
 from generator.incremental.memo import DIRECT, Args, Memo
 from generator.reading.duplicates import Duplicate
 from generator.reading.frontmatter import apply_overrides
-from generator.records import Article, SeedError, SeedText
+from generator.reading.html_page import is_html_name
+from generator.records import Article, CleanText, Language, Removed, SeedError, SeedText
 
 
 def analyse(seed: SeedText, context: CleanContext | None = None) -> Article:
     # A first guess on the raw text chooses the cleaner's phrase lists and stoplists; the
     # language is then told on the article alone, without another site's boilerplate.
     first = seed.overrides.lang or detect_language(seed.text).code
-    clean = clean_text(seed, first, (context or CleanContext()).for_seed(seed))
+    clean = _cleaned(seed, first, (context or CleanContext()).for_seed(seed))
+    text = "\n".join(clean.paragraphs) or seed.text
     article = Article(
         seed=seed,
-        lang=detect_language("\n".join(clean.paragraphs) or seed.text),
+        lang=_with_script(detect_language(text), text),
         clean=clean,
         title=find_title(clean),
         date=publication_date(seed),
     )
     return apply_overrides(article)
+
+
+def _cleaned(seed: SeedText, lang: str, context: CleanContext) -> CleanText:
+    """A pasted page cleaned; a saved page's article as its markup gave it (the clean stage
+    there took out more article than boilerplate), but for the editor's own rules."""
+    if not is_html_name(seed.name):
+        return clean_text(seed, lang, context)
+    lines = [(i, line.strip()) for i, line in enumerate(seed.text.split("\n")) if line.strip()]
+    out = [(i, t) for i, t in lines if context.editor.removed(seed.name, t)]
+    gone = {i for i, _ in out}
+    kept = [t for i, t in lines if i not in gone]
+    headline = 0 if kept and kept[0] == seed.overrides.title else None
+    return CleanText(
+        paragraphs=tuple(kept),
+        removed=tuple(Removed(i, t, EDITOR) for i, t in out),
+        headline=headline,
+    )
+
+
+def _with_script(lang: Language, text: str) -> Language:
+    return replace(lang, script=detect_script(text))
 
 
 # Below this many seeds to analyse, starting processes (each loads its own models) costs

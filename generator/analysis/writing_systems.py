@@ -3,7 +3,8 @@
 Statistical models confuse close relatives (Kyrgyz and Kazakh, Tajik and Russian, Uzbek and
 Turkish, Uyghur and Arabic) on short texts, but their alphabets differ: a text full of ӣ ӯ ҷ
 cannot be Russian, one with ə cannot be Turkish, one with ې ۇ ۈ cannot be Arabic or Persian.
-This module only says which languages a text's letters rule out; the models decide the rest.
+This module only says which languages a text's letters rule out, whether they look like
+Kazakh in Latin letters, and which script (ISO 15924) they are in; the models decide the rest.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+
+from generator.text.kazakh_latin import Spelling, looks_apostrophe_spelled
 
 # Scripts a language is written in, for languages not written in Latin alone. A language
 # missing from this table is taken to be written in the Latin script.
@@ -86,12 +89,12 @@ _ALPHABETS: dict[tuple[str, str], str] = {
     ("tt", "Cyrillic"): _RU + "әөүҗңһ",
     ("ba", "Cyrillic"): _RU + "әөүғҡңҙҫһ",
     ("kaa", "Cyrillic"): _RU + "әғқңөүўҳ",
-    ("kk", "Latin"): "äğıñöūüş",
+    ("kk", "Latin"): "äğıñöūüşq",
     ("tr", "Latin"): "çğıöşüâîû",
-    ("az", "Latin"): "çəğıöşü",
-    ("uz", "Latin"): "ʻʼ",
+    ("az", "Latin"): "çəğıöşüq",
+    ("uz", "Latin"): "ʻʼq",
     ("tk", "Latin"): "çäňöşüýž",
-    ("kaa", "Latin"): "áǵıńóú",
+    ("kaa", "Latin"): "áǵıńóúq",
     ("ar", "Arabic"): "ابتثجحخدذرزسشصضطظعغفقكلمنهويةىءأإآؤئ",
     ("fa", "Arabic"): "ابپتثجچحخدذرزژسشصضطظعغفقکگلمنوهیءآأؤئةكيىۀ",
     ("ur", "Arabic"): "ابپتٹثجچحخدڈذرڑزژسشصضطظعغفقکگلمنںوہھءیےۃآأؤئۓكيى",
@@ -101,9 +104,10 @@ _ALPHABETS: dict[tuple[str, str], str] = {
 }
 _BASIC_LATIN = "abcdefghijklmnopqrstuvwxyz"
 # Letters that tell Turkic languages apart (Karakalpak's ǵ ń included; its á ó ú are left
-# out, as Spanish or Icelandic names bring them into any text).
+# out, as Spanish or Icelandic names bring them into any text). q is among them: Kazakh,
+# Azeri, Uzbek and Karakalpak write it often, Turkish and Turkmen never.
 _TURKIC_LATIN = frozenset(
-    "".join(_ALPHABETS[(c, "Latin")] for c in ("tr", "az", "uz", "tk")) + "ǵń"
+    "".join(_ALPHABETS[(c, "Latin")] for c in ("kk", "tr", "az", "uz", "tk")) + "ǵń"
 )
 
 # Typing habits that hide a letter: Kyrgyz ң typed as the look-alike ӊ, Uzbek oʻ/gʻ typed
@@ -210,6 +214,45 @@ def rules_out(code: str, letters: Letters) -> str | None:
     return None
 
 
+# Kazakh in Latin letters writes letters Turkish never does: q (қ, some 3% of its letters), ñ,
+# ū and ä (ң ұ ә); in a news article, together never under 2% of the letters. A headline may
+# have only one; a Turkish article may have a stray one in a name (Iraq, Qatar).
+MIN_KAZAKH_ONLY = 0.008
+_KAZAKH_ONLY = "qñūä"
+# ç is ч as Turkish-minded typists write Russian loanwords: a few, fewer than q ñ ū ä.
+_KAZAKH_LATIN_LETTERS = frozenset(_BASIC_LATIN + _ALPHABETS[("kk", "Latin")] + "çʻʼ")
+# Letters beyond those are names (José, Müller is fine): a few, never this share of the text.
+MAX_ALIEN_SHARE = 0.003
+# Letters that make a text Turkic, not German, Finnish or Spanish, which share ä ö ü or ñ.
+# Kazakh letters that a European language has too count when two are together that no such
+# language has together: ñ with ä ö ü (Reper öziniñ atyn), q with ä (jäne äielder qoldanu).
+_TURKIC_SIGNS = "ığşū"
+
+
+def kazakh_latin_spelling(text: str, letters: Letters) -> Spelling | None:
+    """Which Kazakh Latin alphabet the text's letters fit ("2021", or "2017" for the
+    apostrophe spelling), or None when they do not look like Kazakh in Latin letters: no
+    letter Turkish lacks, no Turkic letter, or letters of another Turkic alphabet (ə ň ý oʻ)."""
+    latin = letters.by_script.get("Latin")
+    if letters.main_script != "Latin" or latin is None:
+        return None
+    total = sum(latin.values())
+    # French or Spanish have q, ñ or the apostrophes too, but also é à á, which Kazakh lacks.
+    alien = sum(n for ch, n in latin.items() if ch not in _KAZAKH_LATIN_LETTERS)
+    if alien >= max(MIN_FOREIGN, MAX_ALIEN_SHARE * total):
+        return None
+    if looks_apostrophe_spelled(text):
+        return "2017"
+    only = sum(latin[ch] for ch in _KAZAKH_ONLY)
+    if only < max(1, MIN_KAZAKH_ONLY * total) or latin["ç"] > only:
+        return None
+    turkic = any(latin[ch] for ch in _TURKIC_SIGNS) or latin["q"] >= MIN_FOREIGN
+    umlaut = latin["ä"] + latin["ö"] + latin["ü"]
+    if not turkic and not (latin["ñ"] and umlaut) and not (latin["q"] and latin["ä"]):
+        return None
+    return "2021" if rules_out("kk", letters) is None else None
+
+
 def alphabet_languages(letters: Letters) -> list[str]:
     """Languages whose alphabet holds the text's letters and whose own letters it uses: the
     only evidence for a language no model knows (Karakalpak)."""
@@ -222,3 +265,63 @@ def alphabet_languages(letters: Letters) -> list[str]:
         if any(letters.by_script[script][ch] for ch in own):
             fitting.append(code)
     return sorted(fitting)
+
+
+# ISO 15924 codes of the scripts `script_of` names (Unicode script names); Han is refined to
+# Hans or Hant, and Japanese kana with Han make Jpan.
+_ISO_15924 = {
+    "Latin": "Latn", "Cyrillic": "Cyrl", "Arabic": "Arab", "Greek": "Grek", "Hebrew": "Hebr",
+    "Armenian": "Armn", "Georgian": "Geor", "Devanagari": "Deva", "Bengali": "Beng",
+    "Gurmukhi": "Guru", "Gujarati": "Gujr", "Oriya": "Orya", "Tamil": "Taml", "Telugu": "Telu",
+    "Kannada": "Knda", "Malayalam": "Mlym", "Sinhala": "Sinh", "Thai": "Thai", "Lao": "Laoo",
+    "Khmer": "Khmr", "Myanmar": "Mymr", "Tibetan": "Tibt", "Ethiopic": "Ethi", "Thaana": "Thaa",
+    "Mongolian": "Mong", "Hangul": "Hang", "Han": "Hani", "Hiragana": "Jpan", "Katakana": "Jpan",
+    "Syriac": "Syrc", "Tifinagh": "Tfng", "Cherokee": "Cher", "Canadian": "Cans",
+    "Ol Chiki": "Olck", "Yi": "Yiii", "Bopomofo": "Bopo", "Nko": "Nkoo", "Javanese": "Java",
+}  # fmt: skip
+# Letters per character of scripts that write a syllable or a word with one character.
+_SYLLABIC = {"Han": 3, "Hiragana": 3, "Katakana": 3, "Hangul": 3, "Yi": 3}
+
+
+def _weight(script: str) -> int:
+    return _SYLLABIC.get(script, 1)
+
+
+# Kana this share of the Han letters or more make a Japanese text, not a Chinese one with a
+# Japanese name.
+MIN_KANA_SHARE = 0.05
+
+
+def iso_script(letters: Letters) -> str | None:
+    """The ISO 15924 code of the text's main script; None for a text without letters.
+
+    A Han character or a Hangul syllable says as much as a Latin word: "西蒙（Simon
+    Krätschmer）在破舊、危險的軍營中獨自探索" is Chinese with a German name."""
+    if not letters.by_script:
+        return None
+    script = max(letters.by_script, key=lambda s: (_weight(s) * letters.by_script[s].total(), s))
+    if script in ("Han", "Hiragana", "Katakana"):
+        return _han_script(letters)
+    return _ISO_15924.get(script, script[:4].capitalize())
+
+
+def _han_script(letters: Letters) -> str:
+    kana = sum(sum(letters.by_script.get(s, Counter()).values()) for s in ("Hiragana", "Katakana"))
+    han = letters.by_script.get("Han", Counter())
+    if kana >= MIN_KANA_SHARE * sum(han.values()):
+        return "Jpan"
+    # A character only GB 2312 encodes is simplified, one only Big5 encodes is traditional.
+    simplified = sum(n for ch, n in han.items() if _encodes(ch, "gb2312") > _encodes(ch, "big5"))
+    traditional = sum(n for ch, n in han.items() if _encodes(ch, "big5") > _encodes(ch, "gb2312"))
+    if simplified == traditional:
+        return "Hani"
+    return "Hans" if simplified > traditional else "Hant"
+
+
+@lru_cache(maxsize=8192)
+def _encodes(char: str, codec: str) -> bool:
+    try:
+        char.encode(codec)
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -80,7 +80,7 @@ def evidence(
     `memo`: the build's (its articles' digests make the keys), else one over `cache`."""
     by_lang: dict[str, list[Article]] = defaultdict(list)
     for article in articles:
-        by_lang[article.lang.code].append(article)
+        by_lang[article.lang.tag].append(article)
     if len(by_lang) < 2:
         return Evidence()  # nothing can be a translation of anything: no model to load
     store = cache if cache is not None else Cache(None)

@@ -104,7 +104,7 @@ def group_stories(
 
 
 def _ordered(by_name: Mapping[str, Article], seeds: Iterable[str]) -> tuple[Article, ...]:
-    return tuple(sorted((by_name[s] for s in seeds), key=lambda a: (a.lang.code, a.name)))
+    return tuple(sorted((by_name[s] for s in seeds), key=lambda a: (a.lang.tag, a.name)))
 
 
 def _pinned_clusters(free: Sequence[Article], recorded: StoryFile) -> list[_Cluster]:
@@ -135,11 +135,11 @@ def _pinned_clusters(free: Sequence[Article], recorded: StoryFile) -> list[_Clus
 
 def _add(cluster: _Cluster, article: Article) -> None:
     cluster.seeds.add(article.name)
-    cluster.langs.add(article.lang.code)
+    cluster.langs.add(article.lang.tag)
 
 
 def _may_hold(cluster: _Cluster, article: Article, apart: Sequence[frozenset[str]]) -> bool:
-    if article.lang.code in cluster.langs:
+    if article.lang.tag in cluster.langs:
         return False
     return not any(article.name in group and group & cluster.seeds for group in apart)
 
@@ -205,7 +205,7 @@ def _story_ids(
     fresh = [c for c in clusters if id(c) not in ids]
     for cluster in sorted(fresh, key=lambda c: min(c.seeds)):
         lead = Story(id="", articles=_ordered(by_name, cluster.seeds)).lead
-        story = disambiguate(make_slug(lead.title.text, lead.name), lead.name, taken)
+        story = disambiguate(make_slug(lead.title.text, lead.name, lead.lang.tag), lead.name, taken)
         ids[id(cluster)] = story
         taken.add(story)
     return {k: v for k, v in ids.items() if v is not None}

@@ -18,11 +18,11 @@ def format_grouping(grouping: Grouping) -> str:
         f"their neighbourhood) with strength >= {MIN_STRENGTH} (sum of margin - 1)."
     ]
     for story in grouping.stories:
-        langs = ", ".join(a.lang.code for a in story.articles)
+        langs = ", ".join(a.lang.tag for a in story.articles)
         lines.append("")
         lines.append(f"story {one_line(story.id)} ({len(story.articles)}: {langs})")
         for article in story.articles:
-            lines += _decision_lines(article.lang.code, decisions[article.name])
+            lines += _decision_lines(article.lang.tag, decisions[article.name])
     return "\n".join(lines) + "\n"
 
 

@@ -15,6 +15,7 @@ import numpy as np
 
 from generator.records import Article
 from generator.text.embed import Encoder
+from generator.text.kazakh_latin import read_as_cyrillic
 from generator.text.sentences import split_sentences
 from generator.text.similarity import rounded, unit_mean
 
@@ -83,7 +84,8 @@ def article_vectors(
     grouping loads thousands of articles' vectors: splitting them again would be most of it)."""
     known = known or {}
     sentences = [known.get(a.name) or article_sentences(a) for a in articles]
-    embedded, start = encoder.encode([s for each in sentences for s in each]), 0
+    read = [_as_read(a, each) for a, each in zip(articles, sentences, strict=True)]
+    embedded, start = encoder.encode([s for each in read for s in each]), 0
     matrices = []
     for each in sentences:
         matrices.append(rounded(embedded[start : start + len(each)]))  # see similarity.py
@@ -92,6 +94,15 @@ def article_vectors(
         ArticleVectors(a.name, sentences[i], matrices[i], _lead(matrices[i], encoder.dim))
         for i, a in enumerate(articles)
     )
+
+
+def _as_read(article: Article, sentences: tuple[str, ...]) -> tuple[str, ...]:
+    """What the model reads of the sentences: Kazakh in Latin letters as the Cyrillic it
+    stands for (the model learnt Kazakh in Cyrillic, and pairs the two versions of one
+    article only by a hair's breadth when it reads the Latin letters as they are)."""
+    if article.lang.tag != "kk-Latn":
+        return sentences
+    return tuple(read_as_cyrillic(s) for s in sentences)
 
 
 def _lead(rows: np.ndarray, dim: int) -> np.ndarray:

@@ -1,8 +1,9 @@
 """Find the seed files and decode them to text.
 
-Every `*.txt` file under the seeds folder becomes a SeedText or a SeedError with the
-reason; other files are listed as notes, so nothing in the folder is silently skipped: a
-folder that cannot be read, or a symbolic link that loops, is an error of its own.
+Every `*.txt` file, and every web page saved as `*.html` (`html_page.py`), under the seeds
+folder becomes a SeedText or a SeedError with the reason; other files are listed as notes,
+so nothing in the folder is silently skipped: a folder that cannot be read, or a symbolic
+link that loops, is an error of its own.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from generator.reading.decode import decode_bytes
 from generator.reading.frontmatter import with_front_matter
+from generator.reading.html_page import MAX_HTML_BYTES, is_html_name, read_html_page
 from generator.records import SeedError, SeedText
 
 SEED_SUFFIX = ".txt"
@@ -26,7 +28,7 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 # is refused before it is read, so a 50 MB file costs neither time nor memory.
 MAX_SEED_BYTES = 1024 * 1024
 # Files the editors keep next to the seeds on purpose: not seeds, not worth a note.
-EXPECTED_FILES = frozenset({"stories.yml", "boilerplate.yml", ".gitkeep", ".gitignore"})
+EXPECTED_FILES = frozenset({"stories.yml", "urls.yml", "boilerplate.yml", ".gitkeep", ".gitignore"})
 # What a write of `stories.yml` killed midway leaves beside it (`writing.transaction`'s
 # prefixes: the reading stage cannot use the writing stage's code).
 LEFTOVER_PREFIXES = (".gen-tmp-", ".gen-old-")
@@ -68,7 +70,7 @@ def discover(folder: Path) -> Found:
         for filename in sorted(filenames):
             path = here / filename
             name = _printable(prefix + filename)  # seed_name(path, folder), without pathlib
-            if not filename.lower().endswith(SEED_SUFFIX):
+            if not (filename.lower().endswith(SEED_SUFFIX) or is_html_name(filename)):
                 if _loops(path):  # a folder's link, maybe: what it was meant to be is lost
                     refused.append(SeedError(name, LOOP))
                 elif not (here == folder and _expected(filename)):
@@ -131,9 +133,10 @@ def _inspect(path: Path, root: Path) -> str | os.stat_result:
         info = followed
     if not stat.S_ISREG(info.st_mode):
         return "not a regular file"
-    if info.st_size > MAX_SEED_BYTES:
+    limit = _limit(raw_name)
+    if info.st_size > limit:
         return (
-            f"too large: {info.st_size:,} bytes, the limit is {MAX_SEED_BYTES:,} "
+            f"too large: {info.st_size:,} bytes, the limit is {limit:,} "
             "(a news article is far smaller; split it or check what was pasted)"
         )
     return info
@@ -195,12 +198,19 @@ def read_seed(path: Path, folder: Path, root: Path | None = None) -> SeedText | 
         return SeedError(name, problem)
     try:
         with path.open("rb") as handle:
-            raw = handle.read(MAX_SEED_BYTES + 1)  # the file may have grown since stat
+            raw = handle.read(_limit(name) + 1)  # the file may have grown since stat
     except OSError as exc:
         return SeedError(name, f"cannot read: {exc.strerror or exc}")
-    if len(raw) > MAX_SEED_BYTES:
-        return SeedError(name, f"too large: over {MAX_SEED_BYTES:,} bytes")
+    if len(raw) > _limit(name):
+        return SeedError(name, f"too large: over {_limit(name):,} bytes")
+    if is_html_name(name):
+        return read_html_page(name, raw)
     return decode_seed(name, raw)
+
+
+def _limit(name: str) -> int:
+    """A saved web page carries its markup: it may be larger than a text seed."""
+    return MAX_HTML_BYTES if is_html_name(name) else MAX_SEED_BYTES
 
 
 def decode_seed(name: str, raw: bytes) -> SeedText | SeedError:

@@ -153,7 +153,7 @@ def apply_overrides(article: Article) -> Article:
     stated = article.seed.overrides
     if stated.lang:
         detected = article.lang
-        lang = Language(stated.lang, 1.0, "editor", detected.candidates)
+        lang = Language(stated.lang, 1.0, "editor", detected.candidates, detected.script)
         article = replace(article, lang=lang)
     if stated.title:
         # The found headline line stays out of the body: it is the headline the editor renamed.

@@ -11,23 +11,29 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import PurePosixPath
 
+from generator.analysis.dates import newest_first
 from generator.incremental.cores import on_cores
 from generator.incremental.embeddings import CachedEncoder
 from generator.incremental.memo import DIRECT, Args, Memo, Text
 from generator.reading.duplicates import Duplicate
-from generator.records import Page, Story
+from generator.records import Article, Page, Story
 from generator.rendering.align import Sides, similarities
 from generator.rendering.indexes import (
     HOME_LIST,
     STORY_LIST,
     Link,
     by_language,
+    language_index_path,
+    language_pages,
     other_versions,
+    page_path,
     render_home_list,
     render_language_index,
     render_story_list,
     render_story_page,
+    story_pages,
 )
 from generator.rendering.pages import (
     MANIFEST,
@@ -69,20 +75,42 @@ def render_files(
     return files
 
 
-def plan_pages(stories: Sequence[Story], memo: Memo = DIRECT) -> tuple[Page, ...]:
-    """One page per article at `<lang>/<slug>.md`; slugs are unique across the archive."""
+def plan_pages(
+    stories: Sequence[Story], memo: Memo = DIRECT, published: Mapping[str, str] | None = None
+) -> tuple[Page, ...]:
+    """One page per article at `<lang>/<slug>.md`; slugs are unique across the archive. An
+    article recorded in `published` (seed name -> path, `published.py`) keeps its path."""
     articles = [article for story in stories for article in story.articles]
-    slugs = unique_slugs(articles, memo.many(title_slug, [(a,) for a in articles]))
+    kept = _kept_paths(articles, published or {})
+    fresh = [a for a in articles if a.name not in kept]
+    reserved = [PurePosixPath(path).stem for path in kept.values()]
+    slugs = unique_slugs(fresh, memo.many(title_slug, [(a,) for a in fresh]), reserved)
     pages = []
     for story in stories:
         memo.intern(story)  # a key of its story page
         for article in story.articles:
             # The code may come from an editor's front matter: never trust it as a folder name.
-            path = f"{lang_folder(article.lang.code)}/{slugs[article.name]}.md"
+            path = (
+                kept.get(article.name)
+                or f"{lang_folder(article.lang.tag)}/{slugs[article.name]}.md"
+            )
             page = Page(article=article, story_id=story.id, path=path, url=page_url(path))
             memo.intern(page)  # a key of its page, its story's pages and its language index
             pages.append(page)
     return tuple(pages)
+
+
+def _kept_paths(articles: Sequence[Article], published: Mapping[str, str]) -> dict[str, str]:
+    """The recorded paths of the articles present, each slug once (the first seed by name
+    keeps a path two seeds were given; the other is named afresh)."""
+    kept: dict[str, str] = {}
+    stems: set[str] = set()
+    for name in sorted(a.name for a in articles if a.name in published):
+        stem = PurePosixPath(published[name]).stem
+        if stem not in stems:
+            kept[name] = published[name]
+            stems.add(stem)
+    return kept
 
 
 def render_pages(
@@ -125,20 +153,23 @@ def render_indexes(
     are memoised, each left unread when it is stored (`Memo.texts`): a rebuild after one new
     seed neither reads nor compares the thousands it did not change."""
     by_story = _by_story(pages)
-    listed = [s for s in stories if by_story[s.id]]
-    files: dict[str, Text] = {
-        STORY_LIST: render_story_list(listed, by_story),
-        HOME_LIST: render_home_list(listed, by_story),
-    }
-    # Memoised on each article and its story's other versions: a rebuild after one new
-    # seed renders the indexes of the languages whose stories it changed.
-    languages = by_language(pages)
-    entries = [
-        (lang, tuple((p, other_versions(p, by_story[p.story_id])) for p in lang_pages))
-        for lang, lang_pages in languages.items()
+    listed = newest_first([s for s in stories if by_story[s.id]])
+    files: dict[str, Text] = {HOME_LIST: render_home_list(listed, by_story)}
+    # Not memoised: a new story, listed first, moves every page's stories by one.
+    parts = story_pages(listed, by_story)
+    for number, part in enumerate(parts, 1):
+        files[page_path(STORY_LIST, number)] = render_story_list(part, by_story, number, len(parts))
+    # Memoised per page, on its articles and their stories' other versions: a rebuild after
+    # one new seed renders the pages whose articles it moved or whose stories it changed.
+    lists = [
+        call
+        for lang, lang_pages in by_language(pages).items()
+        for call in language_pages(
+            lang, [(p, other_versions(p, by_story[p.story_id])) for p in lang_pages]
+        )
     ]
-    for lang, text in zip(languages, memo.texts(render_language_index, entries), strict=True):
-        files[f"{lang}/index.md"] = text
+    for call, text in zip(lists, memo.texts(render_language_index, lists), strict=True):
+        files[language_index_path(call[0], call[2])] = text
     links = extra_links or {}
     calls = [(s, tuple(by_story[s.id]), tuple(links.get(s.id, ()))) for s in listed]
     for story, text in zip(listed, memo.texts(render_story_page, calls), strict=True):

@@ -1,25 +1,33 @@
 """The pages that lead readers to the articles.
 
-- `stories/index.md`: every story, its headline and the languages it has;
-- `stories/.home.html`: the first stories of that list, linked from the site root, which
-  the hook `hooks/i18n.py` puts on the hand-written home page at its `<!-- stories -->` mark;
-- `<lang>/index.md`: the articles of one language;
+- `stories/index.md`, then `stories/page/2.md`...: every story, newest first, its headline
+  and the languages it has;
+- `stories/.home.html`: the newest stories, linked from the site root, which the hook
+  `hooks/i18n.py` puts on the hand-written home page at its `<!-- stories -->` mark;
+- `<lang>/index.md`, then `<lang>/page/2.md`...: the articles of one language, newest first;
 - `stories/<id>.md`: one story, every version of it, and any extra links (parallel reading).
 
 Seed text (headlines) only ever appears html-escaped; links are computed here, relative to
 the page they are on, because MkDocs does not rewrite links inside raw HTML.
+
+A list longer than a page goes on to numbered pages (`page/<n>/`, as news sites number
+them), each with a "newer / older" navigation: no page grows with the archive.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from generator.analysis.dates import story_date
 from generator.records import Page, Story
 from generator.rendering.pages import (
     escape,
     front_matter,
+    lang_folder,
     page_url,
     relative_url,
     story_url,
@@ -29,7 +37,15 @@ from generator.text.languages import direction, native_name
 
 STORY_LIST = "stories/index.md"
 HOME_LIST = "stories/.home.html"  # a dotfile: MkDocs leaves it out of the site
-HOME_LIMIT = 100  # stories listed on the home page; the rest are one click away
+HOME_LIMIT = 50  # stories listed on the home page; the rest are one click away
+HOME_BYTES = 60_000  # of them: the home page is the one every visit loads
+# One page of a list: at most this many items and this many bytes of them. The theme adds
+# 30-40 KB of its own to each page, and no page may reach 150 KB.
+PAGE_ITEMS = 100
+PAGE_BYTES = 90_000
+PAGER_WINDOW = 2  # page numbers shown on each side of the current one (and the first, last)
+
+Entry = tuple[Page, Sequence[Page]]  # an article of a language index, its other versions
 
 
 @dataclass(frozen=True)
@@ -43,12 +59,12 @@ class Link:
 def by_language(pages: Sequence[Page]) -> dict[str, list[Page]]:
     out: dict[str, list[Page]] = defaultdict(list)
     for page in pages:
-        out[page.article.lang.code].append(page)
+        out[page.article.lang.tag].append(page)
     return {lang: out[lang] for lang in sorted(out)}
 
 
 def _versions(pages: Sequence[Page]) -> list[Page]:
-    return sorted(pages, key=lambda p: p.article.lang.code)
+    return sorted(pages, key=lambda p: p.article.lang.tag)
 
 
 def other_versions(page: Page, story: Sequence[Page]) -> tuple[Page, ...]:
@@ -66,33 +82,150 @@ def _lang_attrs(code: str) -> str:
 
 
 def _article_link(page: Page, here: str, text: str) -> str:
-    code = page.article.lang.code
+    code = page.article.lang.tag
     href = escape(relative_url(here, page.url))
     return f'<a href="{href}" hreflang="{escape(code)}" {_lang_attrs(code)}>{text}</a>'
 
 
 def _languages_line(pages: Sequence[Page], here: str) -> str:
-    names = [_article_link(p, here, escape(native_name(p.article.lang.code))) for p in pages]
+    names = [_article_link(p, here, escape(native_name(p.article.lang.tag))) for p in pages]
     return ", ".join(names)
+
+
+def _date(iso: str | None) -> str:
+    """A known date before a list item: readers of a list of news look for it first."""
+    return f'<time datetime="{escape(iso)}">{escape(iso)}</time> ' if iso else ""
+
+
+def _story_item(story: Story, versions: Sequence[Page], here: str) -> str:
+    lead = story.lead.lang.tag
+    href = escape(relative_url(here, story_url(story.id)))
+    headline = f'<a href="{href}" {_lang_attrs(lead)}>{_text(story.title)}</a>'
+    langs = _languages_line(_versions(versions), here)
+    return (
+        f'<li>{_date(story_date(story))}{headline} <span class="story-langs">({langs})</span></li>'
+    )
 
 
 def story_list_html(
     stories: Sequence[Story], by_story: Mapping[str, Sequence[Page]], here: str
 ) -> str:
     """Each story's headline (linking to its story page) and the languages it has."""
-    items = []
-    for story in stories:
-        versions = _versions(by_story[story.id])
-        lead = story.lead.lang.code
-        href = escape(relative_url(here, story_url(story.id)))
-        headline = f'<a href="{href}" {_lang_attrs(lead)}>{_text(story.title)}</a>'
-        langs = _languages_line(versions, here)
-        items.append(f'<li>{headline} <span class="story-langs">({langs})</span></li>')
+    items = [_story_item(story, by_story[story.id], here) for story in stories]
     return '<ul class="story-list">\n' + "\n".join(items) + "\n</ul>\n"
 
 
-def _more_link(count: int, here: str) -> str:
-    if count <= HOME_LIMIT:
+def page_path(first: str, number: int) -> str:
+    """The file of page `number` of the list whose first page is `first` (`x/index.md`):
+    `x/page/<n>.md`, in a folder of its own, where no article or story slug can be."""
+    return first if number == 1 else f"{first.removesuffix('index.md')}page/{number}.md"
+
+
+def split_pages(
+    sizes: Sequence[int], items: int = PAGE_ITEMS, budget: int = PAGE_BYTES
+) -> list[range]:
+    """Consecutive items, in order, cut into pages of at most `items` items and `budget`
+    bytes (an item longer than that has a page of its own)."""
+    pages: list[range] = []
+    start, used = 0, 0
+    for i, size in enumerate(sizes):
+        if i > start and (i - start >= items or used + size > budget):
+            pages.append(range(start, i))
+            start, used = i, 0
+        used += size
+    if start < len(sizes) or not pages:
+        pages.append(range(start, len(sizes)))
+    return pages
+
+
+def page_numbers(number: int, count: int) -> list[int | None]:
+    """The page numbers a pager shows: the first, the last and those near `number`; None
+    where numbers are left out."""
+    shown = sorted({1, count, *range(number - PAGER_WINDOW, number + PAGER_WINDOW + 1)})
+    out: list[int | None] = []
+    for n in (n for n in shown if 1 <= n <= count):
+        if out and n - (out[-1] or 0) > 1:
+            out.append(None)
+        out.append(n)
+    return out
+
+
+def pager(first: str, number: int, count: int, lang: str = "en") -> str:
+    """Links to the newer and older pages of a list and to its pages by number."""
+    if count <= 1:
+        return ""
+    here = page_url(page_path(first, number))
+    words = ui_lang(lang)
+    mark = "" if words == lang else f" {_lang_attrs(words)}"
+
+    def link(n: int, text: str, rel: str = "") -> str:
+        href = escape(relative_url(here, page_url(page_path(first, n))))
+        return f'<a href="{href}"{rel}>{escape(text)}</a>'
+
+    parts = [link(number - 1, ui(lang, "newer"), ' rel="prev"')] if number > 1 else []
+    for n in page_numbers(number, count):
+        if n is None:
+            parts.append('<span class="pager__gap">…</span>')
+        elif n == number:
+            parts.append(f'<span class="pager__current" aria-current="page">{n}</span>')
+        else:
+            parts.append(link(n, str(n)))
+    if number < count:
+        parts.append(link(number + 1, ui(lang, "older"), ' rel="next"'))
+    label = escape(ui(lang, "pages"))
+    return f'<nav class="pager" aria-label="{label}"{mark}>' + " ".join(parts) + "</nav>"
+
+
+def _page_title(title: str, lang: str, number: int) -> str:
+    return title if number == 1 else f"{title} · {ui(lang, 'page')} {number}"
+
+
+# What a list item's links add to the text they show, at most: `<a href="" hreflang=""
+# lang="" dir="ltr"></a>` and the "../../../" of a page two folders down (`x/page/<n>/`).
+LINK_BYTES = 54
+ITEM_BYTES = 72  # `<li>`, the span around the other languages, its `lang` and words
+
+
+def _link_bytes(url: str, code: str, text_bytes: int) -> int:
+    return LINK_BYTES + 2 * len(code) + len(url.encode()) + text_bytes
+
+
+@functools.lru_cache(maxsize=256)
+def _name_bytes(code: str) -> int:
+    return len(escape(native_name(code)).encode()) + 2  # and ", "
+
+
+def _languages_bytes(pages: Sequence[Page]) -> int:
+    return sum(
+        _link_bytes(p.url, p.article.lang.tag, _name_bytes(p.article.lang.tag)) for p in pages
+    )
+
+
+def _item_bytes(url: str, code: str, title: str, iso: str | None, others: Sequence[Page]) -> int:
+    """At most the bytes of a list item: the size that cuts lists into pages, worked out
+    without the links themselves (which take a no-change rebuild of 10,000 articles most of
+    a second to write out)."""
+    date = 46 if iso else 0  # `<time datetime="…">…</time> `
+    title_bytes = len(_text(title).encode())
+    return ITEM_BYTES + date + _link_bytes(url, code, title_bytes) + _languages_bytes(others)
+
+
+def story_pages(
+    stories: Sequence[Story],
+    by_story: Mapping[str, Sequence[Page]],
+    items: int = PAGE_ITEMS,
+    budget: int = PAGE_BYTES,
+) -> list[Sequence[Story]]:
+    """`stories` (in the order they are listed) cut into the story list's pages."""
+    sizes = [
+        _item_bytes(story_url(s.id), s.lead.lang.tag, s.title, story_date(s), by_story[s.id])
+        for s in stories
+    ]
+    return [stories[r.start : r.stop] for r in split_pages(sizes, items, budget)]
+
+
+def _more_link(shown: int, count: int, here: str) -> str:
+    if count <= shown:
         return ""
     href = escape(relative_url(here, page_url(STORY_LIST)))
     return f'<p><a href="{href}">{escape(ui("en", "more_stories"))} ({count})</a></p>\n'
@@ -102,10 +235,10 @@ def _language_list_html(by_story: Mapping[str, Sequence[Page]], here: str) -> st
     counts: dict[str, int] = defaultdict(int)
     for pages in by_story.values():
         for page in pages:
-            counts[page.article.lang.code] += 1
+            counts[page.article.lang.tag] += 1
     items = []
     for code in sorted(counts):
-        href = escape(relative_url(here, f"{code}/"))
+        href = escape(relative_url(here, f"{lang_folder(code)}/"))
         name = escape(native_name(code))
         link = f'<a href="{href}" hreflang="{escape(code)}" {_lang_attrs(code)}>{name}</a>'
         items.append(f"<li>{link} ({counts[code]})</li>")
@@ -113,51 +246,101 @@ def _language_list_html(by_story: Mapping[str, Sequence[Page]], here: str) -> st
 
 
 def render_home_list(stories: Sequence[Story], by_story: Mapping[str, Sequence[Page]]) -> str:
-    """The home page's part: the languages, then the first stories (links from the root)."""
+    """The home page's part: the languages, then the newest stories (as many as fit on one
+    page, at most `HOME_LIMIT`) and a link to the rest; links from the root."""
+    newest = story_pages(stories, by_story, HOME_LIMIT, HOME_BYTES)[0]
     return "\n\n".join(
         [
             f"<h2>{escape(ui('en', 'languages'))}</h2>",
             _language_list_html(by_story, ""),
             f"<h2>{escape(ui('en', 'stories'))}</h2>",
-            story_list_html(stories[:HOME_LIMIT], by_story, "") + _more_link(len(stories), ""),
+            story_list_html(newest, by_story, "") + _more_link(len(newest), len(stories), ""),
         ]
     )
 
 
-def render_story_list(stories: Sequence[Story], by_story: Mapping[str, Sequence[Page]]) -> str:
-    here = page_url(STORY_LIST)
-    meta = {"title": ui("en", "stories"), "lang": "en", "search": {"exclude": True}}
-    body = [
-        f"<h1>{escape(ui('en', 'stories'))}</h1>",
-        f"<h2>{escape(ui('en', 'languages'))}</h2>",
-        _language_list_html(by_story, here),
-        f"<h2>{escape(ui('en', 'stories'))}</h2>",
-        story_list_html(stories, by_story, here),
+def render_story_list(
+    stories: Sequence[Story],
+    by_story: Mapping[str, Sequence[Page]],
+    number: int = 1,
+    count: int = 1,
+) -> str:
+    """Page `number` of `count` of the story list: its `stories`, newest first; the first
+    page also lists the languages (`by_story` holds every story's pages)."""
+    here = page_url(page_path(STORY_LIST, number))
+    title = _page_title(ui("en", "stories"), "en", number)
+    meta = {"title": title, "lang": "en", "search": {"exclude": True}}
+    body = [f"<h1>{escape(title)}</h1>"]
+    if number == 1:
+        body += [
+            f"<h2>{escape(ui('en', 'languages'))}</h2>",
+            _language_list_html(by_story, here),
+            f"<h2>{escape(ui('en', 'stories'))}</h2>",
+        ]
+    nav = pager(STORY_LIST, number, count)
+    body += [story_list_html(stories, by_story, here)] + ([nav] if nav else [])
+    return front_matter(meta) + "\n" + "\n\n".join(body) + "\n"
+
+
+def language_index_path(lang: str, number: int = 1) -> str:
+    return page_path(f"{lang_folder(lang)}/index.md", number)
+
+
+def _newest_article(entry: Entry) -> tuple[bool, int, str, str]:
+    """Newest first where dates are known; then undated articles by headline."""
+    article = entry[0].article
+    day = -dt.date.fromisoformat(article.date.iso).toordinal() if article.date.iso else 0
+    return (article.date.iso is None, day, article.title.text, entry[0].path)
+
+
+def _language_item(lang: str, entry: Entry, here: str) -> str:
+    page, others = entry
+    link = _article_link(page, here, _text(page.article.title.text))
+    also = ""
+    if others:
+        words = ui_lang(lang)
+        mark = "" if words == lang else f" {_lang_attrs(words)}"
+        also = f' <span class="story-langs"{mark}>({escape(ui(lang, "also_in"))}: '
+        also += _languages_line(others, here) + ")</span>"
+    return f"<li>{_date(page.article.date.iso)}{link}{also}</li>"
+
+
+def language_pages(
+    lang: str, entries: Sequence[Entry]
+) -> list[tuple[str, tuple[Entry, ...], int, int]]:
+    """The `render_language_index` calls of a language: its articles, newest first, cut
+    into pages; each call is the key of its page. A new article re-renders its language's
+    pages from where it enters the list (all of them when it is the newest, or when the
+    pages' count changes), and the pages where its story's other versions are listed."""
+    ordered = sorted(entries, key=_newest_article)
+    also = len(ui(lang, "also_in").encode())
+    sizes = [
+        _item_bytes(p.url, p.article.lang.tag, p.article.title.text, p.article.date.iso, others)
+        + also
+        for p, others in ordered
     ]
-    return front_matter(meta) + "\n" + "\n\n".join(body)
+    ranges = split_pages(sizes)
+    return [
+        (lang, tuple(ordered[r.start : r.stop]), n, len(ranges)) for n, r in enumerate(ranges, 1)
+    ]
 
 
-def render_language_index(lang: str, entries: Sequence[tuple[Page, Sequence[Page]]]) -> str:
-    """The articles of one language (each with its story's other versions), and a search
-    box limited to that language.
+def render_language_index(
+    lang: str, entries: Sequence[Entry], number: int = 1, count: int = 1
+) -> str:
+    """Page `number` of `count` of the articles of one language (each with its story's
+    other versions), and a search box limited to that language.
 
     The page is labelled `lang`: its headlines are in it, and Pagefind searches the index of
     the page's `<html lang>`. The site's words on it are in `lang` when the site has them,
     else in English, and then marked `lang="en"`.
     """
-    here = page_url(f"{lang}/index.md")
+    here = page_url(language_index_path(lang, number))
     words = ui_lang(lang)
     mark = "" if words == lang else f" {_lang_attrs(words)}"
-    title = ui(lang, "articles_in")
+    title = _page_title(ui(lang, "articles_in"), lang, number)
     meta = {"title": title, "lang": lang, "dir": direction(lang), "search": {"exclude": True}}
-    items = []
-    for page, others in sorted(entries, key=lambda e: (e[0].article.title.text, e[0].path)):
-        link = _article_link(page, here, _text(page.article.title.text))
-        also = ""
-        if others:
-            also = f' <span class="story-langs"{mark}>({escape(ui(lang, "also_in"))}: '
-            also += _languages_line(others, here) + ")</span>"
-        items.append(f"<li>{link}{also}</li>")
+    items = [_language_item(lang, entry, here) for entry in entries]
     body = [
         f"<h1{mark}>{escape(title)}</h1>",
         # Filled by assets/language-search.js with Pagefind's search of this language only.
@@ -165,17 +348,18 @@ def render_language_index(lang: str, entries: Sequence[tuple[Page, Sequence[Page
         f"{mark}></div>",
         '<ul class="article-list">\n' + "\n".join(items) + "\n</ul>",
     ]
-    return front_matter(meta) + "\n" + "\n\n".join(body) + "\n"
+    nav = pager(language_index_path(lang), number, count, lang)
+    return front_matter(meta) + "\n" + "\n\n".join(body + ([nav] if nav else [])) + "\n"
 
 
 def render_story_page(story: Story, pages: Sequence[Page], links: Sequence[Link] = ()) -> str:
     """One story: its headline, then every version with its language and headline."""
     here = story_url(story.id)
-    lead = story.lead.lang.code
+    lead = story.lead.lang.tag
     meta = {"title": story.title, "lang": "en", "story": story.id, "search": {"exclude": True}}
     items = []
     for page in _versions(pages):
-        code = page.article.lang.code
+        code = page.article.lang.tag
         name = _article_link(page, here, escape(native_name(code)))
         headline = f"<span {_lang_attrs(code)}>{_text(page.article.title.text)}</span>"
         items.append(f"<li>{name}: {headline}</li>")

@@ -8,7 +8,7 @@ import json
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import yaml
 
@@ -24,19 +24,22 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
 _SPECIAL = re.compile("[\x00-\x1f\x7f-\x9f&<>\"']")  # what `escape` changes
 
 
-def unique_slugs(articles: Sequence[Article], slugs: Sequence[str]) -> dict[str, str]:
+def unique_slugs(
+    articles: Sequence[Article], slugs: Sequence[str], reserved: Iterable[str] = ()
+) -> dict[str, str]:
     """Seed name -> its page's slug. Of articles with the same slug, the first by seed name
     has the plain slug, the others a suffix made of their own name: an article keeps its
-    URL when stories are regrouped or seeds added (unless one sorts before it and takes
-    its plain slug). Only the name decides, never the title's script or letters: a look-alike
-    headline ("Pаris", Cyrillic а) wins the plain slug only by being first by name.
+    URL when stories are regrouped or seeds added (and once published, `published.py`,
+    whatever sorts before it). Only the name decides, never the title's script or letters:
+    a look-alike headline ("Pаris", Cyrillic а) wins the plain slug only by being first by name.
 
     Plain slugs are all handed out before any suffix, so that no title can be made to look
     like another's suffixed slug ("Paris summit 1a2b3c") and take it first."""
     by_slug: dict[str, list[str]] = defaultdict(list)
     for slug, name in sorted(zip(slugs, (a.name for a in articles), strict=True)):
         by_slug[slug].append(name)
-    taken: set[str] = {"index"}  # `<lang>/index.md` is the language's index page
+    # `<lang>/index.md` is the language's index page; `reserved`: recorded pages' slugs.
+    taken: set[str] = {"index", *reserved}
     unique = {}
     for slug, names in by_slug.items():
         if slug not in taken:
@@ -52,7 +55,7 @@ def unique_slugs(articles: Sequence[Article], slugs: Sequence[str]) -> dict[str,
 
 def title_slug(article: Article) -> str:
     """The slug of the article's title (transliterating it is worth remembering)."""
-    return make_slug(article.title.text, article.name)
+    return make_slug(article.title.text, article.name, article.lang.tag)
 
 
 @functools.lru_cache(maxsize=1024)
@@ -126,7 +129,7 @@ def article_page(page: Page, versions: Sequence[Page], parallel: str | None) -> 
 
 def version_entry(page: Page) -> dict[str, str]:
     """One version of a story, as the theme's language switcher and hreflang links need it."""
-    code = page.article.lang.code
+    code = page.article.lang.tag
     return {
         "lang": code,
         "name": native_name(code),
@@ -148,11 +151,11 @@ PageParts = tuple[tuple[tuple[str, object], ...], str, str, tuple[str, ...], str
 def page_parts(page: Page, versions: Sequence[Page], parallel: str | None) -> PageParts:
     """All that an article's page shows: front matter items, URL, language, body, parallel."""
     article = page.article
-    others = sorted((v for v in versions if v.path != page.path), key=lambda v: v.article.lang.code)
+    others = sorted((v for v in versions if v.path != page.path), key=lambda v: v.article.lang.tag)
     meta: dict[str, object] = {
         "title": article.title.text,
-        "lang": article.lang.code,
-        "dir": direction(article.lang.code),
+        "lang": article.lang.tag,
+        "dir": direction(article.lang.tag),
         "story": page.story_id,
         "story_url": story_url(page.story_id),
         "seed": article.name,
@@ -163,7 +166,7 @@ def page_parts(page: Page, versions: Sequence[Page], parallel: str | None) -> Pa
     }
     if parallel is not None:
         meta["parallel"] = parallel
-    return tuple(meta.items()), page.url, article.lang.code, article.body, parallel
+    return tuple(meta.items()), page.url, article.lang.tag, article.body, parallel
 
 
 def page_text(
@@ -223,6 +226,7 @@ def _manifest_article(page: Page) -> dict[str, object]:
     return {
         "seed": article.name,
         "lang": article.lang.code,
+        "script": article.lang.script,
         "title": article.title.text,
         "url": page.url,
         "page": page.path,

@@ -51,7 +51,7 @@ class Version:
         article = page.article
         pieces = _pieces(article)
         return cls(
-            article.lang.code,
+            article.lang.tag,
             page.url,
             article.title.text,
             tuple(s for s, _ in pieces),
@@ -280,7 +280,7 @@ def render_index(stories: Sequence[Story]) -> str:
     here = page_url(INDEX)
     items = [
         f'<li><a href="{escape(posixpath.relpath(urls[s.id], here))}/">{escape(s.title)}</a> '
-        f"— {escape(', '.join(native_name(a.lang.code) for a in s.articles))}</li>"
+        f"— {escape(', '.join(native_name(a.lang.tag) for a in s.articles))}</li>"
         for s in stories
         if s.id in urls
     ]

@@ -6,6 +6,7 @@ English too, so adding a language never breaks a page.
 
 from __future__ import annotations
 
+from generator.text.kazakh_latin import to_latin
 from generator.text.languages import native_name
 
 DEFAULT = "en"
@@ -27,6 +28,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "parallel": "Parallel reading",
         "side_by_side": "⇆ Side by side",
         "source": "Source",
+        "newer": "Newer",
+        "older": "Older",
+        "page": "Page",
+        "pages": "Pages",
     },
     "fr": {
         "home": "Accueil",
@@ -44,6 +49,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "parallel": "Lecture parallèle",
         "side_by_side": "⇆ Côte à côte",
         "source": "Source",
+        "newer": "Plus récents",
+        "older": "Plus anciens",
+        "page": "Page",
+        "pages": "Pages",
     },
     "kk": {
         "home": "Басты бет",
@@ -61,6 +70,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "parallel": "Қатар оқу",
         "side_by_side": "⇆ Қатар оқу",
         "source": "Дереккөз",
+        "newer": "Жаңалары",
+        "older": "Бұрынғылары",
+        "page": "Бет",
+        "pages": "Беттер",
     },
     "ru": {
         "home": "Главная",
@@ -78,6 +91,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "parallel": "Параллельное чтение",
         "side_by_side": "⇆ Параллельно",
         "source": "Источник",
+        "newer": "Более новые",
+        "older": "Более ранние",
+        "page": "Страница",
+        "pages": "Страницы",
     },
     "ar": {
         "home": "الرئيسية",
@@ -95,23 +112,36 @@ STRINGS: dict[str, dict[str, str]] = {
         "parallel": "القراءة المتوازية",
         "side_by_side": "⇆ جنبا إلى جنب",
         "source": "المصدر",
+        "newer": "الأحدث",
+        "older": "الأقدم",
+        "page": "صفحة",
+        "pages": "الصفحات",
     },
 }
 
 
+def _words(lang: str) -> dict[str, str]:
+    """The words for `lang`; Kazakh in Latin letters reads the Kazakh words transliterated."""
+    if lang in STRINGS:
+        return STRINGS[lang]
+    if lang == "kk-Latn":
+        return {key: to_latin(text) for key, text in STRINGS["kk"].items()}
+    return {}
+
+
 def has_strings(lang: str) -> bool:
-    return lang in STRINGS
+    return bool(_words(lang))
 
 
 def ui(lang: str, key: str) -> str:
     """The site's word `key` for a page in `lang`; English when there is no translation."""
-    text = STRINGS.get(lang, {}).get(key) or STRINGS[DEFAULT][key]
+    text = _words(lang).get(key) or STRINGS[DEFAULT][key]
     return text.format(name=native_name(lang))
 
 
 def ui_lang(lang: str) -> str:
     """The language the site's words on a page in `lang` are actually in."""
-    return lang if lang in STRINGS else DEFAULT
+    return lang if has_strings(lang) else DEFAULT
 
 
 def strings(lang: str) -> dict[str, str]:

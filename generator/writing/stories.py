@@ -1,10 +1,14 @@
-"""The story decisions recorded in `seeds/stories.yml`, for the next build and the editors."""
+"""The build's decisions recorded in the seeds folder, for the next build and the editors:
+the stories (`stories.yml`) and each article's page (`urls.yml`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from generator.grouping.story_file import StoryFile, dump_story_file
+from generator.records import Page
+from generator.rendering.published import dump_published
 from generator.writing.site import write_atomic
 
 
@@ -12,9 +16,19 @@ def record_stories(path: Path, decided: StoryFile) -> tuple[str, tuple[str, ...]
     """Write the decisions to `path` if they changed: the text they make, and the problems
     to report."""
     text = dump_story_file(decided)
+    return text, _record(path, text, "the story decisions")
+
+
+def record_pages(path: Path, pages: Sequence[Page]) -> tuple[str, ...]:
+    """Write each article's page path to `path` if they changed; the problems to report."""
+    text = dump_published({page.article.name: page.path for page in pages})
+    return _record(path, text, "the published pages")
+
+
+def _record(path: Path, text: str, what: str) -> tuple[str, ...]:
     try:
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             write_atomic(path, text)
     except OSError as exc:
-        return text, (f"{path}: cannot record the story decisions: {exc}",)
-    return text, ()
+        return (f"{path}: cannot record {what}: {exc}",)
+    return ()

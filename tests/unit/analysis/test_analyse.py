@@ -3,14 +3,17 @@ went wrong reported by seed name."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import generator.analysis.analyse as analyse_module
 from generator.analysis.analyse import analyse, analyse_all, spread
-from generator.analysis.clean import CleanContext
+from generator.analysis.clean import EDITOR, CleanContext
 from generator.analysis.detect import detect_language
 from generator.analysis.editor_rules import parse_editor_rules
 from generator.reading.duplicates import Duplicate
+from generator.reading.html_page import read_html_page
 from generator.records import Overrides, SeedError, SeedText
 
 # (language, headline, body) per language: the headline line names the article.
@@ -132,3 +135,22 @@ def test_spread_gives_each_call_its_own_seed(
     articles = list(spread(analyse, calls))
     assert articles == [analyse(s) for s in seeds]
     assert all(a.seed is s for a, s in zip(articles, seeds, strict=True))  # not a worker's copy
+
+
+HTML_PAGE = Path(__file__).resolve().parents[2] / "fixtures" / "html" / "news.html"
+
+
+def test_a_saved_page_keeps_its_article_whole_but_for_the_editors_rules() -> None:
+    # The markup has told the article from the page: the clean stage would only take out
+    # article lines (a table, a list of steps); an editor's rule still applies.
+    seed = read_html_page("news.html", HTML_PAGE.read_bytes())
+    assert isinstance(seed, SeedText)
+    lines = [line for line in seed.text.split("\n") if line.strip()]
+    article = analyse(seed)
+    assert article.clean.paragraphs == tuple(lines) and article.clean.removed == ()
+    assert article.title.text == lines[0] == "Minister opens the new rail link to Kyrgyzstan"
+    assert lines[0] not in article.body
+    rules, problems = parse_editor_rules({"remove": {"news.html": [lines[-1]]}})
+    assert problems == ()
+    edited = analyse(seed, CleanContext(editor=rules))
+    assert [(r.text, r.reason) for r in edited.clean.removed] == [(lines[-1], EDITOR)]

@@ -4,14 +4,35 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 import markdown
 import pytest
 import yaml
 
-from generator.records import Article, CleanText, Language, Page, SeedText, Story, Title
+from generator.records import (
+    Article,
+    CleanText,
+    Language,
+    Page,
+    PublicationDate,
+    SeedText,
+    Story,
+    Title,
+)
 from generator.rendering.files import plan_pages, render_indexes, render_pages
-from generator.rendering.indexes import HOME_LIMIT, HOME_LIST, STORY_LIST, Link
+from generator.rendering.indexes import (
+    HOME_BYTES,
+    HOME_LIMIT,
+    HOME_LIST,
+    PAGE_BYTES,
+    PAGE_ITEMS,
+    STORY_LIST,
+    Link,
+    page_numbers,
+    pager,
+    split_pages,
+)
 from generator.rendering.pages import relative_url
 
 
@@ -141,7 +162,93 @@ def test_home_lists_a_bounded_number_of_stories() -> None:
     files = render_indexes(many, plan_pages(many))
     assert files[HOME_LIST].count('<li><a href="stories/') == HOME_LIMIT
     assert "All stories (150)" in files[HOME_LIST]
-    assert files[STORY_LIST].count('<li><a href="s') == 150
+    # The story list goes on to a second page, each story on exactly one of them.
+    first, second = files[STORY_LIST], files["stories/page/2.md"]
+    assert (
+        first.count('<li><a href="s') == PAGE_ITEMS and second.count('<li><a href="../../s') == 50
+    )
+    assert "stories/page/3.md" not in files
+    assert '<a href="page/2/" rel="next">Older</a>' in first and 'rel="prev"' not in first
+    assert '<a href="../../" rel="prev">Newer</a>' in second and 'rel="next"' not in second
+    assert '<span class="pager__current" aria-current="page">2</span>' in second
+    assert _front(second)["title"] == "Stories · Page 2"
+
+
+def _dated(name: str, lang: str, title: str, iso: str | None) -> Article:
+    return replace(_article(name, lang, title), date=PublicationDate(iso, "editor"))
+
+
+def test_lists_are_newest_first_with_their_dates_and_undated_last() -> None:
+    stories = (
+        Story("old", (_dated("o.txt", "fr", "Ancien", "2021-03-01"),)),
+        Story("undated", (_dated("u.txt", "fr", "Aucune date", None),)),
+        Story("new", (_dated("n.txt", "fr", "Nouveau", "2025-10-12"),)),
+    )
+    files = render_indexes(stories, plan_pages(stories))
+    for text, order in [
+        (files[STORY_LIST], ["new/", "old/", "undated/"]),
+        (files[HOME_LIST], ["stories/new/", "stories/old/", "stories/undated/"]),
+        (files["fr/index.md"], ["nouveau/", "ancien/", "aucune-date/"]),
+    ]:
+        listed = [h for h in _hrefs(text) if h in order]
+        assert listed == order
+        assert '<time datetime="2025-10-12">2025-10-12</time> <a' in text
+
+
+def test_a_long_language_index_is_split_into_pages_in_its_language() -> None:
+    articles = [
+        _dated(f"{i}.txt", "fr", f"Titre {i:03}", f"2024-01-{1 + i % 28:02}") for i in range(230)
+    ]
+    stories = tuple(Story(f"s{i:03}", (a,)) for i, a in enumerate(articles))
+    files = render_indexes(stories, plan_pages(stories))
+    paths = ["fr/index.md", "fr/page/2.md", "fr/page/3.md"]
+    assert [p for p in files if p.startswith("fr/")] == paths
+    listed = [h.rsplit("/", 2)[-2] for p in paths for h in _hrefs(files[p]) if "titre" in h]
+    assert sorted(listed) == sorted(f"titre-{i:03}" for i in range(230))  # each exactly once
+    assert all(files[p].count("<li>") <= PAGE_ITEMS for p in paths)
+    last = files["fr/page/3.md"]
+    assert _front(last)["lang"] == "fr" and _front(last)["title"] == "Articles en français · Page 3"
+    assert '<a href="../2/" rel="prev">Plus récents</a>' in last
+    assert '<nav class="pager" aria-label="Pages">' in last
+    # Its links resolve from where the page is.
+    assert "../../titre-" in last and 'href="../../../stories/' not in last
+
+
+def test_pages_are_cut_by_size_as_well_as_by_count() -> None:
+    assert split_pages([]) == [range(0, 0)]
+    assert split_pages([10] * 5, items=2) == [range(0, 2), range(2, 4), range(4, 5)]
+    big = PAGE_BYTES // 2 + 1
+    assert split_pages([big, big, big, 1]) == [range(0, 1), range(1, 2), range(2, 4)]
+    assert split_pages([PAGE_BYTES * 2, 1]) == [range(0, 1), range(1, 2)]
+
+
+def test_long_headlines_keep_every_page_small() -> None:
+    long = "Ж" * 2_000  # 4 KB of UTF-8 a headline
+    stories = tuple(
+        Story(f"s{i:03}", (_article(f"{i}.txt", "ru", f"{i} {long}"),)) for i in range(120)
+    )
+    files = render_indexes(stories, plan_pages(stories))
+    lists = [p for p in files if p.startswith(("stories/index", "stories/page/", "ru/"))]
+    assert len(lists) > 4
+    assert max(len(str(files[p]).encode()) for p in lists) < PAGE_BYTES + 5_000
+    assert len(files[HOME_LIST].encode()) < HOME_BYTES + 5_000
+
+
+@pytest.mark.parametrize(
+    ("number", "count", "shown"),
+    [
+        (1, 1, [1]),
+        (1, 3, [1, 2, 3]),
+        (1, 20, [1, 2, 3, None, 20]),
+        (10, 20, [1, None, 8, 9, 10, 11, 12, None, 20]),
+        (4, 20, [1, 2, 3, 4, 5, 6, None, 20]),
+    ],
+)
+def test_the_pager_shows_the_pages_near_the_current_one(
+    number: int, count: int, shown: list[int | None]
+) -> None:
+    assert page_numbers(number, count) == shown
+    assert pager(STORY_LIST, 1, 1) == ""
 
 
 HOSTILE = "<script>alert(1)</script>\n\n# [x](javascript:alert(1)) **b**"
@@ -163,3 +270,30 @@ def test_an_article_titled_index_does_not_replace_the_language_index() -> None:
     assert pages[0].path != "en/index.md"
     files = render_indexes((story,), pages)
     assert "stories/_index.md" in files and "Index" not in files[STORY_LIST].split("---")[1]
+
+
+def test_pages_are_cut_near_their_byte_budget_whatever_the_languages() -> None:
+    langs = ["tk", "ar", "ru", "kk", "fr", "en", "ug"]  # Turkmen: English words, marked
+    stories = tuple(
+        Story(
+            f"s{i:03}",
+            tuple(
+                _dated(f"{i}-{code}.txt", code, f"{HOSTILE} {code} {'ы' * (i * 7 % 300)}", None)
+                for code in langs[: 2 + i % 6]
+            ),
+        )
+        for i in range(400)
+    )
+    files = render_indexes(stories, plan_pages(stories))
+    for first in [STORY_LIST, "tk/index.md", "ar/index.md"]:
+        later = [p for p in files if p.startswith(first.replace("index.md", "page/"))]
+        pages = [first, *sorted(later, key=lambda p: int(re.sub(r"\D", "", p)))]
+        assert len(pages) > 2, first
+        for path in pages:
+            (items,) = re.findall(
+                r'<ul class="(?:story|article)-list">.*?</ul>', str(files[path]), re.S
+            )
+            listed = items.encode()
+            assert len(listed) <= PAGE_BYTES, path  # the estimate is never short
+            if path != pages[-1]:  # and never so long that pages stay half empty
+                assert len(listed) > 0.8 * PAGE_BYTES or listed.count(b"<li>") == PAGE_ITEMS

@@ -122,3 +122,18 @@ def test_no_story_is_still_an_archive() -> None:
     files = render_files((), ())
     assert json.loads(str(files[MANIFEST])) == {"stories": []}
     assert {STORY_LIST, HOME_LIST, INDEX} <= files.keys()
+
+
+def test_a_new_article_renders_only_the_language_pages_it_changes() -> None:
+    # 150 undated Russian articles: two pages, by headline; a new one sorts last.
+    many = [written(f"{i}.ru.txt", "ru", f"Новость {i:03}", "Текст.") for i in range(150)]
+    stories = [Story(f"n{i:03}", (a,)) for i, a in enumerate(many)]
+    memo = Memo(Cache(None))
+    first = render_files(stories, plan_pages(stories, memo), memo=memo)
+    assert {"ru/index.md", "ru/page/2.md"} <= first.keys() and "ru/page/3.md" not in first
+    before = memo.computed["render_language_index"]
+    late = Story("z", (written("z.ru.txt", "ru", "Новость 999", "Текст."),))
+    again = render_files([*stories, late], plan_pages([*stories, late], memo), memo=memo)
+    assert memo.computed["render_language_index"] == before + 1  # the last page only
+    assert _text(again["ru/index.md"]) == _text(first["ru/index.md"])
+    assert "novost-999" in _text(again["ru/page/2.md"])

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from generator.text.languages import NATIVE_NAMES, direction, native_name
+from generator.text.languages import (
+    NATIVE_NAMES,
+    default_script,
+    direction,
+    language_tag,
+    native_name,
+)
 
 REGION = {
     "kk": "Қазақша",
@@ -46,3 +52,35 @@ def test_left_to_right(code: str) -> None:
 
 def test_every_name_is_its_own_and_not_the_code() -> None:
     assert all(name and name != code for code, name in NATIVE_NAMES.items())
+
+
+@pytest.mark.parametrize(
+    ("code", "script", "tag"),
+    [
+        ("kk", "Cyrl", "kk"),
+        ("kk", "Latn", "kk-Latn"),
+        ("uz", "Latn", "uz"),
+        ("uz", "Cyrl", "uz-Cyrl"),
+        ("en", "Latn", "en"),
+        ("zh", "Hans", "zh"),
+        ("zh", "Hant", "zh-Hant"),
+        ("zh", "Hani", "zh"),  # the characters did not tell
+        ("kk", None, "kk"),
+        ("und", "Latn", "und"),
+    ],
+)
+def test_a_tag_names_the_script_only_when_it_is_not_the_usual_one(
+    code: str, script: str | None, tag: str
+) -> None:
+    assert language_tag(code, script) == tag
+
+
+def test_script_variants_have_names_and_directions() -> None:
+    assert native_name("kk-Latn") == "Qazaqşa"
+    assert native_name("kk") == "Қазақша"
+    assert native_name("uz-Cyrl") == "Ўзбекча"
+    assert native_name("ru-Latn") == "Русский"  # no name of its own: the language's
+    assert direction("ug-Latn") == "ltr"
+    assert direction("kk-Arab") == "rtl"
+    assert default_script("kk") == "Cyrl"
+    assert default_script("fr") == "Latn"

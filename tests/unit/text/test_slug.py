@@ -1,4 +1,5 @@
-"""Readable ASCII slugs from titles in any script, and a suffix that depends only on the
+"""Readable slugs from titles in any script (ASCII, or the letters of a right-to-left
+language), and a suffix that depends only on the
 seed when two titles make the same slug."""
 
 from __future__ import annotations
@@ -37,6 +38,35 @@ TEXT = st.lists(CHARS, max_size=160).map("".join)  # past MAX_TITLE_CHARS: title
 )
 def test_a_title_in_any_script_makes_a_readable_slug(title: str, slug: str) -> None:
     assert make_slug(title, "seed.txt") == slug
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "slug"),
+    [
+        # Kazakh through its 2021 Latin alphabet: ә, ұ, қ, ң have no Russian reading.
+        ("Қазақстан әлемде", "kk", "qazaqstan-alemde"),
+        ("Қазақстан жаңа мектеп ашты", "kk", "qazaqstan-jana-mektep-asty"),
+        ("Qazaqstan älemde", "kk-Latn", "qazaqstan-alemde"),
+        ("Саммит в Париже", "ru", "sammit-v-parizhe"),
+        # Right-to-left languages keep their letters, without vowel marks or tatweel.
+        ("وزيرا خارجية الصين وقازاقستان", "ar", "وزيرا-خارجية-الصين-وقازاقستان"),
+        ("مُحَمَّدٌ رســول", "ar", "محمد-رسول"),
+        ("پلیس یک مرد را دستگیر کرد", "fa", "پلیس-یک-مرد-را-دستگیر-کرد"),
+        ("ۋېلىسپىت مۇسابىقىسى", "ug", "ۋېلىسپىت-مۇسابىقىسى"),
+        ("!!! ؟؟؟", "ar", "seed-txt"),
+    ],
+)
+def test_a_title_takes_the_slug_its_language_reads(title: str, lang: str, slug: str) -> None:
+    assert make_slug(title, "seed.txt", lang) == slug
+
+
+@given(TEXT, st.sampled_from(["ar", "fa", "ug", "kk", "en"]))
+def test_a_slug_in_any_language_is_one_path_segment_of_letters_and_hyphens(
+    text: str, lang: str
+) -> None:
+    slug = make_slug(text, "seed.txt", lang)
+    assert re.fullmatch(r"[^\W_]+(?:-[^\W_]+)*", slug), slug
+    assert len(slug) <= MAX_LENGTH and not set(slug) & set(HIDDEN)
 
 
 def test_a_long_title_is_cut_at_a_word() -> None:

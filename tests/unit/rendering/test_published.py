@@ -1,0 +1,99 @@
+"""`seeds/urls.yml`: a published page keeps its path when the slug rule or its title changes;
+a bad record is reported and set aside, never trusted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.build import build
+from generator.config import Config
+from generator.records import Article, CleanText, Language, SeedText, Story, Title
+from generator.rendering.files import plan_pages
+from generator.rendering.published import dump_published, load_published
+
+
+def _article(name: str, lang: str, title: str) -> Article:
+    seed = SeedText(name, f"{title}\nBody.", "utf-8", "0" * 64)
+    return Article(seed, Language(lang, 1.0), CleanText(("Body.",)), Title(title, None))
+
+
+STORY = Story(
+    "s1",
+    (
+        _article("a.txt", "kk", "Қазақстан әлемде"),
+        _article("b.txt", "ar", "وزير الخارجية"),
+        _article("c.txt", "en", "Paris summit"),
+    ),
+)
+
+
+def test_a_recorded_page_keeps_its_path_and_its_slug_is_not_given_again() -> None:
+    recorded = {"a.txt": "kk/kazakstan-lemde.md", "gone.txt": "en/paris-summit.md"}
+    paths = {p.article.name: p.path for p in plan_pages([STORY], published=recorded)}
+    assert paths["a.txt"] == "kk/kazakstan-lemde.md"  # the slug rule of its day
+    assert paths["b.txt"] == "ar/وزير-الخارجية.md"
+    assert paths["c.txt"] == "en/paris-summit.md"  # a removed seed's record holds nothing
+
+
+def test_two_seeds_recorded_at_one_slug_keep_it_for_the_first_only() -> None:
+    recorded = {"a.txt": "kk/same.md", "c.txt": "en/same.md"}
+    paths = {p.article.name: p.path for p in plan_pages([STORY], published=recorded)}
+    assert paths["a.txt"] == "kk/same.md" and paths["c.txt"] == "en/paris-summit.md"
+
+
+def test_the_record_reads_back_what_it_wrote(tmp_path: Path) -> None:
+    paths = {"b.txt": "ar/وزير-الخارجية.md", "a.txt": "kk/qazaqstan-alemde.md"}
+    (tmp_path / "urls.yml").write_text(dump_published(paths), encoding="utf-8")
+    assert load_published(tmp_path / "urls.yml") == (paths, ())
+    assert load_published(tmp_path / "none.yml") == ({}, ())
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "../outside.md",
+        "en/../../x.md",
+        "/etc/passwd.md",
+        "en/index.md",  # the language's index page
+        "stories/s1.md",  # the generator's own folder
+        "en/a b.md",
+        "en/page.html",
+        "EN/page.md",
+        "en/sub/page.md",
+        "x" * 300 + "/a.md",
+        42,
+    ],
+)
+def test_a_path_that_is_no_page_path_is_reported_and_set_aside(
+    tmp_path: Path, page: object
+) -> None:
+    (tmp_path / "urls.yml").write_text(
+        dump_published({"ok.txt": "en/ok.md"}) + f"bad.txt: {page!r}\n", encoding="utf-8"
+    )
+    found, problems = load_published(tmp_path / "urls.yml")
+    assert found == {"ok.txt": "en/ok.md"}
+    assert len(problems) == 1 and "bad.txt" in problems[0]
+
+
+def test_a_file_that_cannot_be_read_is_reported_and_left_as_it_is(tmp_path: Path) -> None:
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Paris summit opens\n\nThe leaders met today.\n", "utf-8")
+    (seeds / "urls.yml").write_text("a.txt: [unclosed\n", encoding="utf-8")
+    report = build(Config(seeds=seeds, out=tmp_path / "docs", strict=False))
+    assert any("urls.yml: cannot read" in w for w in report.warnings)
+    assert (seeds / "urls.yml").read_text(encoding="utf-8") == "a.txt: [unclosed\n"
+
+
+def test_a_build_records_each_page_and_a_new_title_does_not_move_it(tmp_path: Path) -> None:
+    seeds, docs = tmp_path / "seeds", tmp_path / "docs"
+    seeds.mkdir()
+    (seeds / "a.txt").write_text("Paris summit opens\n\nThe leaders met today.\n", "utf-8")
+    first = build(Config(seeds=seeds, out=docs, strict=False))
+    (page,) = first.pages
+    assert load_published(seeds / "urls.yml") == ({"a.txt": page.path}, ())
+    (seeds / "a.txt").write_text("Summit ends in Paris\n\nThe leaders met today.\n", "utf-8")
+    (again,) = build(Config(seeds=seeds, out=docs, strict=False)).pages
+    assert again.path == page.path and again.article.title.text == "Summit ends in Paris"
