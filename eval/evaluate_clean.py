@@ -1,28 +1,37 @@
 """Boilerplate precision/recall and title accuracy of the clean and title stages.
 
     python eval/evaluate_clean.py [--eval ../shared/eval] [--detect] [--justext] [--verbose]
+                                  [--web [--fold 0|1] [--model PATH]]
 
 Sets: (a) the project's labelled fixtures (tests/fixtures/clean/articles), (b) the real
 seeds against `seeds-expected.json`, (c) `ntrex-dev/full5` (headline = first line, no
 boilerplate: every other line must be kept), (d) `pud-dev/partial8` for information (eight
-languages, no headline, no boilerplate). A removed line that is not labelled
-boilerplate is a lost line; "optional" lines count neither way. Exit 1 when (b) or (c)
-misses its acceptance figure.
+languages, no headline, no boilerplate), (e) with `--web`, the real pages of `web-dev`
+scored as `web_score.py` scores a build (snippets of the article kept, boilerplate snippets
+dropped, headlines), straight from `clean_text` and `find_title`; `--fold k` scores only
+the pages of fold k (`train_clean.py --fold k` trains without them), `--model` uses another
+line model than the shipped one. A removed line that is not labelled boilerplate is a lost
+line; "optional" lines count neither way. Exit 1 when (b) or (c) misses its acceptance figure.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import html
 import json
 import os
+import re
 import sys
+import time
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from generator.analysis import line_model  # noqa: E402
 from generator.analysis.boilerplate_rules import stoplist  # noqa: E402
 from generator.analysis.clean import CleanContext, clean_text, repeated_lines  # noqa: E402
 from generator.analysis.detect import detect_language  # noqa: E402
@@ -141,6 +150,101 @@ def pud(eval_dir: Path, detect: bool) -> Tally:
     return score(load(corpus / "seeds", sorted(truth)), labels, detect)
 
 
+def web_norm(text: str) -> str:
+    """Text as `web_score.py` compares it: entities, no-break spaces and escapes undone."""
+    text = unicodedata.normalize("NFC", html.unescape(text)).replace("\xa0", " ")
+    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!|<>~^=:\"'])", r"\1", text)
+    return " ".join(text.split())
+
+
+@dataclass
+class WebTally:
+    kept: int = 0  # article snippets kept
+    lost: int = 0
+    left: int = 0  # boilerplate snippets left in
+    dropped: int = 0
+    titles_right: int = 0
+    titled: int = 0
+    seeds_lost: int = 0
+    seconds: float = 0.0
+    seeds: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def line(self, name: str) -> str:
+        p = self.kept / max(self.kept + self.left, 1)
+        r = self.kept / max(self.kept + self.lost, 1)
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        return (
+            f"{name}: precision {p:.3f} recall {r:.3f} F1 {f1:.3f} dropped "
+            f"{self.dropped / max(self.dropped + self.left, 1):.3f}; headlines "
+            f"{self.titles_right}/{self.titled} ({self.titles_right / max(self.titled, 1):.3f}); "
+            f"lost seeds {self.seeds_lost}; clean_text "
+            f"{1000 * self.seconds / max(self.seeds, 1):.1f} ms/seed"
+        )
+
+    @property
+    def f1(self) -> float:
+        p = self.kept / max(self.kept + self.left, 1)
+        r = self.kept / max(self.kept + self.lost, 1)
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def fold_of(name: str) -> int:
+    """The cross-validation fold of a web-dev page (`train_clean.py` splits the same way)."""
+    return hashlib.sha1(name.encode()).digest()[0] % 2
+
+
+def web(eval_dir: Path, fold: int | None = None, anchor: str = "") -> WebTally:
+    """`anchor`: "raw" keeps every line, "justext" cleans with jusText alone."""
+    corpus = eval_dir / "web-dev"
+    truth = json.loads((corpus / "truth.json").read_text("utf-8"))
+    names = sorted(n for n in truth if fold is None or fold_of(n) == fold)
+    seeds = load(corpus / "seeds", names)
+    context = CleanContext(repeated=repeated_lines(seeds))
+    tally = WebTally()
+    for seed in seeds:
+        own = context.for_seed(seed)
+        lang = detect_language(seed.text).code
+        start = time.perf_counter()
+        if anchor == "raw":
+            clean = CleanText(paragraphs=tuple(t for t in seed.text.split("\n") if t.strip()))
+        elif anchor == "justext":
+            clean = justext_clean(seed, lang)
+        else:
+            clean = clean_text(seed, lang, own)
+        tally.seconds += time.perf_counter() - start
+        tally.seeds += 1
+        _web_score(tally, seed.name, clean, truth[seed.name])
+    return tally
+
+
+def _web_score(tally: WebTally, name: str, clean: CleanText, truth: dict[str, object]) -> None:
+    title = find_title(clean)
+    body = " ".join(p for i, p in enumerate(clean.paragraphs) if i != title.paragraph)
+    if clean.empty:
+        tally.seeds_lost += 1
+    kept = web_norm(title.text) + " " + web_norm(body)
+    for snippet in truth["with"]:  # type: ignore[attr-defined]
+        found = web_norm(snippet) in kept
+        tally.kept += found
+        tally.lost += not found
+        if not found:
+            tally.misses.append(f"{name}: lost {snippet[:90]!r}")
+    for snippet in truth["without"]:  # type: ignore[attr-defined]
+        found = web_norm(snippet) in kept
+        tally.left += found
+        tally.dropped += not found
+        if found:
+            tally.misses.append(f"{name}: left {snippet[:90]!r}")
+    if truth.get("title"):
+        tally.titled += 1
+        got, want = web_norm(title.text).casefold(), web_norm(str(truth["title"])).casefold()
+        right = bool(got) and (got == want or got in want or want in got)
+        tally.titles_right += right
+        if not right:
+            tally.misses.append(f"{name}: title {title.text[:70]!r} != {want[:70]!r}")
+
+
 def report(name: str, tally: Tally, verbose: bool) -> None:
     print(tally.line(name))
     if verbose:
@@ -171,7 +275,11 @@ def main() -> int:
     parser.add_argument(
         "--justext", action="store_true", help="also score jusText alone, as a baseline"
     )
+    parser.add_argument("--web", action="store_true", help="also score web-dev (real pages)")
+    parser.add_argument("--fold", type=int, choices=(0, 1), help="web-dev: only this fold")
+    parser.add_argument("--model", type=Path, help="a line model other than the shipped one")
     args = parser.parse_args()
+    line_model.use(args.model)
     if args.justext:
         report("fixtures, jusText alone", fixtures(args.detect, baseline=True), args.verbose)
     report("fixtures", fixtures(args.detect), args.verbose)
@@ -190,6 +298,15 @@ def main() -> int:
         pud(args.eval, args.detect),
         args.verbose,
     )
+    if args.web:
+        for anchor in ("raw", "justext") if args.justext else ():
+            print(web(args.eval, args.fold, anchor).line(f"web-dev, {anchor} (anchor)"))
+        found = web(args.eval, args.fold)
+        shown = "web-dev" if args.fold is None else f"web-dev fold {args.fold}"
+        print(found.line(shown))
+        if args.verbose:
+            for miss in found.misses:
+                print(f"  {miss}")
     ok = (
         not seeds.lost
         and not seeds.left

@@ -7,17 +7,24 @@ why". Where a line sits in the seed (top, bottom, middle) is the clean stage's b
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
+import re2  # type: ignore[import-untyped]
+
+from generator.analysis.patterns import PatternError, to_re2
 from generator.safe_yaml import PHRASES_YML, load_yaml
 from generator.text.sentences import split_sentences
 
 ANYWHERE = "anywhere"
+_RE2_MEMORY = 32 << 20  # bytes for the alternation of every phrase of two languages
 DATE_LINE_MAX_WORDS = 10
 DATE_DIGIT_SHARE = 0.3
 EDGES = "edges"
@@ -47,6 +54,9 @@ _DIGIT = re.compile(r"\d")
 _WORD = re.compile(r"\S*?[^\W_]\S*")
 _LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+")
 _CRUMB = re.compile(r"\s+[/›>»|·→]\s+")
+_CRUMB_MARK = re.compile(r"\s[/›>»|·→]\s")
+_CRUMB_MAX_WORDS = 40  # items of three words at most, with their separators
+_SOCIAL_MAX_WORDS = 20
 _DATE = re.compile(
     r"\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[:h]\d{2}\b"
 )
@@ -151,12 +161,69 @@ def _whole(kind: str, body: str, after: str) -> str:
     return rf"(?:{body}){after}"
 
 
+@lru_cache(maxsize=64)
+def _any_rule(lang: str) -> tuple[Callable[[str], object], ...]:
+    """Tests of whether a line could match any rule for `lang`: every whole-line rule as one
+    RE2 pattern, every phrase of `lang` and English as another (RE2 runs an alternation of
+    hundreds of phrases in one pass over the line; `re` tries them one by one). A pattern RE2
+    cannot run stays with `re`. Most lines match none and are let go after these tests."""
+    found = rules()
+    whole = [r.any_language.pattern for r in found if r.any_language is not None]
+    phrases = [r.patterns[code] for r in found for code in (lang, "en") if code in r.patterns]
+    return (*_matchers(whole, full=True), *_matchers(phrases, full=False))
+
+
+def _matchers(patterns: list[str], full: bool) -> list[Callable[[str], object]]:
+    fast, slow = [], []
+    for pattern in patterns:
+        try:
+            spelt = to_re2(pattern)
+            re2.compile(spelt, _re2_options())  # a lookahead, say, is refused here
+            fast.append(spelt)
+        except (PatternError, re2.error):
+            slow.append(pattern)
+    out: list[Callable[[str], object]] = []
+    if fast:
+        joined = re2.compile("|".join(f"(?:{p})" for p in fast), _re2_options())
+        out.append(functools.partial(_re2_test, joined._regexp, _BOTH if full else _UNANCHORED))
+    for pattern in slow:
+        python = re.compile(pattern)
+        out.append(python.fullmatch if full else python.search)
+    return out
+
+
+# The wrapper's `search` maps every match back to character offsets, which costs more than
+# the search itself; a yes or no needs only the engine's own call.
+_BOTH, _UNANCHORED = re2._Anchor.ANCHOR_BOTH, re2._Anchor.UNANCHORED
+
+
+def _re2_test(engine: Any, anchor: object, line: str) -> bool:
+    encoded = line.encode("utf-8")
+    return bool(engine.Match(anchor, encoded, 0, len(encoded))[0][0] >= 0)
+
+
+def _re2_options() -> re2.Options:
+    options = re2.Options()
+    options.never_capture = True
+    options.log_errors = False
+    options.max_mem = _RE2_MEMORY
+    return options
+
+
 def phrase_reason(text: str, lang: str) -> tuple[str, str] | None:
     """(reason, where) of the first rule the line matches, or None."""
     line = core(text)
     if not line:
         return None
     words = word_count(text)
+    if any(test(line) for test in _any_rule(lang)):
+        found = _rule_reason(text, line, words, lang)
+        if found is not None:
+            return found
+    return _shape_reason(text, line, words)
+
+
+def _rule_reason(text: str, line: str, words: int, lang: str) -> tuple[str, str] | None:
     for rule in rules():
         if words > rule.max_words or (rule.needs_digit and not _DIGIT.search(line)):
             continue
@@ -168,15 +235,21 @@ def phrase_reason(text: str, lang: str) -> tuple[str, str] | None:
                 return rule.reason, rule.where
         elif rule.any_language is not None and rule.any_language.fullmatch(line):
             return rule.reason, rule.where
-    if words <= 60 and _CAPTION_CREDIT.search(line.rstrip(" .")):
+    return None
+
+
+def _shape_reason(text: str, line: str, words: int) -> tuple[str, str] | None:
+    # Each test only where the line has what it looks for: most lines have none of it.
+    if words <= 60 and (":" in line or "：" in line) and _CAPTION_CREDIT.search(line.rstrip(" .")):
         return "photo caption with credit", ANYWHERE
-    if _LINK.fullmatch(line):
+    if " " not in line and _LINK.fullmatch(line):
         return "bare link", ANYWHERE
-    if _is_breadcrumb(text):
+    if words <= _CRUMB_MAX_WORDS and _CRUMB_MARK.search(text) and _is_breadcrumb(text):
         return "navigation", ANYWHERE
-    tokens = [t for t in re.split(r"[\s,|/·•]+", line) if t]
-    if tokens and all(t in _SOCIAL for t in tokens):
-        return "share buttons", ANYWHERE
+    if words <= _SOCIAL_MAX_WORDS:
+        tokens = [t for t in re.split(r"[\s,|/·•]+", line) if t]
+        if tokens and all(t in _SOCIAL for t in tokens):
+            return "share buttons", ANYWHERE
     return None
 
 

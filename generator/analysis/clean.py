@@ -5,9 +5,14 @@ Each non-empty line of a copied web page is one paragraph. A line is boilerplate
   notices, comment forms, ...), some only at the page's edges;
 - it recurs in several seeds (a site's template), short ones anywhere, long ones at the edges;
 - it is page furniture at the edges: before the headline (site name, tagline, menu), between
-  the headline and the body (date, byline, counts), or after the last paragraph of prose.
+  the headline and the body (date, byline, counts), or after the last paragraph of prose;
+- on a pasted web page (`article_block.pasted_page`), the line model (`line_model`, trained
+  on real pages) does not take it for article text: outside the densest block of article
+  lines (menus, teasers, comments, footers) or, inside it, with no doubt left.
+On a pasted page the headline is the line model's ranked choice near the top of the block
+(`article_block.ranked_headline`), else it is read by shape (`headline.headline_index`).
 When unsure, a line is kept: a removed line must never be article text. Every removal is
-listed with its reason, and an editor can force a line back (`editor_rules`).
+listed with its reason, and an editor can force a line back or out (`editor_rules`).
 """
 
 from __future__ import annotations
@@ -19,6 +24,12 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from generator.analysis import line_model
+from generator.analysis.article_block import (
+    outside_block,
+    pasted_page,
+    ranked_headline,
+)
 from generator.analysis.boilerplate_rules import (
     EDGES,
     ends_sentence,
@@ -30,6 +41,7 @@ from generator.analysis.boilerplate_rules import (
 )
 from generator.analysis.editor_rules import EditorRules
 from generator.analysis.headline import headline_index
+from generator.analysis.line_features import SEPARATOR, SEPARATOR_REASON, split_page
 from generator.records import UNDETERMINED, CleanText, Removed, SeedText
 
 # A line in this many seeds is the site's template, unless the seeds are copies of each other.
@@ -40,18 +52,19 @@ COPY_MIN_LINES = 3
 # headline of the same story pasted twice, so they go only from the page's edges, and a
 # headline candidate stays.
 REPEAT_SHORT_WORDS = 4
-# Before the headline only lines too short to be a headline go (site name, menu), and chrome.
-HEADER_MAX_WORDS = 4
-# Between the headline and the body, chrome ends at the first line of this many words.
-STANDFIRST_WORDS = 8
 RELATED_MAX_WORDS = 20
 
 # "- item", "• item", "1. item", "2) item": a list of the article's own.
 _LIST_ITEM = re.compile(r"^(?:[-•*–—▪◦]|\d{1,2}[.)])\s+\S")
+# Before the headline only lines too short to be a headline go (site name, menu), and chrome.
+HEADER_MAX_WORDS = 4
+# Between the headline and the body, chrome ends at the first line of this many words.
+STANDFIRST_WORDS = 8
 RELATED = "related article"
 LIST_LABELS = (RELATED, "navigation")
 REPEATED = "repeated in several seeds (site template)"
 EDITOR = "editor: boilerplate.yml remove"
+SECTION_BREAK = SEPARATOR_REASON
 
 
 @dataclass(frozen=True)
@@ -150,30 +163,51 @@ def clean_text(
     seed: SeedText, lang: str = UNDETERMINED, context: CleanContext | None = None
 ) -> CleanText:
     context = context or CleanContext()
-    lines = _lines(seed.text)
-    texts = [text for _, text in lines]
+    index, texts, before, after = split_page(seed.text)
     forced = {p for p, text in enumerate(texts) if context.editor.kept(seed.name, text)}
-    sure, edge = _flag_lines(seed.name, texts, lang, context, forced)
+    phrases = [phrase_reason(text, lang) for text in texts]
+    sure, edge = _flag_lines(seed.name, texts, phrases, context, forced)
     sure.update(_related_headlines(texts, sure, lang))
+    sure.update({p: SECTION_BREAK for p, t in enumerate(texts) if SEPARATOR.match(t)})
     stated = dict(sure)  # found by phrase lists, repetition or the editor, not by shape
+    model = line_model.model()
+    shared = context.repeated
+    repeated = [bool(shared) and line_hash(normalise(t)) in shared for t in texts]
+    verdicts = line_model.article_probability(texts, before, after, repeated, phrases, lang, model)
+    # On a pasted web page the headline is the ranker's; a clean text's is read by shape.
+    pasted = pasted_page(verdicts.article, stated, forced)
+    barred = set(sure) | {p for p, reason in edge.items() if reason != REPEATED}
     header, headline = _header(texts, sure, edge, lang)
     sure.update(header)
     sure.update(_footer(texts, sure, edge, lang, forced))
+    if pasted:
+        # The header's removals by shape stand; the headline is the ranker's, kept whatever
+        # the header made of it.
+        headline = ranked_headline(texts, verdicts, barred, model, lang)
+        if headline in header:
+            del sure[headline]
+        taken = sure | dict.fromkeys(forced, "")
+        sure.update(outside_block(verdicts.article, edge, taken, headline, model.keep_above))
+
     if len(sure) == len(texts) and len(stated) < len(texts):
-        # Shape and position alone never take a whole seed (a one-line note, a short
+        # Shape, position and the model never take a whole seed (a one-line note, a short
         # dispatch): when unsure, keep. Only stated boilerplate can leave nothing.
         sure, headline = stated, -1
     reasons = {p: r for p, r in sure.items() if p not in forced}
     kept = [p for p in range(len(texts)) if p not in reasons]
     return CleanText(
         paragraphs=tuple(texts[p] for p in kept),
-        removed=tuple(Removed(lines[p][0], texts[p], reasons[p]) for p in sorted(reasons)),
+        removed=tuple(Removed(index[p], texts[p], reasons[p]) for p in sorted(reasons)),
         headline=kept.index(headline) if headline in kept else None,
     )
 
 
 def _flag_lines(
-    name: str, texts: Sequence[str], lang: str, context: CleanContext, forced: set[int]
+    name: str,
+    texts: Sequence[str],
+    phrases: Sequence[tuple[str, str] | None],
+    context: CleanContext,
+    forced: set[int],
 ) -> tuple[dict[int, str], dict[int, str]]:
     """Lines that are boilerplate wherever they are, and lines that are so only at an edge;
     none of the lines an editor keeps."""
@@ -182,7 +216,7 @@ def _flag_lines(
     for p, text in enumerate(texts):
         if p in forced:
             continue
-        found = phrase_reason(text, lang)
+        found = phrases[p]
         if context.editor.removed(name, text):
             sure[p] = EDITOR
         elif found is not None:

@@ -1,10 +1,19 @@
 """Which line, if any, is the headline. The clean stage asks (the page header ends there)
-and records the answer in `CleanText.headline`, from which the title stage names the article."""
+and records the answer in `CleanText.headline`, from which the title stage names the article.
+
+Two readings: by shape (`headline_index`: a clean text, a dispatch), and, on a pasted web
+page, the features by which the line model ranks the lines near the top of the article
+block (`candidate_features`, used by `article_block.ranked_headline`)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+import re
+from collections import Counter
+from collections.abc import Collection, Sequence
 from statistics import median
+
+import numpy as np
 
 from generator.analysis.boilerplate_rules import (
     ends_sentence,
@@ -15,6 +24,7 @@ from generator.analysis.boilerplate_rules import (
     sentence_count,
     word_count,
 )
+from generator.analysis.line_features import LOCAL, densest_block, window_means
 
 MAX_HEADLINE_CHARS = 250
 # A headline has a few words; shorter lines above the body are usually site chrome.
@@ -90,3 +100,115 @@ def _stands_apart(first: str, following: Sequence[str]) -> bool:
     if not ends_with_period(first):
         return False
     return median(sentence_count(line) for line in following) >= 2
+
+
+# The headline's candidates: lines at most this far above the body's first line, or a few
+# lines into it (a page whose headline the model took for body text).
+CANDIDATES_ABOVE = 50
+CANDIDATES_INTO = 16
+BODY_ABOVE = 0.5  # the body: the densest run of lines rated above this
+_TOKEN = re.compile(r"[^\W\d_]{4,}")
+HEADLINE_FEATURES = (
+    "words", "chars", "fits", "period", "ends_sentence", "colon", "capitalised", "upper",
+    "dateline", "digits", "phrase", "article", "next_article", "above_body", "into_body",
+    "overlap", "elsewhere", "blank_before", "blank_after", "separators", "first", "relative",
+    "next_short", "previous_short", "shaped", "offset", "shaped_between", "short_between",
+    "upper_case", "following_article", "to_prose", "next_shaped", "to_date", "from_date",
+)  # fmt: skip
+
+
+def candidates(count: int, body: int, barred: Collection[int]) -> list[int]:
+    low = max(0, body - CANDIDATES_ABOVE)
+    high = min(count, body + CANDIDATES_INTO)
+    return [i for i in range(low, high) if i not in barred]
+
+
+def candidate_features(
+    texts: Sequence[str], local: np.ndarray, article: np.ndarray, body: int, chosen: list[int]
+) -> np.ndarray:
+    """One row of `HEADLINE_FEATURES` per candidate line: its shape, where it sits against
+    the body, how many of its words the body repeats (a tagline or a menu shares none)."""
+    n = len(texts)
+    at = np.asarray(chosen, dtype=np.int64)
+    own = local[at]
+    pad = np.zeros((1, local.shape[1]))
+    padded = np.vstack([pad, local, pad])
+    previous, following = padded[at], padded[at + 2]
+    column = {name: LOCAL.index(name) for name in LOCAL}
+    body_words = _words(" ".join(texts[body : body + 12]))
+    counts = Counter(" ".join(t.casefold().split()) for t in texts)
+    # Headline-shaped lines from the first candidate to the body, and one past the last.
+    low, high = int(at.min()), min(max(int(at.max()) + 2, body + 1), n)
+    shaped = np.zeros(n + 1)
+    shaped[low:high] = [headline_shaped(texts[i]) for i in range(low, high)]
+    shaped_sum = np.concatenate(([0.0], np.cumsum(shaped)))
+    short_sum = np.concatenate(([0.0], np.cumsum(local[:, column["short"]])))
+    good = np.flatnonzero(local[:, column["good"]] > 0)
+    dates = np.flatnonzero(local[:, column["dateline"]] > 0)
+    words = np.expm1(own[:, column["words"]])
+    lengths = np.array([len(texts[i]) for i in chosen], dtype=np.float64)
+    after = np.concatenate([article[1:], [0.0]])
+    before_body = at < body
+    rows = [
+        own[:, column["words"]],
+        own[:, column["chars"]],
+        (words >= 4) & (words <= 25),
+        own[:, column["ends_period"]],
+        own[:, column["ends_sentence"]],
+        own[:, column["ends_colon"]],
+        own[:, column["capitalised"]],
+        own[:, column["upper"]],
+        own[:, column["dateline"]],
+        own[:, column["digits"]],
+        own[:, column["phrase_anywhere"]] + own[:, column["phrase_edges"]],
+        article[at],
+        after[at],
+        np.log1p(np.maximum(body - at, 0)),
+        at >= body,
+        [_overlap(_words(texts[i]), body_words) for i in chosen],
+        [math.log1p(counts[" ".join(texts[i].casefold().split())] - 1) for i in chosen],
+        own[:, column["blank_before"]],
+        own[:, column["blank_after"]],
+        own[:, column["separators"]],
+        np.arange(len(chosen)) == 0,
+        lengths / max(lengths.max(), 1.0),
+        following[:, column["short"]] + following[:, column["dateline"]],
+        previous[:, column["short"]],
+        shaped[at],
+        np.clip(at - body, -40, 5),
+        np.where(before_body, shaped_sum[body] - shaped_sum[at + 1], 0.0),
+        np.where(before_body, short_sum[body] - short_sum[at + 1], 0.0),
+        [texts[i].isupper() for i in chosen],
+        window_means(after, 0, 4)[at] * (at + 1 < n),
+        [_to_prose(good, i) for i in chosen],
+        shaped[at + 1],
+        [_to_prose(dates, i) for i in chosen],
+        [_from(dates, i) for i in chosen],
+    ]
+    return np.column_stack([np.asarray(r, dtype=np.float64) for r in rows])
+
+
+def _from(marks: np.ndarray, line: int) -> float:
+    """How many lines up the last marked line is (10 at most)."""
+    above = marks[: np.searchsorted(marks, line)]
+    return float(min(line - above[-1], 10)) if len(above) else 10.0
+
+
+def _overlap(tokens: set[str], body: set[str]) -> float:
+    return len(tokens & body) / max(len(tokens), 1)
+
+
+def _to_prose(good: np.ndarray, line: int) -> float:
+    """How many lines down the next marked line (prose, a date) is (10 at most)."""
+    after = good[np.searchsorted(good, line + 1) :]
+    return float(min(after[0] - line, 10)) if len(after) else 10.0
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in _TOKEN.findall(text)}
+
+
+def body_start(article: np.ndarray) -> int:
+    """The first line of the densest block of article text."""
+    first, last = densest_block(article - BODY_ABOVE)
+    return first if last >= first else 0

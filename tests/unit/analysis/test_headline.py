@@ -108,3 +108,30 @@ def test_the_headline_is_a_headline_shaped_line_or_stands_first(
     index = headline_index(lines, lang)
     assert index is None or 0 <= index < len(lines)
     assert index is None or index == 0 or headline_shaped(lines[index])
+
+
+def test_the_headline_features_have_one_row_per_candidate() -> None:
+    import numpy as np
+
+    from generator.analysis.headline import (
+        HEADLINE_FEATURES,
+        body_start,
+        candidate_features,
+        candidates,
+    )
+    from generator.analysis.line_features import LOCAL, local_features
+
+    texts = ["Home", "News", "Rail link to Aktau opens after three years", NEWS, NEWS, "©"]
+    n = len(texts)
+    local = local_features(texts, [True] * n, [True] * n, [False] * n, [None] * n, "en")
+    article = np.array([0.0, 0.0, 0.4, 0.9, 0.9, 0.0])
+    body = body_start(article)
+    assert body == 3
+    chosen = candidates(n, body, {0})
+    assert chosen == [1, 2, 3, 4, 5]
+    rows = candidate_features(texts, local, article, body, chosen)
+    assert rows.shape == (5, len(HEADLINE_FEATURES))
+    assert local.shape == (n, len(LOCAL))
+    overlap = HEADLINE_FEATURES.index("overlap")
+    assert rows[0, overlap] == 0.0  # "News": the body has no such word
+    assert rows[1, overlap] > 0.0  # the headline's "three" is in the body
