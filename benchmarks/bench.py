@@ -5,7 +5,8 @@ encoder's vectors already in the cache (its own work without the model's); after
 added (warm cache),
 and which files it rewrote; after one new article is added (one whose sentences the encoder
 has not seen: the archive's seeds reuse the corpora's sentences); with nothing changed.
-Then `mkdocs build` of the result (and once without each plugin and hook), the time to embed
+Then `mkdocs build` of the result (and once without each plugin and hook), the search step
+(Pagefind) and the largest page, the time to embed
 every seed once, peak memory of each step, and the built site's size. Every step is a
 subprocess of the project's own commands, measured on its own.
 
@@ -104,6 +105,11 @@ def mkdocs(config: Path, docs: Path, site: Path, without: str | None = None) -> 
     hook (named as in `plugin_entries` or `hook_entries`)."""
     with temporary_config(config, docs, without) as temp:
         return run([sys.executable, "-m", "mkdocs", "build", "-f", str(temp), "-d", str(site)])
+
+
+def search_step(site: Path) -> Run:
+    """The site's search index: `scripts/search_index.py`, as `scripts/build.sh` runs it."""
+    return run([sys.executable, str(ROOT / "scripts" / "search_index.py"), str(site)])
 
 
 @contextmanager
@@ -228,10 +234,15 @@ def measure(n: int, work: Path, args: argparse.Namespace) -> dict[str, Any]:
     result["mkdocs"], result["mkdocs_runs"] = median_run(builds), [b["seconds"] for b in builds]
     result["site_bytes"] = folder_bytes(site)
     result["bytes_per_article"] = round(result["site_bytes"] / n)
-    index = site / "search" / "search_index.json"
-    result["search_index_bytes"] = index.stat().st_size if index.exists() else 0
-    pages = [p.stat().st_size for p in site.rglob("*.html")]
-    result["html_bytes_per_page"] = round(sum(pages) / max(1, len(pages)))
+    result["search_step"] = asdict(search_step(site))  # Pagefind, after any engine's build
+    result["search_index_bytes"] = folder_bytes(site / "pagefind")
+    pages = {p: p.stat().st_size for p in site.rglob("*.html")}
+    result["html_bytes_per_page"] = round(sum(pages.values()) / max(1, len(pages)))
+    largest = max(pages, key=lambda p: (pages[p], str(p)), default=None)
+    result["largest_page"] = {
+        "path": str(largest.relative_to(site)) if largest else None,
+        "bytes": pages[largest] if largest else 0,
+    }
     before = snapshot(docs)
     rebuilds, after = [], {}
     for i in range(args.repeat):  # each run adds one more seed to the archive the last built

@@ -94,8 +94,6 @@ def main() -> int:
     )
     for size, html_file in all_html[:3]:
         print(f"largest page: {size:,} bytes  {html_file.relative_to(site)}")
-    index = site / "search" / "search_index.json"
-    print(f"search index (lunr, theme search): {index.stat().st_size:,} bytes")
     pagefind = site / "pagefind"
     if pagefind.is_dir():
         size = sum(f.stat().st_size for f in pagefind.rglob("*") if f.is_file())

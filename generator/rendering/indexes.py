@@ -329,11 +329,12 @@ def render_language_index(
     lang: str, entries: Sequence[Entry], number: int = 1, count: int = 1
 ) -> str:
     """Page `number` of `count` of the articles of one language (each with its story's
-    other versions), and a search box limited to that language.
+    other versions).
 
-    The page is labelled `lang`: its headlines are in it, and Pagefind searches the index of
-    the page's `<html lang>`. The site's words on it are in `lang` when the site has them,
-    else in English, and then marked `lang="en"`.
+    The page is labelled `lang`: its headlines are in it, and the header's search box
+    searches the index of the page's `<html lang>` (this language) by default. The site's
+    words on it are in `lang` when the site has them, else in English, and then marked
+    `lang="en"`.
     """
     here = page_url(language_index_path(lang, number))
     words = ui_lang(lang)
@@ -343,9 +344,6 @@ def render_language_index(
     items = [_language_item(lang, entry, here) for entry in entries]
     body = [
         f"<h1{mark}>{escape(title)}</h1>",
-        # Filled by assets/language-search.js with Pagefind's search of this language only.
-        f'<div class="language-search" role="search" aria-label="{escape(ui(lang, "search_in"))}"'
-        f"{mark}></div>",
         '<ul class="article-list">\n' + "\n".join(items) + "\n</ul>",
     ]
     nav = pager(language_index_path(lang), number, count, lang)

@@ -15,7 +15,7 @@ import yaml
 from generator.analysis.dates import story_date
 from generator.reading.duplicates import Duplicate
 from generator.records import Article, Page, Story
-from generator.rendering.ui import ui
+from generator.rendering.ui import ui, ui_lang
 from generator.text.languages import direction, native_name
 from generator.text.slug import disambiguate, make_slug
 
@@ -147,6 +147,9 @@ def render_page(page: Page, versions: Sequence[Page] = (), parallel: str | None 
 
 PageParts = tuple[tuple[tuple[str, object], ...], str, str, tuple[str, ...], str | None]
 
+# The site's words an article page's templates print (overrides/main.html, article-source).
+PAGE_WORDS = ("language", "translations", "all_versions", "source")
+
 
 def page_parts(page: Page, versions: Sequence[Page], parallel: str | None) -> PageParts:
     """All that an article's page shows: front matter items, URL, language, body, parallel."""
@@ -163,6 +166,9 @@ def page_parts(page: Page, versions: Sequence[Page], parallel: str | None) -> Pa
         **_stated(article),
         # Every version, this one first: the switcher names the page's own language too.
         "versions": [version_entry(page)] + [version_entry(v) for v in others],
+        # The site's words the templates print (switcher, source line), for any engine.
+        "words_lang": ui_lang(article.lang.tag),
+        "words": {key: ui(article.lang.tag, key) for key in PAGE_WORDS},
     }
     if parallel is not None:
         meta["parallel"] = parallel

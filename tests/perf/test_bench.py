@@ -47,8 +47,9 @@ def test_the_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     apart = result["generator_cold_vectors_cached"]  # the same build, the encoder's work kept
     assert apart["embedded"] == 0
     assert any("(stage results: 0 from cache" in line for line in apart["log"])
-    assert {"search", "hooks/i18n.py"} <= set(result["mkdocs_without"])  # plugins and hooks
-    assert 0 < result["search_index_bytes"] < result["site_bytes"]
+    assert "hooks/i18n.py" in result["mkdocs_without"]  # each hook (no plugin is left)
+    assert result["search_step"]["seconds"] > 0 and result["search_index_bytes"] > 0
+    assert result["largest_page"]["bytes"] > 0 and result["largest_page"]["path"].endswith(".html")
     rewritten = result["one_seed_rewrote"]
     new_pages = [f for f in rewritten["files"] if f.endswith(".md")]
     assert "archive.json" in rewritten["files"] and new_pages

@@ -1,4 +1,4 @@
-"""hooks/: accent folding for search, the home page's story list, and the generator hook."""
+"""hooks/ and the search step: the home page's story list, the generator hook, search."""
 
 from __future__ import annotations
 
@@ -14,8 +14,7 @@ from types import ModuleType, SimpleNamespace
 import pytest
 from click.testing import CliRunner
 from conftest import ROOT, copy_hand_written
-from hypothesis import given
-from hypothesis import strategies as st
+from searchable import load_script
 
 from generator.cli import main
 
@@ -30,60 +29,58 @@ def _load(name: str) -> ModuleType:
 
 
 hook = _load("i18n")
+search_index = load_script("search_index")
 
 
 @pytest.mark.parametrize(
-    ("word", "folded"),
-    [
-        ("déclaration", "declaration"),
-        ("Ministère", "Ministere"),
-        ("français", "francais"),
-        ("œuvre", "œuvre"),  # a ligature is a letter, not an accent
-        ("ещё", "еще"),  # Russian ё is written е as often as not
-        ("сөйлесті", "сөйлесті"),  # Kazakh letters are letters
-        ("Қазақстан", "Қазақстан"),
-        ("йогурт", "йогурт"),  # й is not и with an accent for its readers
-        ("بالشؤون", "بالشؤون"),  # hamza is a letter
-        ("Tileuberdi", "Tileuberdi"),
-    ],
-)
-def test_fold(word: str, folded: str) -> None:
-    assert hook.fold(word) == folded
-
-
-@given(st.text())
-def test_fold_is_its_rule_applied_to_each_character(text: str) -> None:
-    assert hook.fold(text) == "".join(map(hook.fold_char, text))
-
-
-@given(st.text())
-def test_fold_keeps_length_of_words_and_is_idempotent(text: str) -> None:
-    once = hook.fold(text)
-    assert hook.fold(once) == once
-    assert len(once.split()) == len(text.split())
-
-
-def test_folded_words_are_only_those_that_change_each_once() -> None:
-    text = "La déclaration, la Déclaration et la déclaration; Тоқаев"
-    assert hook.folded_words(text) == "declaration, Declaration declaration;"
-
-
-@pytest.mark.parametrize(
-    ("text", "after"),
+    ("text", "after", "problem"),
     [
         (
             '{"version":"1","languages":{"ru":{"hash":"ru_1"},"ar":{"hash":"ar_2"}}}',
             '{"version":"1","languages":{"ar":{"hash":"ar_2"},"ru":{"hash":"ru_1"}}}',
+            False,
         ),
-        ("not json", "not json"),  # left as it is, with a warning
-        ('{"version":"1"}', '{"version":"1"}'),
+        ("not json", "not json", True),  # left as it is, and said
+        ('{"version":"1"}', '{"version":"1"}', True),
     ],
 )
-def test_pagefind_languages_are_sorted(tmp_path: Path, text: str, after: str) -> None:
+def test_pagefind_languages_are_sorted(
+    tmp_path: Path, text: str, after: str, problem: bool
+) -> None:
     entry = tmp_path / "pagefind-entry.json"
     entry.write_text(text, encoding="utf-8")
-    hook.sort_languages(entry)
+    assert (search_index.sort_languages(entry) is not None) == problem
     assert entry.read_text(encoding="utf-8") == after
+
+
+def test_the_search_step_refuses_a_folder_that_is_not_a_site(tmp_path: Path) -> None:
+    assert "not a built site" in (search_index.index_site(tmp_path) or "")
+
+
+def test_the_search_step_leaves_out_the_page_furniture() -> None:
+    command = search_index.pagefind_command(Path("site"))
+    excluded = [command[i + 1] for i, arg in enumerate(command) if arg == "--exclude-selectors"]
+    assert {".parallel-link", ".lang-switcher"} <= set(excluded)
+
+
+@pytest.mark.parametrize(("command", "runs"), [("serve", True), ("build", False)])
+def test_the_search_hook_indexes_for_serve_only(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, command: str, runs: bool
+) -> None:
+    search_hook = _load("search")
+    ran: list[list[str]] = []
+
+    def fake_run(args: list[str], **kwargs: object) -> SimpleNamespace:
+        ran.append(args)
+        return SimpleNamespace(returncode=0, stderr="")
+
+    monkeypatch.setattr(search_hook.subprocess, "run", fake_run)
+    search_hook.on_startup(command=command, dirty=False)
+    search_hook.on_post_build(SimpleNamespace(site_dir=str(tmp_path)))
+    assert bool(ran) == runs
+    if runs:
+        step = (ROOT / "scripts" / "search_index.py").resolve()
+        assert (Path(ran[0][1]).resolve(), ran[0][2]) == (step, str(tmp_path))
 
 
 def test_story_list_goes_at_the_mark(tmp_path: Path) -> None:

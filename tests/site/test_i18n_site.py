@@ -1,4 +1,4 @@
-"""The built site: languages, directions, translation links, hreflang, sitemap, search index."""
+"""The built site: languages, directions, translation links, hreflang, sitemap, search."""
 
 from __future__ import annotations
 
@@ -8,12 +8,19 @@ from pathlib import Path
 
 import pytest
 from conftest import SITE_URL, TRANSLATED, BuiltSite, generate, mkdocs
+from searchable import indexed, load_script
 
 from generator.records import Article, CleanText, Language, Page, SeedText, Story, Title
 from generator.rendering.files import plan_pages, render_files
 from generator.writing.site import write_files
 
 FR, EN = TRANSLATED
+check_pages = load_script("check_pages")
+
+
+@pytest.fixture(scope="module")
+def grouped_site(grouped_site: BuiltSite) -> BuiltSite:
+    return indexed(grouped_site)
 
 
 def _page(site: BuiltSite, seed: str) -> Page:
@@ -85,14 +92,14 @@ def test_pages_carry_their_language_direction_and_theme_words(
 ) -> None:
     page = next(p for p in grouped_site.report.pages if p.article.lang.code == lang)
     page_html = _html(grouped_site, page.url)
-    assert f'<html dir="{direction}" lang="{lang}"' in page_html
+    assert f'<html lang="{lang}" dir="{direction}"' in page_html
     assert f'<body dir="{direction}"' in page_html
     assert f'placeholder="{search_word}"' in page_html
 
 
 def test_hand_written_pages_stay_english_left_to_right(grouped_site: BuiltSite) -> None:
     for url in ["", "about/", "stories/"]:
-        assert '<html dir="ltr" lang="en"' in _html(grouped_site, url)
+        assert '<html lang="en" dir="ltr"' in _html(grouped_site, url)
 
 
 def test_sitemap_lists_every_version_as_alternate(grouped_site: BuiltSite) -> None:
@@ -132,13 +139,18 @@ def test_no_page_repeats_the_archive_in_its_navigation(grouped_site: BuiltSite) 
         assert not any(url in navs for url in article_urls), page
 
 
-def test_search_index_knows_accent_free_words(grouped_site: BuiltSite) -> None:
-    index = json.loads((grouped_site.site / "search/search_index.json").read_text("utf-8"))
-    assert index["config"]["fields"]["folded"] == {"boost": 0.5}
-    folded = " ".join(doc["folded"] for doc in index["docs"] if doc["location"].startswith("fr/"))
-    assert "declaration" in folded.split()
-    kazakh = " ".join(doc["folded"] for doc in index["docs"] if doc["location"].startswith("kk/"))
-    assert kazakh == ""  # Kazakh letters are letters, not accents
+def test_every_page_shows_what_its_front_matter_says(grouped_site: BuiltSite) -> None:
+    """scripts/check_pages.py, which the CI runs on the MkDocs and the Zensical builds."""
+    assert check_pages.check_site(grouped_site.site, grouped_site.docs, SITE_URL) == []
+
+
+def test_no_theme_search_nor_theme_script(grouped_site: BuiltSite) -> None:
+    """Search is Pagefind's; the theme's script fetched a sitemap per hreflang link."""
+    assert not (grouped_site.site / "search" / "search_index.json").exists()
+    for page in grouped_site.site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "javascripts/bundle." not in text and "__config" not in text, page
+        assert "assets/search/search.js" in text or page.name == "404.html", page
 
 
 def test_seed_titles_are_escaped_in_the_theme(tmp_path: Path) -> None:
@@ -162,7 +174,11 @@ def test_pagefind_has_one_index_per_language_of_articles_only(grouped_site: Buil
 
 
 def test_assets_are_published(grouped_site: BuiltSite) -> None:
-    for asset in ["assets/site.css", "assets/language-search.js"]:
+    for asset in [
+        "assets/site.css",
+        "assets/search/search.js",
+        "assets/search/search.css",
+    ]:
         assert (grouped_site.site / asset).is_file()
         assert asset in _html(grouped_site, "")
 
@@ -220,5 +236,5 @@ def test_languages_without_site_words_build_with_their_direction(
     (docs / "about.md").write_text("# About\n", encoding="utf-8")
     mkdocs(docs, tmp_path / "site")
     page_html = (tmp_path / "site" / pages[0].url / "index.html").read_text("utf-8")
-    assert f'<html dir="{direction}" lang="{lang}"' in page_html
+    assert f'<html lang="{lang}" dir="{direction}"' in page_html
     assert f'<body dir="{direction}"' in page_html

@@ -27,4 +27,6 @@ def test_no_key_is_written_twice() -> None:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_StrictLoader)
     assert "hooks/generate.py" in config["hooks"] and "hooks/i18n.py" in config["hooks"]
     assert "assets/parallel/parallel.js" in config["extra_javascript"]
-    assert "assets/language-search.js" in config["extra_javascript"]
+    scripts = [s["path"] if isinstance(s, dict) else s for s in config["extra_javascript"]]
+    assert "assets/search/search.js" in scripts
+    assert config["plugins"] == []  # no lunr search: without the key MkDocs adds it

@@ -66,3 +66,26 @@ def test_mkdocs_regenerates_from_seeds() -> None:
     assert "hooks/generate.py" in config["hooks"]
     assert "seeds" in config["watch"]
     assert Path(ROOT / "hooks" / "generate.py").is_file()
+
+
+def test_pull_requests_build_and_check_with_zensical_too() -> None:
+    workflow = yaml.safe_load(
+        (ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8")
+    )
+    commands = _commands(workflow["jobs"]["zensical"]["steps"])
+    wanted = [
+        '".[dev,zensical]"',
+        "-m generator build",
+        "zensical build --strict",
+        "scripts/search_index.py site",
+        "scripts/check_pages.py site site_src",
+    ]
+    positions = [next(i for i, c in enumerate(commands) if w in c) for w in wanted]
+    assert positions == sorted(positions)
+
+
+def test_every_build_is_followed_by_the_search_step() -> None:
+    build = (ROOT / "scripts" / "build.sh").read_text(encoding="utf-8")
+    assert build.index("mkdocs build") < build.index("scripts/search_index.py site")
+    review = _commands(_steps("pull-request.yml"))
+    assert any("scripts/check_pages.py site site_src" in c for c in review)
