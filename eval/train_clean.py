@@ -3,11 +3,12 @@
     python eval/train_clean.py [--eval ../shared/eval] [--fold 0|1] [--out PATH]
 
 Data: the real pages of `web-dev` (a line holding a `with` snippet is article text, one
-holding a `without` snippet is boilerplate, the line equal to `title` is the headline; other
-lines are not labelled) and the project's fixtures (tests/fixtures/clean/articles: every
-line labelled). `--fold k` trains on the web-dev pages outside fold k only (folds: a hash of
-the file name), so that `evaluate_clean.py --web --model PATH --fold k` reports held-out
-figures. Plain numpy (boosted trees, `train_trees.py`): deterministic.
+holding a `without` snippet is boilerplate, a line matching `title` as `web_score.py` matches
+headlines is the headline; other lines are not labelled) and the project's fixtures
+(tests/fixtures/clean/articles: every line labelled). `--fold k` trains on the web-dev
+pages outside fold k only (folds: a hash of the file name), so that `evaluate_clean.py
+--web --model PATH --fold k` reports held-out figures. Plain numpy (boosted trees,
+`train_trees.py`): deterministic.
 """
 
 from __future__ import annotations
@@ -175,23 +176,33 @@ def _held_out(pages: list[Page], rows: list[np.ndarray]) -> list[np.ndarray]:
 
 
 def _headline(pages: list[Page], article: list[np.ndarray]) -> tuple[Forest, float]:
-    rows, ys, groups = [], [], []
+    rows: list[np.ndarray] = []
+    ys: list[np.ndarray] = []
+    groups: list[np.ndarray] = []
     for page, a in zip(pages, article, strict=True):
         if not page.title:
             continue
         body = body_start(a)
         barred = set(np.flatnonzero(page.local[:, PHRASE].sum(axis=1) > 0).tolist())
         chosen = [i for i in candidates(len(page.texts), body, barred) if shaped(page.texts[i])]
-        want = web_norm(page.title).casefold()
-        y = np.array([web_norm(page.texts[i]).casefold() == want for i in chosen], dtype=float)
+        y = np.array([headline_matches(page.texts[i], page.title) for i in chosen], dtype=float)
         if not y.any():
             continue
         rows.append(candidate_features(page.texts, page.local, a, body, chosen))
-        ys.append(y)
-        groups.append(len(chosen))
+        ys.append(y / y.sum())  # one positive per page, shared among its copies
+        groups.append(np.full(len(chosen), len(groups)))
+    # Trained as a ranking (softmax over each page's candidates): which line of the page is
+    # the headline, not whether each line could be one.
     x, y = np.vstack(rows), np.concatenate(ys)
-    model = boost(x, y, np.ones(len(y)))
+    model = boost(x, y, np.ones(len(y)), groups=np.concatenate(groups))
     return model, HEADLINE_ABOVE
+
+
+def headline_matches(line: str, title: str) -> bool:
+    """As `web_score.py` matches headlines (one containing the other, ignoring case), and
+    the line at least half the title's length."""
+    got, want = web_norm(line).casefold(), web_norm(title).casefold()
+    return bool(got) and (got in want or want in got) and len(got) >= 0.5 * len(want)
 
 
 def main() -> int:

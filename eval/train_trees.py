@@ -7,6 +7,7 @@ complete to a fixed depth; deterministic (no sampling).
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -27,18 +28,22 @@ def boost(
     rate: float = 0.1,
     l2: float = 1.0,
     min_hessian: float = 1.0,
+    groups: np.ndarray | None = None,
 ) -> Forest:
+    """`groups` (a group number per row, rows of a group together): rank within each group
+    (softmax over its rows, one positive per group) rather than classify rows one by one."""
     edges = [_edges(x[:, j]) for j in range(x.shape[1])]
     bins = np.column_stack([np.searchsorted(e, x[:, j], side="left") for j, e in enumerate(edges)])
     prior = np.clip(np.average(y, weights=w), 1e-3, 1 - 1e-3)
     base = float(np.log(prior / (1 - prior)))
+    link = _sigmoid if groups is None else _softmax(groups)
     z = np.full(len(y), base)
     inner = 2**depth - 1
     features = np.zeros((trees, inner), dtype=np.int64)
     thresholds = np.full((trees, inner), np.inf)
     leaves = np.zeros((trees, 2**depth))
     for t in range(trees):
-        p = 1 / (1 + np.exp(-z))
+        p = link(z)
         g, h = w * (p - y), w * p * (1 - p)
         node = np.zeros(len(y), dtype=np.int64)
         for level in range(depth):
@@ -59,6 +64,22 @@ def boost(
         leaves[t] = -rate * gs / (hs + l2)
         z += leaves[t][leaf]
     return Forest(depth, features, thresholds, leaves, base)
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return np.asarray(1 / (1 + np.exp(-z)))
+
+
+def _softmax(groups: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+    starts = np.flatnonzero(np.r_[True, groups[1:] != groups[:-1]])
+
+    def link(z: np.ndarray) -> np.ndarray:
+        top = np.maximum.reduceat(z, starts)
+        e = np.exp(z - np.repeat(top, np.diff(np.r_[starts, len(z)])))
+        total = np.add.reduceat(e, starts)
+        return np.asarray(e / np.repeat(total, np.diff(np.r_[starts, len(z)])))
+
+    return link
 
 
 def _edges(column: np.ndarray) -> np.ndarray:

@@ -53,10 +53,16 @@ def pasted_page(article: np.ndarray, stated: dict[int, str], forced: set[int]) -
 
 def ranked_headline(
     texts: Sequence[str], verdicts: Verdicts, barred: set[int], model: LineModel, lang: str
-) -> int:
+) -> int | None:
     """The best-ranked line near the top of the article block (-1: none scores enough). A
-    row of a few words without a function word ("Mediadaten Kontakt Impressum") is a menu."""
+    row of a few words without a function word ("Mediadaten Kontakt Impressum") is a menu.
+
+    None when the block opens the page (nothing above it but stated boilerplate): the text
+    starts with its body or its headline, which the shape reading tells apart, not a ranker
+    that always names one of the lines."""
     body = body_start(verdicts.article)
+    if all(p in barred for p in range(body)):
+        return None
     chosen = [
         p
         for p in candidates(len(texts), body, barred)

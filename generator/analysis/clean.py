@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -166,13 +167,13 @@ def clean_text(
     index, texts, before, after = split_page(seed.text)
     forced = {p for p, text in enumerate(texts) if context.editor.kept(seed.name, text)}
     phrases = [phrase_reason(text, lang) for text in texts]
-    sure, edge = _flag_lines(seed.name, texts, phrases, context, forced)
+    shared = context.repeated
+    repeated = [bool(shared) and line_hash(normalise(t)) in shared for t in texts]
+    sure, edge = _flag_lines(seed.name, texts, phrases, repeated, context, forced)
     sure.update(_related_headlines(texts, sure, lang))
     sure.update({p: SECTION_BREAK for p, t in enumerate(texts) if SEPARATOR.match(t)})
     stated = dict(sure)  # found by phrase lists, repetition or the editor, not by shape
     model = line_model.model()
-    shared = context.repeated
-    repeated = [bool(shared) and line_hash(normalise(t)) in shared for t in texts]
     verdicts = line_model.article_probability(texts, before, after, repeated, phrases, lang, model)
     # On a pasted web page the headline is the ranker's; a clean text's is read by shape.
     pasted = pasted_page(verdicts.article, stated, forced)
@@ -183,7 +184,8 @@ def clean_text(
     if pasted:
         # The header's removals by shape stand; the headline is the ranker's, kept whatever
         # the header made of it.
-        headline = ranked_headline(texts, verdicts, barred, model, lang)
+        ranked = ranked_headline(texts, verdicts, barred, model, lang)
+        headline = headline if ranked is None else ranked
         if headline in header:
             del sure[headline]
         taken = sure | dict.fromkeys(forced, "")
@@ -206,6 +208,7 @@ def _flag_lines(
     name: str,
     texts: Sequence[str],
     phrases: Sequence[tuple[str, str] | None],
+    repeated: Sequence[bool],
     context: CleanContext,
     forced: set[int],
 ) -> tuple[dict[int, str], dict[int, str]]:
@@ -221,7 +224,7 @@ def _flag_lines(
             sure[p] = EDITOR
         elif found is not None:
             (edge if found[1] == EDGES else sure)[p] = found[0]
-        elif context.repeated and line_hash(normalise(text)) in context.repeated:
+        elif repeated[p]:
             short = word_count(text) <= REPEAT_SHORT_WORDS
             (sure if short else edge)[p] = REPEATED
     return sure, edge
@@ -235,8 +238,9 @@ def _related_headlines(texts: Sequence[str], sure: dict[int, str], lang: str) ->
         if reason not in LIST_LABELS or word_count(texts[p]) > 4:
             continue
         following = [q for q in range(p + 1, len(texts)) if q not in sure]
-        listed = [q for q in following if _listed_headline(texts[q])]
-        if not listed or listed != following[: len(listed)]:
+        # The run of listed headlines right under the label (read no further than it ends).
+        listed = list(itertools.takewhile(lambda q: _listed_headline(texts[q]), following))
+        if not listed:
             continue
         if len(listed) == len(following):
             found.update(dict.fromkeys(listed, f"{reason}: listed link"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from statistics import median
 
 import numpy as np
@@ -107,14 +107,21 @@ def _stands_apart(first: str, following: Sequence[str]) -> bool:
 CANDIDATES_ABOVE = 50
 CANDIDATES_INTO = 16
 BODY_ABOVE = 0.5  # the body: the densest run of lines rated above this
-_TOKEN = re.compile(r"[^\W\d_]{4,}")
 HEADLINE_FEATURES = (
     "words", "chars", "fits", "period", "ends_sentence", "colon", "capitalised", "upper",
     "dateline", "digits", "phrase", "article", "next_article", "above_body", "into_body",
     "overlap", "elsewhere", "blank_before", "blank_after", "separators", "first", "relative",
     "next_short", "previous_short", "shaped", "offset", "shaped_between", "short_between",
     "upper_case", "following_article", "to_prose", "next_shaped", "to_date", "from_date",
+    "copies", "article_overlap", "next_overlap", "best_overlap", "shaped_rank",
 )  # fmt: skip
+# The article's text a candidate's words are looked up in: its first lines rated above this.
+ARTICLE_ABOVE = 0.5
+ARTICLE_LINES = 60
+NEXT_LINES = 5
+COPY_CHARS = 2 * MAX_HEADLINE_CHARS
+WORDS_CHARS = 250  # a long line's first characters say enough of its words
+_TOKEN = re.compile(r"[^\W\d_]{4,}")
 
 
 def candidates(count: int, body: int, barred: Collection[int]) -> list[int]:
@@ -135,8 +142,12 @@ def candidate_features(
     padded = np.vstack([pad, local, pad])
     previous, following = padded[at], padded[at + 2]
     column = {name: LOCAL.index(name) for name in LOCAL}
-    body_words = _words(" ".join(texts[body : body + 12]))
-    counts = Counter(" ".join(t.casefold().split()) for t in texts)
+    words = _Words(texts)
+    body_words = words.union(range(body, min(body + 12, n)))
+    # A copy of the headline is a short line: long ones (prose) are not read.
+    normed = [" ".join(t.casefold().split()) if len(t) <= COPY_CHARS else "" for t in texts]
+    counts = Counter(normed)
+    overlaps = _overlaps(words, article, chosen)
     # Headline-shaped lines from the first candidate to the body, and one past the last.
     low, high = int(at.min()), min(max(int(at.max()) + 2, body + 1), n)
     shaped = np.zeros(n + 1)
@@ -145,14 +156,14 @@ def candidate_features(
     short_sum = np.concatenate(([0.0], np.cumsum(local[:, column["short"]])))
     good = np.flatnonzero(local[:, column["good"]] > 0)
     dates = np.flatnonzero(local[:, column["dateline"]] > 0)
-    words = np.expm1(own[:, column["words"]])
+    lengths_in_words = np.expm1(own[:, column["words"]])
     lengths = np.array([len(texts[i]) for i in chosen], dtype=np.float64)
     after = np.concatenate([article[1:], [0.0]])
     before_body = at < body
     rows = [
         own[:, column["words"]],
         own[:, column["chars"]],
-        (words >= 4) & (words <= 25),
+        (lengths_in_words >= 4) & (lengths_in_words <= 25),
         own[:, column["ends_period"]],
         own[:, column["ends_sentence"]],
         own[:, column["ends_colon"]],
@@ -165,7 +176,7 @@ def candidate_features(
         after[at],
         np.log1p(np.maximum(body - at, 0)),
         at >= body,
-        [_overlap(_words(texts[i]), body_words) for i in chosen],
+        [_overlap(words[i], body_words) for i in chosen],
         [math.log1p(counts[" ".join(texts[i].casefold().split())] - 1) for i in chosen],
         own[:, column["blank_before"]],
         own[:, column["blank_after"]],
@@ -184,8 +195,39 @@ def candidate_features(
         shaped[at + 1],
         [_to_prose(dates, i) for i in chosen],
         [_from(dates, i) for i in chosen],
+        _copies(normed, chosen),
+        *overlaps,
+        np.cumsum(shaped[at]) * before_body,
     ]
     return np.column_stack([np.asarray(r, dtype=np.float64) for r in rows])
+
+
+def _copies(normed: list[str], chosen: list[int]) -> list[float]:
+    """How often the line recurs inside other lines: a headline is pasted twice or three
+    times (the browser tab's "Headline | Site", a breadcrumb "Home › News › Headline")."""
+    page = "\n".join(normed)
+    return [
+        math.log1p(page.count(normed[i]) - 1) if len(normed[i].split()) >= 2 else 0.0
+        for i in chosen
+    ]
+
+
+def _overlaps(
+    words: _Words, article: np.ndarray, chosen: list[int]
+) -> tuple[list[float], list[float], np.ndarray]:
+    """Share of a candidate's words that the article repeats, that the next few article
+    lines under it repeat (a headline's words recur in the lead, a kicker's or a tagline's
+    do not), and the first share against the best of the page's candidates."""
+    lines = np.flatnonzero(article > ARTICLE_ABOVE)
+    whole = words.union(lines[:ARTICLE_LINES])
+    overall = [_overlap(words[i], whole) for i in chosen]
+    following = []
+    for i in chosen:
+        start = np.searchsorted(lines, i + 1)
+        near = words.union(lines[start : start + NEXT_LINES])
+        following.append(_overlap(words[i], near))
+    best = np.asarray(overall) - max(overall, default=0.0)
+    return overall, following, best
 
 
 def _from(marks: np.ndarray, line: int) -> float:
@@ -194,7 +236,25 @@ def _from(marks: np.ndarray, line: int) -> float:
     return float(min(line - above[-1], 10)) if len(above) else 10.0
 
 
-def _overlap(tokens: set[str], body: set[str]) -> float:
+class _Words:
+    """Each line's words of four letters or more, read once and only for the lines asked."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self._texts = texts
+        self._read: dict[int, frozenset[str]] = {}
+
+    def __getitem__(self, line: int) -> frozenset[str]:
+        found = self._read.get(line)
+        if found is None:
+            text = self._texts[line][:WORDS_CHARS].casefold()
+            found = self._read[line] = frozenset(_TOKEN.findall(text))
+        return found
+
+    def union(self, lines: Iterable[int]) -> frozenset[str]:
+        return frozenset().union(*(self[int(i)] for i in lines))
+
+
+def _overlap(tokens: frozenset[str], body: frozenset[str]) -> float:
     return len(tokens & body) / max(len(tokens), 1)
 
 
@@ -202,10 +262,6 @@ def _to_prose(good: np.ndarray, line: int) -> float:
     """How many lines down the next marked line (prose, a date) is (10 at most)."""
     after = good[np.searchsorted(good, line + 1) :]
     return float(min(after[0] - line, 10)) if len(after) else 10.0
-
-
-def _words(text: str) -> set[str]:
-    return {w.casefold() for w in _TOKEN.findall(text)}
 
 
 def body_start(article: np.ndarray) -> int:

@@ -160,16 +160,17 @@ def context_features(local: np.ndarray) -> np.ndarray:
 
 def densest_block(score: np.ndarray) -> tuple[int, int]:
     """(first, last) line of the contiguous run with the largest sum of `score`: the
-    article's body when lines of prose score above zero and page furniture below."""
-    best, best_span = -np.inf, (0, -1)
-    total, start = 0.0, 0
-    for i, value in enumerate(score):
-        if total <= 0:
-            total, start = 0.0, i
-        total += value
-        if total > best:
-            best, best_span = total, (start, i)
-    return best_span
+    article's body when lines of prose score above zero and page furniture below.
+
+    Kadane's scan, in numpy: a run ending at line j is best started just after the lowest
+    prefix sum before it (the latest one on a tie); the first best end wins."""
+    if not len(score):
+        return (0, -1)
+    prefix = np.concatenate(([0.0], np.cumsum(score)))
+    lowest = np.minimum.accumulate(prefix[:-1])
+    last = int(np.argmax(prefix[1:] - lowest))
+    ties = prefix[: last + 1] == lowest[last]
+    return (last - int(np.argmax(ties[::-1])), last)
 
 
 def block_features(local: np.ndarray) -> np.ndarray:

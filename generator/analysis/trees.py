@@ -23,15 +23,15 @@ class Forest:
     def probability(self, rows: np.ndarray) -> np.ndarray:
         if not len(rows):
             return np.zeros(0)
-        trees = np.arange(self.features.shape[0])
-        lines = np.arange(len(rows))[:, None]
-        node = np.zeros((len(rows), len(trees)), dtype=np.int64)
+        trees, inner = self.features.shape
+        # Every inner node's test for every line at once; the walk then only picks them.
+        decided = rows[:, self.features.ravel()] > self.thresholds.ravel()
+        offset = np.arange(trees) * inner
+        node = np.zeros((len(rows), trees), dtype=np.int64)
         for _ in range(self.depth):
-            feature = self.features[trees, node]
-            right = rows[lines, feature] > self.thresholds[trees, node]
-            node = 2 * node + 1 + right
-        leaf = node - (2**self.depth - 1)
-        z: np.ndarray = self.leaves[trees, leaf].sum(axis=1) + self.base
+            node = 2 * node + 1 + np.take_along_axis(decided, node + offset, axis=1)
+        leaf = node - inner + np.arange(trees) * self.leaves.shape[1]
+        z: np.ndarray = self.leaves.ravel()[leaf].sum(axis=1) + self.base
         return np.asarray(1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))))
 
     def to_json(self) -> dict[str, object]:

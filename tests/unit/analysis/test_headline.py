@@ -135,3 +135,21 @@ def test_the_headline_features_have_one_row_per_candidate() -> None:
     overlap = HEADLINE_FEATURES.index("overlap")
     assert rows[0, overlap] == 0.0  # "News": the body has no such word
     assert rows[1, overlap] > 0.0  # the headline's "three" is in the body
+
+
+def test_a_headline_pasted_twice_and_repeated_by_its_body_stands_out() -> None:
+    import numpy as np
+
+    from generator.analysis.headline import HEADLINE_FEATURES, candidate_features
+    from generator.analysis.line_features import local_features
+
+    headline = "Rail link to Aktau opens after three years"
+    body = "The rail link to Aktau opened on Monday. It took three years to build."
+    texts = [f"{headline} | Steppe Post", "Where the steppe meets the sea", headline, body]
+    n = len(texts)
+    local = local_features(texts, [True] * n, [True] * n, [False] * n, [None] * n, "en")
+    article = np.array([0.0, 0.1, 0.4, 0.9])
+    rows = candidate_features(texts, local, article, 3, [1, 2])
+    column = {name: i for i, name in enumerate(HEADLINE_FEATURES)}
+    assert rows[1, column["copies"]] > rows[0, column["copies"]] == 0
+    assert rows[1, column["article_overlap"]] > rows[0, column["article_overlap"]]

@@ -68,3 +68,22 @@ def test_window_means_stop_at_the_page_s_edges() -> None:
 
 def test_the_densest_block_bridges_a_short_gap() -> None:
     assert densest_block(np.array([-1, 1, 1, -0.5, 1, -1, -1, 1])) == (1, 4)
+
+
+def _scan(score: np.ndarray) -> tuple[int, int]:
+    """Kadane's scan line by line: what `densest_block` computes with array operations."""
+    best, span, total, start = -np.inf, (0, -1), 0.0, 0
+    for i, value in enumerate(score):
+        if total <= 0:
+            total, start = 0.0, i
+        total += value
+        if total > best:
+            best, span = total, (start, i)
+    return span
+
+
+def test_the_densest_block_is_kadane_s_run() -> None:
+    rng = np.random.default_rng(28)
+    for _ in range(300):
+        score = rng.random(int(rng.integers(0, 40))) - 0.6
+        assert densest_block(score) == _scan(score)
