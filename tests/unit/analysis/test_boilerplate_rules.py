@@ -86,6 +86,83 @@ def test_article_text_has_no_reason(lang: str, line: str) -> None:
     assert phrase_reason(line, lang) is None
 
 
+# Chrome that sits inside or next to the article block of a whole-page paste, one line per
+# language and reason: (language, line, reason).
+CHROME = [
+    ("en", "Copy link", "share buttons"),
+    ("en", "Be the first to comment", "comments"),
+    ("en", "Sign up for our daily newsletter to get the headlines", "subscription call"),
+    ("en", "Further reading", "related article"),
+    ("en", "Tagged: elections, parliament", "tag list"),
+    ("en", "Previous post", "navigation"),
+    ("en", "© 2025 Example Media. All rights reserved.", "copyright notice"),
+    ("en", "iStock / Jane Doe", "photo credit"),
+    ("fr", "Envoyer par e-mail", "share buttons"),
+    ("fr", "Soyez le premier à commenter", "comments"),
+    ("fr", "Recevez gratuitement notre newsletter quotidienne", "subscription call"),
+    ("fr", "Vous aimerez aussi", "related article"),
+    ("fr", "Mentions légales", "navigation"),
+    ("fr", "Reproduction interdite sans autorisation", "copyright notice"),
+    ("de", "Vorheriger Artikel", "navigation"),
+    ("de", "Newsletteranmeldung", "navigation"),
+    ("de", "Schlagworte:", "tag list"),
+    ("de", "Kommentare insgesamt: 12", "comments"),
+    ("de", "Weitere Artikel zum Thema:", "related article"),
+    ("de", "Externer Inhalt", "embedded content"),
+    ("de", "Link kopieren", "share buttons"),
+    ("de", "Zum Vergrößern auf das Bild klicken", "photo credit"),
+    ("es", "Lea más:", "related article"),
+    ("es", "Enviar por WhatsApp", "share buttons"),
+    ("es", "Recibe nuestra newsletter semanal", "subscription call"),
+    ("es", "Sé el primero en comentar", "comments"),
+    ("es", "Todos los derechos reservados", "copyright notice"),
+    ("ru", "Комментарии: 5", "comments"),
+    ("ru", "Материалы по теме", "related article"),
+    ("ru", "Скопировать ссылку", "share buttons"),
+    ("ru", "При использовании материалов ссылка обязательна", "copyright notice"),
+    ("kk", "Пікірлер: 0", "comments"),
+    ("kk", "© 2025 ЖЕҢІС. Материалдарды пайдаланғанда сілтеме міндетті.", "copyright notice"),
+    ("kk", "Тағы да оқыңыз", "related article"),
+    ("kk", "Сілтемені көшіру", "share buttons"),
+    ("ar", "صورة: رويترز", "photo credit"),
+    ("ar", "لا توجد تعليقات", "comments"),
+    ("ar", "أخبار متعلقة", "related article"),
+    ("ar", "جميع الحقوق محفوظة", "copyright notice"),
+    ("uk", "Скопіювати посилання", "share buttons"),
+    ("tr", "Linki kopyala", "share buttons"),
+    ("zh", "复制链接", "share buttons"),
+    ("de", "Alle akzeptieren", "consent button"),
+    ("fr", "Continuer sans accepter", "consent button"),
+    ("es", "Contenido externo", "embedded content"),
+]
+
+
+@pytest.mark.parametrize(("lang", "line", "reason"), CHROME)
+def test_chrome_around_the_article_names_its_reason(lang: str, line: str, reason: str) -> None:
+    found = phrase_reason(line, lang)
+    assert found is not None and found[0] == reason, found
+
+
+# Article sentences that use the words of those phrases.
+ARTICLE = [
+    ("en", "Readers were asked to share their views on the new tax in the comments section."),
+    ("en", "The next article of the constitution sets out how parliament elects its speaker."),
+    ("fr", "Le ministre a refusé de commenter les critiques de l'opposition sur la réforme."),
+    ("de", "Die weiteren Artikel des Gesetzes regeln, wer die Kosten für den Ausbau trägt."),
+    ("de", "Zum Thema Wohnungsbau äußerte sich der Bürgermeister am Montag nicht."),
+    ("es", "El ministro dijo que leerá más informes antes de tomar una decisión final."),
+    ("ru", "Подробнее о новых правилах министерство расскажет на следующей неделе."),
+    ("kk", "Министр пікірлерді жинап, заң жобасын қайта қарайтынын айтты."),
+    ("ar", "قال الوزير إن التعليقات على مشروع القانون ستنشر الأسبوع المقبل."),
+    ("ar", "أخبار متعلقة بالانتخابات انتشرت على نطاق واسع قبل أسبوع من التصويت."),
+]
+
+
+@pytest.mark.parametrize(("lang", "line"), ARTICLE)
+def test_an_article_sentence_with_those_words_has_no_reason(lang: str, line: str) -> None:
+    assert phrase_reason(line, lang) is None
+
+
 # Boilerplate lines and prose with separators and bullets strewn around them, or any text.
 PUNCT = st.text(st.sampled_from(list(" .:|•»/›-12")), max_size=4)
 KNOWN = st.tuples(PUNCT, st.sampled_from([r[1] for r in REASONS + PROSE]), PUNCT).map("".join)
