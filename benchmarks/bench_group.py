@@ -22,6 +22,7 @@ from generator.analysis.analyse import analyse
 from generator.grouping.group import group_stories
 from generator.grouping.vectors import article_vectors
 from generator.incremental.cache import Cache
+from generator.incremental.embeddings import CachedEncoder
 from generator.reading.files import find_seeds, read_seed
 from generator.records import Article, SeedText
 from generator.text.embed import default_encoder
@@ -58,7 +59,7 @@ def main() -> None:
     articles = load(args.eval, args.count)
     marks.append(_now())
     cache = Cache(None)  # cold: nothing embedded yet
-    vectors = article_vectors(articles, default_encoder(), cache)
+    vectors = article_vectors(articles, CachedEncoder(default_encoder(), cache))
     marks.append(_now())
     grouping = group_stories(articles, cache=cache)  # every vector now comes from the cache
     marks.append(_now())

@@ -30,6 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from generator.incremental.cache import DEFAULT_PATH, Cache
+from generator.incremental.embeddings import CachedEncoder
 from generator.rendering.align import DEFAULT_PARAMS, Params, align_sentences
 from generator.text.embed import Encoder, default_encoder
 from generator.text.sentences import split_sentences
@@ -93,7 +94,8 @@ def score_pair(
     flat_b = [s for p in b for s in p]
     kept = [j for j in range(len(flat_b)) if not drop or j % drop != drop // 2]
     try:
-        beads = align_sentences(flat_a, [flat_b[j] for j in kept], encoder, cache, params)
+        cached = CachedEncoder(encoder, cache)
+        beads = align_sentences(flat_a, [flat_b[j] for j in kept], cached, params)
     except NotCached:
         return 0, 0, 0
     new_index = {old: new for new, old in enumerate(kept)}

@@ -135,7 +135,7 @@ def test_clean_text_is_empty_only_without_paragraphs_before_and_after_a_pickle(
     clean = CleanText(paragraphs)
     assert clean.empty is empty
     back = pickle.loads(pickle.dumps(clean))
-    assert back.empty is empty  # told from the packed bytes, before they are unpacked
+    assert back.empty is empty
     assert back.paragraphs == paragraphs
 
 
