@@ -124,18 +124,20 @@ def page_path(first: str, number: int) -> str:
 def split_pages(
     sizes: Sequence[int], items: int = PAGE_ITEMS, budget: int = PAGE_BYTES
 ) -> list[range]:
-    """Consecutive items, in order, cut into pages of at most `items` items and `budget`
-    bytes (an item longer than that has a page of its own)."""
+    """Consecutive items, in order (newest first), cut into pages of at most `items` items
+    and `budget` bytes (an item longer than that has a page of its own). The cuts are made
+    from the oldest end, so the first page is the one that fills up: a new article changes
+    that page alone, not every page after it (a rebuild renders one page, not all)."""
     pages: list[range] = []
-    start, used = 0, 0
-    for i, size in enumerate(sizes):
-        if i > start and (i - start >= items or used + size > budget):
-            pages.append(range(start, i))
-            start, used = i, 0
-        used += size
-    if start < len(sizes) or not pages:
-        pages.append(range(start, len(sizes)))
-    return pages
+    end, used = len(sizes), 0
+    for i in range(len(sizes) - 1, -1, -1):
+        if i < end - 1 and (end - i > items or used + sizes[i] > budget):
+            pages.append(range(i + 1, end))
+            end, used = i + 1, 0
+        used += sizes[i]
+    if end > 0 or not pages:
+        pages.append(range(0, end))
+    return pages[::-1]
 
 
 def page_numbers(number: int, count: int) -> list[int | None]:
@@ -309,9 +311,9 @@ def language_pages(
     lang: str, entries: Sequence[Entry]
 ) -> list[tuple[str, tuple[Entry, ...], int, int]]:
     """The `render_language_index` calls of a language: its articles, newest first, cut
-    into pages; each call is the key of its page. A new article re-renders its language's
-    pages from where it enters the list (all of them when it is the newest, or when the
-    pages' count changes), and the pages where its story's other versions are listed."""
+    into pages; each call is the key of its page. A new article re-renders the pages from
+    the newest to where it enters the list (the first page alone when it is the newest; all
+    of them when the pages' count changes), and those listing its story's other versions."""
     ordered = sorted(entries, key=_newest_article)
     also = len(ui(lang, "also_in").encode())
     sizes = [

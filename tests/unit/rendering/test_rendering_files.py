@@ -6,8 +6,10 @@ file names are unique across tests/.)"""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -15,7 +17,15 @@ import pytest
 from generator.incremental.cache import Cache
 from generator.incremental.memo import Deferred, Memo
 from generator.reading.duplicates import Duplicate
-from generator.records import Article, CleanText, Language, SeedText, Story, Title
+from generator.records import (
+    Article,
+    CleanText,
+    Language,
+    PublicationDate,
+    SeedText,
+    Story,
+    Title,
+)
 from generator.rendering import files as files_module
 from generator.rendering.files import plan_pages, render_files
 from generator.rendering.indexes import HOME_LIST, STORY_LIST
@@ -125,15 +135,20 @@ def test_no_story_is_still_an_archive() -> None:
 
 
 def test_a_new_article_renders_only_the_language_pages_it_changes() -> None:
-    # 150 undated Russian articles: two pages, by headline; a new one sorts last.
-    many = [written(f"{i}.ru.txt", "ru", f"Новость {i:03}", "Текст.") for i in range(150)]
-    stories = [Story(f"n{i:03}", (a,)) for i, a in enumerate(many)]
+    # 150 Russian articles, one a day: two pages, newest first; the news of the next day
+    # joins the first page, and the older page, cut from the oldest end, stays as it was.
+    def dated(i: int) -> Article:
+        day = (dt.date(2025, 1, 1) + dt.timedelta(days=i)).isoformat()
+        article = written(f"{i}.ru.txt", "ru", f"Новость {i:03}", "Текст.")
+        return replace(article, date=PublicationDate(day, "editor"))
+
+    stories = [Story(f"n{i:03}", (dated(i),)) for i in range(150)]
     memo = Memo(Cache(None))
     first = render_files(stories, plan_pages(stories, memo), memo=memo)
     assert {"ru/index.md", "ru/page/2.md"} <= first.keys() and "ru/page/3.md" not in first
     before = memo.computed["render_language_index"]
-    late = Story("z", (written("z.ru.txt", "ru", "Новость 999", "Текст."),))
+    late = Story("z", (dated(999),))
     again = render_files([*stories, late], plan_pages([*stories, late], memo), memo=memo)
-    assert memo.computed["render_language_index"] == before + 1  # the last page only
-    assert _text(again["ru/index.md"]) == _text(first["ru/index.md"])
-    assert "novost-999" in _text(again["ru/page/2.md"])
+    assert memo.computed["render_language_index"] == before + 1  # the first page only
+    assert _text(again["ru/page/2.md"]) == _text(first["ru/page/2.md"])
+    assert "novost-999" in _text(again["ru/index.md"])
