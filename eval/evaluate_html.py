@@ -30,11 +30,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eval.evaluate_clean import default_eval_dir  # noqa: E402
+from eval.evaluate_clean import default_eval_dir, load  # noqa: E402
 from generator.analysis.analyse import analyse  # noqa: E402
 from generator.analysis.clean import CleanContext, repeated_lines  # noqa: E402
 from generator.analysis.title import find_title  # noqa: E402
-from generator.reading.files import decode_seed  # noqa: E402
 from generator.reading.frontmatter import apply_overrides  # noqa: E402
 from generator.reading.html_page import read_html_page  # noqa: E402
 from generator.records import Article, CleanText, SeedError, SeedText  # noqa: E402
@@ -76,15 +75,6 @@ def read_pages(
         else:
             refused.append(seed)
     return seeds, refused, costs
-
-
-def read_texts(folder: Path, names: list[str]) -> list[SeedText]:
-    seeds = []
-    for name in names:
-        seed = decode_seed(name, (folder / name).read_bytes())
-        assert isinstance(seed, SeedText), seed
-        seeds.append(seed)
-    return seeds
 
 
 def unclean(seed: SeedText, context: CleanContext) -> Article:
@@ -162,7 +152,7 @@ def main() -> int:
         for f, t in json.loads((corpus / "truth.json").read_text("utf-8")).items()
         if stem(f) in names
     }
-    texts = read_texts(corpus / "seeds", [n + ".txt" for n in names])
+    texts = load(corpus / "seeds", [n + ".txt" for n in names])
     rows = (
         (".html seeds (the build)", run(analyse, pages)),
         (".html seeds, no clean stage", run(unclean, pages)),
