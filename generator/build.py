@@ -21,6 +21,7 @@ from generator.progress import Steps
 from generator.reading.gather import Gathered, gather, settle
 from generator.records import BuildReport, Page, SeedError
 from generator.rendering.files import plan_pages, render_files
+from generator.rendering.home import load_home
 from generator.rendering.published import load_published
 from generator.text.embed import ENCODER_TIME
 from generator.writing.lock import project_lock
@@ -46,8 +47,9 @@ def build(config: Config) -> BuildReport:
         pages = plan_pages(stories, memo, published)
         if not unusable or published:  # a file that cannot be read is left as it is
             problems += record_pages(config.urls_file, pages)
-        problems += unusable
-        files = render_files(stories, pages, found.read.duplicates, memo)
+        home, unread = load_home(config.home)
+        problems += unusable + unread
+        files = render_files(stories, pages, found.read.duplicates, memo, home)
         memo.commit()
         steps.done("render", f"{len(files)} files")
         skipped, changed = publish(config.out, files, memo)

@@ -89,8 +89,8 @@ def _stamp_for_mkdocs(config: Config, config_file: Path | None, report: BuildRep
     project = project_of(config.seeds, config.out, Path.cwd())
     if project is None or (config_file or Path(CONFIG_FILE)).resolve() != project / CONFIG_FILE:
         return
-    clean = not report.errors
-    if problem := record_build(project, config.seeds, config.out, config.stories_file, clean):
+    clean, inputs = not report.errors, (config.stories_file, config.home)
+    if problem := record_build(project, config.seeds, config.out, inputs, clean):
         logging.getLogger(__name__).info("cannot record the build for mkdocs: %s", problem)
 
 

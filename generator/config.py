@@ -14,6 +14,7 @@ from typing import Any
 from generator.safe_yaml import CONFIG_YML, LimitError, YamlProblem, read_yaml
 
 CONFIG_FILE = "generator.yml"
+HOME_FILE = "home.md"
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,12 @@ def _optional_file(value: Any) -> str | None:
     return None if value is None else _folder(value) and "must be a file path"
 
 
+def _file(value: Any) -> str | None:
+    if not isinstance(value, (str, Path)) or not str(value):
+        return "must be a file path"
+    return "is a folder, not a file" if Path(value).is_dir() else None
+
+
 def _bool(value: Any) -> str | None:
     return None if isinstance(value, bool) else "must be true or false"
 
@@ -56,6 +63,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("strict", False, "exit non-zero when any seed fails", _bool),
     Setting("stories", None, "story decisions file [<seeds>/stories.yml]", _optional_file),
     Setting("cache", ".cache/generator.sqlite", "cache of per-seed work (null: none)", _cache_file),
+    Setting("home", HOME_FILE, "the home page's text; the newest stories go at its mark", _file),
 )
 
 
@@ -66,6 +74,7 @@ class Config:
     strict: bool
     cache: Path | None = None  # None: no cache
     stories: Path | None = None  # None: stories.yml in the seeds folder
+    home: Path | None = None  # None: the default home page text
 
     @property
     def stories_file(self) -> Path:
@@ -108,6 +117,7 @@ def load_config(cli: Mapping[str, Any], file: Path | None = None) -> Config:
         strict=values["strict"][0],
         stories=None if values["stories"][0] is None else Path(values["stories"][0]),
         cache=Path(values["cache"][0]) if values["cache"][0] else None,
+        home=Path(values["home"][0]),
     )
 
 

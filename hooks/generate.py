@@ -19,7 +19,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from generator.build import build
-from generator.config import CONFIG_FILE, Config, ConfigError, load_config
+from generator.config import CONFIG_FILE, HOME_FILE, Config, ConfigError, load_config
 from generator.messages import one_line
 from generator.records import BuildReport
 from generator.writing.stamp import (
@@ -42,7 +42,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         log.debug("generator: %s is not this project's docs folder; not regenerating", docs)
         return
     settings = _settings(project, seeds, docs)
-    files, stamp_file = project_settings(project, settings.stories_file), project / STAMP
+    inputs = (settings.stories_file, settings.home)
+    files, stamp_file = project_settings(project, *inputs), project / STAMP
     # The stamp is the last build's, this hook's or `python -m generator build`'s: if
     # nothing changed since, that build printed the warnings, and made these very pages.
     stamp = read_stamp(stamp_file)
@@ -54,7 +55,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     report = build(settings)
     _report(report, seeds, told)
     clean = not report.errors
-    if problem := record_build(project, seeds, docs, settings.stories_file, clean):
+    if problem := record_build(project, seeds, docs, inputs, clean):
         log.info("generator: cannot record the build (the next one runs again): %s", problem)
 
 
@@ -88,4 +89,7 @@ def _settings(project: Path, seeds: Path, docs: Path) -> Config:
     stories = config.stories
     if stories is not None and not stories.is_absolute():
         stories = project / stories
-    return replace(config, seeds=seeds, out=docs, strict=False, cache=cache, stories=stories)
+    home = project / (config.home or HOME_FILE)  # as the others: relative to the project
+    return replace(
+        config, seeds=seeds, out=docs, strict=False, cache=cache, stories=stories, home=home
+    )

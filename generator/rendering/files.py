@@ -20,8 +20,8 @@ from generator.incremental.memo import DIRECT, Args, Memo, Text
 from generator.reading.duplicates import Duplicate
 from generator.records import Article, Page, Story
 from generator.rendering.align import Sides, similarities
+from generator.rendering.home import DEFAULT_HOME, HOME_PAGE, home_page
 from generator.rendering.indexes import (
-    HOME_LIST,
     STORY_LIST,
     Link,
     by_language,
@@ -64,12 +64,14 @@ def render_files(
     pages: Sequence[Page],
     duplicates: Sequence[Duplicate] = (),
     memo: Memo = DIRECT,
+    home: str = DEFAULT_HOME,
 ) -> dict[str, Text]:
-    """Every generated file: articles, indexes, side-by-side pages and the manifest (a
-    page's text may be left unread until the write stage needs it: `Memo.texts`)."""
+    """Every generated file: articles, indexes, the home page (the editors' text `home`
+    with the newest stories), side-by-side pages and the manifest (a page's text may be
+    left unread until the write stage needs it: `Memo.texts`)."""
     parallel = parallel_urls(stories)
     files = render_pages(pages, parallel, memo)
-    files |= render_indexes(stories, pages, memo=memo)
+    files |= render_indexes(stories, pages, memo=memo, home=home)
     files |= render_parallel_pages(stories, pages, memo=memo)
     files[MANIFEST] = render_manifest(stories, pages, duplicates)
     return files
@@ -148,13 +150,14 @@ def render_indexes(
     pages: Sequence[Page],
     extra_links: Mapping[str, Sequence[Link]] | None = None,
     memo: Memo = DIRECT,
+    home: str = DEFAULT_HOME,
 ) -> dict[str, Text]:
     """Every index page, by path in the docs folder. The language indexes and story pages
     are memoised, each left unread when it is stored (`Memo.texts`): a rebuild after one new
     seed neither reads nor compares the thousands it did not change."""
     by_story = _by_story(pages)
     listed = newest_first([s for s in stories if by_story[s.id]])
-    files: dict[str, Text] = {HOME_LIST: render_home_list(listed, by_story)}
+    files: dict[str, Text] = {HOME_PAGE: home_page(home, render_home_list(listed, by_story))}
     # Not memoised: a new story, listed first, moves every page's stories by one.
     parts = story_pages(listed, by_story)
     for number, part in enumerate(parts, 1):

@@ -2,8 +2,8 @@
 
 - `stories/index.md`, then `stories/page/2.md`...: every story, newest first, its headline
   and the languages it has;
-- `stories/.home.html`: the newest stories, linked from the site root, which the hook
-  `hooks/i18n.py` puts on the hand-written home page at its `<!-- stories -->` mark;
+- the home page's list (`render_home_list`): the languages and the newest stories, linked
+  from the site root (`home.py` puts it in the editors' text);
 - `<lang>/index.md`, then `<lang>/page/2.md`...: the articles of one language, newest first;
 - `stories/<id>.md`: one story, every version of it, and any extra links (parallel reading).
 
@@ -36,7 +36,6 @@ from generator.rendering.ui import ui, ui_lang
 from generator.text.languages import direction, native_name
 
 STORY_LIST = "stories/index.md"
-HOME_LIST = "stories/.home.html"  # a dotfile: MkDocs leaves it out of the site
 HOME_LIMIT = 50  # stories listed on the home page; the rest are one click away
 HOME_BYTES = 60_000  # of them: the home page is the one every visit loads
 # One page of a list: at most this many items and this many bytes of them. The theme adds

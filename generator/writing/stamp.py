@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,10 +72,13 @@ def write_stamp(path: Path, stamp: Stamp) -> None:
     write_atomic(path, json.dumps({"fingerprint": stamp.fingerprint, "clean": stamp.clean}) + "\n")
 
 
-def record_build(project: Path, seeds: Path, docs: Path, stories_file: Path, clean: bool) -> str:
-    """Stamp the project with what a build of its seeds into `docs` left there; why it
-    could not, or "" (the next MkDocs build then regenerates: slower, not wrong)."""
-    files = project_settings(project, stories_file)
+def record_build(
+    project: Path, seeds: Path, docs: Path, inputs: Sequence[Path | None], clean: bool
+) -> str:
+    """Stamp the project with what a build of its seeds and `inputs` (the story file, the
+    home page's text) into `docs` left there; why it could not, or "" (the next MkDocs
+    build then regenerates: slower, not wrong)."""
+    files = project_settings(project, *inputs)
     try:
         write_stamp(project / STAMP, Stamp(fingerprint(seeds, docs, files), clean))
     except OSError as exc:
@@ -83,9 +86,10 @@ def record_build(project: Path, seeds: Path, docs: Path, stories_file: Path, cle
     return ""
 
 
-def project_settings(project: Path, stories_file: Path) -> tuple[Path, ...]:
-    """The files besides the seeds whose change changes the pages."""
-    return (project / CONFIG_FILE, stories_file)
+def project_settings(project: Path, *inputs: Path | None) -> tuple[Path, ...]:
+    """The files besides the seeds whose change changes the pages: the settings and
+    `inputs`."""
+    return (project / CONFIG_FILE, *(path for path in inputs if path is not None))
 
 
 def project_of(seeds: Path, out: Path, where: Path) -> Path | None:

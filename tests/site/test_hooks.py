@@ -83,17 +83,6 @@ def test_the_search_hook_indexes_for_serve_only(
         assert (Path(ran[0][1]).resolve(), ran[0][2]) == (step, str(tmp_path))
 
 
-def test_story_list_goes_at_the_mark(tmp_path: Path) -> None:
-    listing = tmp_path / "list.html"
-    listing.write_text("<ul></ul>\n", encoding="utf-8")
-    marked = hook.insert_story_list("# Home\n\n<!-- stories -->\n\nEnd.\n", listing)
-    assert "<!--" not in marked and marked.index("<ul></ul>") < marked.index("End.")
-    assert "\n\n<ul></ul>\n\n" in marked  # a raw HTML block of its own
-    unmarked = hook.insert_story_list("# Home\n\nEnd.\n", listing)
-    assert unmarked.index("End.") < unmarked.index("<ul></ul>")  # no mark: after the text
-    assert hook.insert_story_list("# Home\n", tmp_path / "missing.html") == "# Home\n"
-
-
 @pytest.fixture(scope="module")
 def generate_hook() -> ModuleType:
     return _load("generate")

@@ -154,6 +154,31 @@ def test_a_story_file_elsewhere_is_the_one_read_and_written(tmp_path: Path) -> N
     assert "  - id: my-id\n    seeds: [rail.txt]\n" in stories.read_text(encoding="utf-8")
 
 
+def test_the_home_page_is_the_editors_text_with_the_newest_stories(tmp_path: Path) -> None:
+    seeds, home = _seeds(tmp_path / "seeds"), tmp_path / "home.md"
+    home.write_text("# Архив\n\n<!-- stories -->\n\nПодробнее.\n", encoding="utf-8")
+    build(Config(seeds=seeds, out=tmp_path / "docs", strict=False, home=home))
+    page = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
+    assert page.startswith("# Архив\n") and page.rstrip().endswith("Подробнее.")
+    assert page.index("stories/steppe-rail-line-opens/") < page.index("Подробнее.")
+    home.write_text("# Другой текст\n", encoding="utf-8")
+    build(Config(seeds=seeds, out=tmp_path / "docs", strict=False, home=home))
+    page = (tmp_path / "docs" / "index.md").read_text(encoding="utf-8")
+    assert page.startswith("# Другой текст\n") and "stories/museum-reopens-in-almaty/" in page
+
+
+def test_a_hand_written_home_page_in_the_docs_folder_is_left_and_reported(
+    tmp_path: Path,
+) -> None:
+    """A docs folder from before the home page was generated keeps its hand-written one."""
+    seeds, docs = _seeds(tmp_path / "seeds"), tmp_path / "docs"
+    docs.mkdir()
+    (docs / "index.md").write_text("# Mine\n", encoding="utf-8")
+    report = build(Config(seeds=seeds, out=docs, strict=False))
+    assert (docs / "index.md").read_text(encoding="utf-8") == "# Mine\n"
+    assert any("index.md" in str(e) and "hand-written" in str(e) for e in report.errors)
+
+
 def test_two_builds_of_the_same_seeds_give_byte_identical_trees(tmp_path: Path) -> None:
     seeds = {**SEEDS, "empty.txt": "", "copy.txt": RAIL, "notes.md": "not a seed"}
     first = _build(_seeds(tmp_path / "a" / "seeds", seeds), tmp_path / "a" / "docs")

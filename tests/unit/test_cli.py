@@ -80,7 +80,9 @@ def test_only_a_build_of_the_projects_own_seeds_stamps_it_for_mkdocs(
     if stamp is not None:
         assert stamp.clean
         assert stamp.fingerprint == fingerprint(
-            seeds, tmp_path / "docs", [tmp_path / "generator.yml", seeds / "stories.yml"]
+            seeds,
+            tmp_path / "docs",
+            [tmp_path / "generator.yml", seeds / "stories.yml", tmp_path / "home.md"],
         )
 
 

@@ -21,10 +21,10 @@ from generator.records import (
     Title,
 )
 from generator.rendering.files import plan_pages, render_indexes, render_pages
+from generator.rendering.home import HOME_PAGE
 from generator.rendering.indexes import (
     HOME_BYTES,
     HOME_LIMIT,
-    HOME_LIST,
     PAGE_BYTES,
     PAGE_ITEMS,
     STORY_LIST,
@@ -97,7 +97,7 @@ def test_index_pages_exist_for_every_language_and_story() -> None:
     files = render_indexes(STORIES, _pages())
     assert {"fr/index.md", "en/index.md", "kk/index.md", "ar/index.md"} <= set(files)
     assert {f"stories/{s.id}.md" for s in STORIES} <= set(files)
-    assert STORY_LIST in files and HOME_LIST in files
+    assert STORY_LIST in files and HOME_PAGE in files
 
 
 def test_language_index_speaks_its_language_when_the_site_has_words_for_it() -> None:
@@ -142,7 +142,7 @@ def test_relative_urls(here: str, target: str, link: str) -> None:
 
 def test_story_list_links_resolve_from_where_they_are() -> None:
     files = render_indexes(STORIES, _pages())
-    home = _hrefs(files[HOME_LIST])
+    home = _hrefs(files[HOME_PAGE])
     assert "stories/belt-and-road/" in home and "fr/ceinture/" in home and "fr/" in home
     listing = _hrefs(files[STORY_LIST])
     assert "belt-and-road/" in listing and "../en/belt/" in listing
@@ -160,8 +160,8 @@ def test_story_page_lists_extra_links() -> None:
 def test_home_lists_a_bounded_number_of_stories() -> None:
     many = tuple(Story(f"s{i:05}", (_article(f"{i}.txt", "en", f"T{i}"),)) for i in range(150))
     files = render_indexes(many, plan_pages(many))
-    assert files[HOME_LIST].count('<li><a href="stories/') == HOME_LIMIT
-    assert "All stories (150)" in files[HOME_LIST]
+    assert files[HOME_PAGE].count('<li><a href="stories/') == HOME_LIMIT
+    assert "All stories (150)" in files[HOME_PAGE]
     # The story list goes on to a second page, each story on exactly one of them.
     first, second = files[STORY_LIST], files["stories/page/2.md"]
     assert (
@@ -187,7 +187,7 @@ def test_lists_are_newest_first_with_their_dates_and_undated_last() -> None:
     files = render_indexes(stories, plan_pages(stories))
     for text, order in [
         (files[STORY_LIST], ["new/", "old/", "undated/"]),
-        (files[HOME_LIST], ["stories/new/", "stories/old/", "stories/undated/"]),
+        (files[HOME_PAGE], ["stories/new/", "stories/old/", "stories/undated/"]),
         (files["fr/index.md"], ["nouveau/", "ancien/", "aucune-date/"]),
     ]:
         listed = [h for h in _hrefs(text) if h in order]
@@ -232,7 +232,7 @@ def test_long_headlines_keep_every_page_small() -> None:
     lists = [p for p in files if p.startswith(("stories/index", "stories/page/", "ru/"))]
     assert len(lists) > 4
     assert max(len(str(files[p]).encode()) for p in lists) < PAGE_BYTES + 5_000
-    assert len(files[HOME_LIST].encode()) < HOME_BYTES + 5_000
+    assert len(files[HOME_PAGE].encode()) < HOME_BYTES + 5_000
 
 
 @pytest.mark.parametrize(

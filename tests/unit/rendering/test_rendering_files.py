@@ -28,7 +28,8 @@ from generator.records import (
 )
 from generator.rendering import files as files_module
 from generator.rendering.files import plan_pages, render_files
-from generator.rendering.indexes import HOME_LIST, STORY_LIST
+from generator.rendering.home import HOME_PAGE
+from generator.rendering.indexes import STORY_LIST
 from generator.rendering.pages import MANIFEST, story_page_path
 from generator.rendering.side_by_side import INDEX, parallel_path
 
@@ -77,7 +78,7 @@ def test_every_file_of_the_archive_is_rendered() -> None:
     pages = plan_pages(STORIES)
     files = render_files(STORIES, pages)
     indexes = {f"{lang}/index.md" for lang in ("en", "fr", "ar", "kk", "ru")}
-    indexes |= {STORY_LIST, HOME_LIST, INDEX, *(story_page_path(s.id) for s in STORIES)}
+    indexes |= {STORY_LIST, HOME_PAGE, INDEX, *(story_page_path(s.id) for s in STORIES)}
     # The only story in two languages or more has a parallel page.
     expected = {p.path for p in pages} | indexes | {parallel_path("new-railway-link"), MANIFEST}
     assert files.keys() == expected
@@ -113,7 +114,7 @@ def test_the_memo_gives_the_same_files_and_renders_nothing_twice(letters: Letter
     memo.defer_texts = True
     first = render_files(STORIES, plan_pages(STORIES, memo), memo=memo)
     assert {path: _text(text) for path, text in first.items()} == direct
-    plain = {MANIFEST, STORY_LIST, HOME_LIST, INDEX}  # small, rendered every time
+    plain = {MANIFEST, STORY_LIST, HOME_PAGE, INDEX}  # small, rendered every time
     assert all(isinstance(text, Deferred) for path, text in first.items() if path not in plain)
     assert set(memo.computed) >= {
         "article_page",
@@ -131,7 +132,7 @@ def test_the_memo_gives_the_same_files_and_renders_nothing_twice(letters: Letter
 def test_no_story_is_still_an_archive() -> None:
     files = render_files((), ())
     assert json.loads(str(files[MANIFEST])) == {"stories": []}
-    assert {STORY_LIST, HOME_LIST, INDEX} <= files.keys()
+    assert {STORY_LIST, HOME_PAGE, INDEX} <= files.keys()
 
 
 def test_a_new_article_renders_only_the_language_pages_it_changes() -> None:

@@ -136,9 +136,13 @@ def test_only_true_says_clean(tmp_path: Path, value: str, clean: bool) -> None:
     assert read_stamp(path) == Stamp("f", clean)
 
 
-def test_the_settings_are_the_config_file_and_the_story_file(tmp_path: Path) -> None:
-    stories = tmp_path / "seeds" / "stories.yml"
-    assert project_settings(tmp_path, stories) == (tmp_path / "generator.yml", stories)
+def test_the_settings_are_the_config_file_the_story_file_and_the_home_text(
+    tmp_path: Path,
+) -> None:
+    stories, home = tmp_path / "seeds" / "stories.yml", tmp_path / "home.md"
+    config = tmp_path / "generator.yml"
+    assert project_settings(tmp_path, stories, home) == (config, stories, home)
+    assert project_settings(tmp_path, stories, None) == (config, stories)
 
 
 @pytest.mark.parametrize(
