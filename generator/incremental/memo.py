@@ -224,8 +224,8 @@ class Memo:
         return hashlib.sha256(version + encoded).hexdigest()
 
     def _named_only(self, args: Args) -> bytes | None:
-        """The arguments' names, when each argument is a named record, a string, None or a
-        tuple of those: most calls of a rebuild, whose keys are then made without encoding
+        """The arguments' names, when each argument is a named record, a string, None, an int
+        or a tuple of those: most calls of a rebuild, whose keys are then made without encoding
         any record. (JSON encodings start with "[", never with NAMED_ONLY; strings are
         JSON-quoted and names are digests, so no separator can come from either.)"""
         parts = [NAMED_ONLY]
@@ -244,6 +244,8 @@ class Memo:
             return json.dumps(value, ensure_ascii=False)
         if value is None:
             return "null"
+        if type(value) is int:  # a page's number: "#" is in no name, string or digest
+            return f"#{value}"
         if type(value) is tuple:
             names = [self._name_of(item) for item in value]
             known = [name for name in names if name is not None]

@@ -25,6 +25,7 @@ from generator.rendering.indexes import (
     STORY_LIST,
     Link,
     by_language,
+    language_counts,
     language_index_path,
     language_pages,
     other_versions,
@@ -158,10 +159,15 @@ def render_indexes(
     by_story = _by_story(pages)
     listed = newest_first([s for s in stories if by_story[s.id]])
     files: dict[str, Text] = {HOME_PAGE: home_page(home, render_home_list(listed, by_story))}
-    # Not memoised: a new story, listed first, moves every page's stories by one.
-    parts = story_pages(listed, by_story)
-    for number, part in enumerate(parts, 1):
-        files[page_path(STORY_LIST, number)] = render_story_list(part, by_story, number, len(parts))
+    # Memoised per page, on its stories and their versions: the pages are cut from the
+    # oldest end, so a new story changes the first page alone (and the language counts on it).
+    parts, counts = story_pages(listed, by_story), language_counts(by_story)
+    story_lists: list[Args] = []
+    for n, part in enumerate(parts, 1):
+        versions = tuple(tuple(by_story[s.id]) for s in part)
+        story_lists.append((tuple(part), versions, n, len(parts), counts if n == 1 else ()))
+    for args, text in zip(story_lists, memo.texts(render_story_list, story_lists), strict=True):
+        files[page_path(STORY_LIST, args[2])] = text
     # Memoised per page, on its articles and their stories' other versions: a rebuild after
     # one new seed renders the pages whose articles it moved or whose stories it changed.
     lists = [

@@ -232,17 +232,22 @@ def _more_link(shown: int, count: int, here: str) -> str:
     return f'<p><a href="{href}">{escape(ui("en", "more_stories"))} ({count})</a></p>\n'
 
 
-def _language_list_html(by_story: Mapping[str, Sequence[Page]], here: str) -> str:
+def language_counts(by_story: Mapping[str, Sequence[Page]]) -> tuple[tuple[str, int], ...]:
+    """Each language version's tag and how many articles it has, by tag."""
     counts: dict[str, int] = defaultdict(int)
     for pages in by_story.values():
         for page in pages:
             counts[page.article.lang.tag] += 1
+    return tuple(sorted(counts.items()))
+
+
+def _language_list_html(counts: Sequence[tuple[str, int]], here: str) -> str:
     items = []
-    for code in sorted(counts):
+    for code, count in counts:
         href = escape(relative_url(here, f"{lang_folder(code)}/"))
         name = escape(native_name(code))
         link = f'<a href="{href}" hreflang="{escape(code)}" {_lang_attrs(code)}>{name}</a>'
-        items.append(f"<li>{link} ({counts[code]})</li>")
+        items.append(f"<li>{link} ({count})</li>")
     return '<ul class="language-list">\n' + "\n".join(items) + "\n</ul>\n"
 
 
@@ -253,7 +258,7 @@ def render_home_list(stories: Sequence[Story], by_story: Mapping[str, Sequence[P
     return "\n\n".join(
         [
             f"<h2>{escape(ui('en', 'languages'))}</h2>",
-            _language_list_html(by_story, ""),
+            _language_list_html(language_counts(by_story), ""),
             f"<h2>{escape(ui('en', 'stories'))}</h2>",
             story_list_html(newest, by_story, "") + _more_link(len(newest), len(stories), ""),
         ]
@@ -262,12 +267,13 @@ def render_home_list(stories: Sequence[Story], by_story: Mapping[str, Sequence[P
 
 def render_story_list(
     stories: Sequence[Story],
-    by_story: Mapping[str, Sequence[Page]],
+    versions: Sequence[Sequence[Page]],
     number: int = 1,
     count: int = 1,
+    languages: Sequence[tuple[str, int]] = (),
 ) -> str:
-    """Page `number` of `count` of the story list: its `stories`, newest first; the first
-    page also lists the languages (`by_story` holds every story's pages)."""
+    """Page `number` of `count` of the story list: its `stories`, newest first, each with
+    its `versions`; the first page also lists the `languages` (`language_counts`)."""
     here = page_url(page_path(STORY_LIST, number))
     title = _page_title(ui("en", "stories"), "en", number)
     meta = {"title": title, "lang": "en", "search": {"exclude": True}}
@@ -275,10 +281,11 @@ def render_story_list(
     if number == 1:
         body += [
             f"<h2>{escape(ui('en', 'languages'))}</h2>",
-            _language_list_html(by_story, here),
+            _language_list_html(languages, here),
             f"<h2>{escape(ui('en', 'stories'))}</h2>",
         ]
     nav = pager(STORY_LIST, number, count)
+    by_story = {story.id: pages for story, pages in zip(stories, versions, strict=True)}
     body += [story_list_html(stories, by_story, here)] + ([nav] if nav else [])
     return front_matter(meta) + "\n" + "\n\n".join(body) + "\n"
 
