@@ -41,7 +41,7 @@ from benchmarks.synth import load_corpora, new_article, synthetic_seeds, write_s
 from generator.incremental.embeddings import CACHE_KIND as SENTENCE_VECTORS
 
 ROOT = Path(__file__).resolve().parent.parent
-GENERATED_AT_TOP = {"archive.json", ".generator-files"}  # generated files beside hand-written
+GENERATED_AT_TOP = {"archive.json", ".generator-files", "index.md"}  # beside hand-written ones
 
 
 @dataclass(frozen=True)

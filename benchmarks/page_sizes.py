@@ -127,7 +127,7 @@ def build_site(docs: Path, files: Mapping[str, str], base: Path) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    for hand_written in ["index.md", "about.md"]:
+    for hand_written in ["about.md"]:  # index.md is generated (the home page)
         shutil.copy(ROOT / "site_src" / hand_written, docs / hand_written)
     shutil.copytree(ROOT / "site_src" / "assets", docs / "assets", dirs_exist_ok=True)
     site = base / "site"

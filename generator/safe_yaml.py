@@ -11,6 +11,8 @@ refused with one line naming the limit; every other YAML problem is one line too
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -201,3 +203,33 @@ _NO_TIMESTAMPS = {
     first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in Resolver.yaml_implicit_resolvers.items()
 }
+
+
+# A scalar YAML reads back as the same string without quotes: a file name or a page path
+# (letters of any script, digits, `.`, `-`, `_`, `/`), ending in an extension, so that no
+# resolver (numbers, booleans, dates, null) can take it for anything but a string.
+_PLAIN = re.compile(r"[^\W_][\w.-]*(?:/[\w.-]+)*\.(?:txt|html|md)")
+
+
+def yaml_scalar(text: str) -> str:
+    """`text` as a YAML scalar: plain when it reads back as itself, else double-quoted with
+    every character that is not printable escaped (YAML's escapes, which JSON's are not for
+    characters beyond U+FFFF)."""
+    if _PLAIN.fullmatch(text):
+        return text
+    out = ['"']
+    for char in text:
+        if char in '"\\':
+            out.append("\\" + char)
+        elif char.isprintable():
+            out.append(char)
+        else:
+            code = ord(char)
+            out.append(f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}")
+    return "".join(out) + '"'
+
+
+def dump_flat_mapping(mapping: Mapping[str, str]) -> str:
+    """`key: value` lines, in the mapping's order: what `yaml.safe_dump` writes of a mapping
+    of strings, made line by line (it took most of a rebuild's writing of `urls.yml`)."""
+    return "".join(f"{yaml_scalar(key)}: {yaml_scalar(value)}\n" for key, value in mapping.items())

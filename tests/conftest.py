@@ -19,6 +19,7 @@ from generator.config import Config
 from generator.reading.files import read_seed
 from generator.records import Article, BuildReport, SeedText, Story
 from generator.rendering.files import plan_pages, render_files
+from generator.rendering.home import HOME_PAGE
 from generator.writing.site import write_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,11 +44,13 @@ def generate(seeds: Path, docs: Path, *, hand_written: bool = True) -> BuildRepo
 
 
 def copy_hand_written(docs: Path) -> None:
-    """The committed pages of site_src/ (its top-level Markdown) and assets/, nothing generated."""
+    """The committed pages of site_src/ (its top-level Markdown) and assets/, nothing generated
+    (the home page, index.md, is: a build of the project leaves it there)."""
     source = ROOT / "site_src"
     docs.mkdir(parents=True, exist_ok=True)
     for page in source.glob("*.md"):
-        shutil.copy2(page, docs / page.name)
+        if page.name != HOME_PAGE:
+            shutil.copy2(page, docs / page.name)
     shutil.copytree(source / "assets", docs / "assets", dirs_exist_ok=True)
 
 

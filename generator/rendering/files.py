@@ -159,8 +159,9 @@ def render_indexes(
     by_story = _by_story(pages)
     listed = newest_first([s for s in stories if by_story[s.id]])
     files: dict[str, Text] = {HOME_PAGE: home_page(home, render_home_list(listed, by_story))}
-    # Memoised per page, on its stories and their versions: the pages are cut from the
-    # oldest end, so a new story changes the first page alone (and the language counts on it).
+    # Memoised per page, on its stories and their versions: where the pages are cut does not
+    # move (`split_pages`), so a new story changes the page it joins alone (and the first's
+    # language counts).
     parts, counts = story_pages(listed, by_story), language_counts(by_story)
     story_lists: list[Args] = []
     for n, part in enumerate(parts, 1):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import zlib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -42,6 +43,10 @@ HOME_BYTES = 60_000  # of them: the home page is the one every visit loads
 # 30-40 KB of its own to each page, and no page may reach 150 KB.
 PAGE_ITEMS = 100
 PAGE_BYTES = 90_000
+# A page ends where an item's key says so, about one item in BREAK_EVERY, never before
+# PAGE_MIN items (`split_pages`).
+BREAK_EVERY = 40
+PAGE_MIN = 10
 PAGER_WINDOW = 2  # page numbers shown on each side of the current one (and the first, last)
 
 Entry = tuple[Page, Sequence[Page]]  # an article of a language index, its other versions
@@ -121,22 +126,43 @@ def page_path(first: str, number: int) -> str:
 
 
 def split_pages(
-    sizes: Sequence[int], items: int = PAGE_ITEMS, budget: int = PAGE_BYTES
+    keys: Sequence[str], sizes: Sequence[int], items: int = PAGE_ITEMS, budget: int = PAGE_BYTES
 ) -> list[range]:
     """Consecutive items, in order (newest first), cut into pages of at most `items` items
-    and `budget` bytes (an item longer than that has a page of its own). The cuts are made
-    from the oldest end, so the first page is the one that fills up: a new article changes
-    that page alone, not every page after it (a rebuild renders one page, not all)."""
+    and `budget` bytes (an item longer than that has a page of its own).
+
+    Where to cut is the items' own say, as rsync cuts files: a page ends after an item
+    whose key hashes to a multiple of `BREAK_EVERY` (and holds at least `PAGE_MIN` items).
+    A new article, wherever its date or headline puts it, then changes the page it joins
+    alone; cut by count, every page on one side of it would shift (an undated article,
+    listed by headline, re-rendered half a language's pages)."""
     pages: list[range] = []
-    end, used = len(sizes), 0
-    for i in range(len(sizes) - 1, -1, -1):
-        if i < end - 1 and (end - i > items or used + sizes[i] > budget):
-            pages.append(range(i + 1, end))
-            end, used = i + 1, 0
-        used += sizes[i]
-    if end > 0 or not pages:
-        pages.append(range(0, end))
-    return pages[::-1]
+    start, used = 0, 0
+    for i, size in enumerate(sizes):
+        if i > start and (i - start >= items or used + size > budget):
+            pages.append(range(start, i))
+            start, used = i, 0
+        used += size
+        if i + 1 - start >= PAGE_MIN and _ends_page(keys[i]):
+            pages.append(range(start, i + 1))
+            start, used = i + 1, 0
+    if start < len(sizes) or not pages:
+        pages.append(range(start, len(sizes)))
+    return pages
+
+
+def _ends_page(key: str) -> bool:
+    return zlib.crc32(key.encode("utf-8", "surrogatepass")) % BREAK_EVERY == 0
+
+
+def first_page(sizes: Sequence[int], items: int, budget: int) -> range:
+    """The first items, as many as fit in `items` items and `budget` bytes (at least one)."""
+    used = 0
+    for i, size in enumerate(sizes[:items]):
+        used += size
+        if i and used > budget:
+            return range(0, i)
+    return range(0, min(len(sizes), items))
 
 
 def page_numbers(number: int, count: int) -> list[int | None]:
@@ -212,17 +238,18 @@ def _item_bytes(url: str, code: str, title: str, iso: str | None, others: Sequen
 
 
 def story_pages(
-    stories: Sequence[Story],
-    by_story: Mapping[str, Sequence[Page]],
-    items: int = PAGE_ITEMS,
-    budget: int = PAGE_BYTES,
+    stories: Sequence[Story], by_story: Mapping[str, Sequence[Page]]
 ) -> list[Sequence[Story]]:
     """`stories` (in the order they are listed) cut into the story list's pages."""
-    sizes = [
+    keys = [s.id for s in stories]
+    return [stories[r.start : r.stop] for r in split_pages(keys, _story_sizes(stories, by_story))]
+
+
+def _story_sizes(stories: Sequence[Story], by_story: Mapping[str, Sequence[Page]]) -> list[int]:
+    return [
         _item_bytes(story_url(s.id), s.lead.lang.tag, s.title, story_date(s), by_story[s.id])
         for s in stories
     ]
-    return [stories[r.start : r.stop] for r in split_pages(sizes, items, budget)]
 
 
 def _more_link(shown: int, count: int, here: str) -> str:
@@ -254,7 +281,8 @@ def _language_list_html(counts: Sequence[tuple[str, int]], here: str) -> str:
 def render_home_list(stories: Sequence[Story], by_story: Mapping[str, Sequence[Page]]) -> str:
     """The home page's part: the languages, then the newest stories (as many as fit on one
     page, at most `HOME_LIMIT`) and a link to the rest; links from the root."""
-    newest = story_pages(stories, by_story, HOME_LIMIT, HOME_BYTES)[0]
+    shown = first_page(_story_sizes(stories[:HOME_LIMIT], by_story), HOME_LIMIT, HOME_BYTES)
+    newest = stories[shown.start : shown.stop]
     return "\n\n".join(
         [
             f"<h2>{escape(ui('en', 'languages'))}</h2>",
@@ -317,9 +345,9 @@ def language_pages(
     lang: str, entries: Sequence[Entry]
 ) -> list[tuple[str, tuple[Entry, ...], int, int]]:
     """The `render_language_index` calls of a language: its articles, newest first, cut
-    into pages; each call is the key of its page. A new article re-renders the pages from
-    the newest to where it enters the list (the first page alone when it is the newest; all
-    of them when the pages' count changes), and those listing its story's other versions."""
+    into pages; each call is the key of its page. A new article re-renders the page it joins
+    (all of them when the pages' count changes: their numbers and pagers do), and those
+    listing its story's other versions."""
     ordered = sorted(entries, key=_newest_article)
     also = len(ui(lang, "also_in").encode())
     sizes = [
@@ -327,7 +355,7 @@ def language_pages(
         + also
         for p, others in ordered
     ]
-    ranges = split_pages(sizes)
+    ranges = split_pages([p.path for p, _ in ordered], sizes)
     return [
         (lang, tuple(ordered[r.start : r.stop]), n, len(ranges)) for n, r in enumerate(ranges, 1)
     ]

@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 
 from generator.messages import one_line
-from generator.safe_yaml import URLS_YML, load_yaml, read_text
+from generator.safe_yaml import URLS_YML, dump_flat_mapping, load_yaml, read_text
 
 HEADER = (
     "# Each article's page, by seed file: written by `python -m generator build` so that a\n"
@@ -62,7 +62,4 @@ def _valid(page: str) -> bool:
 def dump_published(paths: Mapping[str, str]) -> str:
     """The file's text: one `seed: path` line each, by seed name (a pull request shows every
     page that moves)."""
-    body = yaml.safe_dump(
-        dict(sorted(paths.items())), allow_unicode=True, sort_keys=False, width=10_000
-    )
-    return HEADER + (body if paths else "")
+    return HEADER + dump_flat_mapping(dict(sorted(paths.items())))

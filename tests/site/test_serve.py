@@ -46,7 +46,7 @@ def _project_copy(target: Path) -> None:
     shutil.copytree(
         ROOT / "site_src",
         target / "site_src",
-        ignore=shutil.ignore_patterns(*generated, "archive.json", ".generator-files"),
+        ignore=shutil.ignore_patterns(*generated, "archive.json", ".generator-files", "index.md"),
     )
     (target / "seeds").mkdir()
     shutil.copy(ROOT / "seeds" / "001_38ad4a385a39e8e7.txt", target / "seeds")

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator import safe_yaml
 from generator.grouping.story_file import StoryEntry, StoryFile, dump_story_file, load_story_file
@@ -20,7 +22,9 @@ from generator.safe_yaml import (
     LimitError,
     Limits,
     YamlProblem,
+    dump_flat_mapping,
     load_yaml,
+    yaml_scalar,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -150,3 +154,33 @@ def test_a_story_file_of_10000_seeds_is_well_within_its_limits(tmp_path: Path) -
     assert load_story_file(tmp_path / "stories.yml") == story_file
     tenth = Limits("x", STORIES_YML.max_bytes // 10, STORIES_YML.max_nodes // 10, 10)
     load_yaml(dump_story_file(story_file), tenth)
+
+
+@given(
+    st.dictionaries(
+        st.one_of(st.text(min_size=1), st.from_regex(r"[\w.-]{1,20}\.(txt|html)", fullmatch=True)),
+        st.one_of(st.text(), st.from_regex(r"[a-z]{2}/[\w-]{1,30}\.md", fullmatch=True)),
+        max_size=8,
+    )
+)
+def test_a_flat_mapping_reads_back_as_itself(mapping: dict[str, str]) -> None:
+    assert yaml.safe_load(dump_flat_mapping(mapping) or "{}") == mapping
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("000_c3a19952f2159eca.txt", "000_c3a19952f2159eca.txt"),
+        ("kk/қазақстан-әлемде.md", "kk/қазақстан-әлемде.md"),
+        ("ar/وزير-الخارجية.md", "ar/وزير-الخارجية.md"),
+        ("2025-01-05", '"2025-01-05"'),  # a date without quotes
+        ("yes", '"yes"'),
+        ("a: b.txt", '"a: b.txt"'),
+        ('say "hi".txt', '"say \\"hi\\".txt"'),
+        ("line\u2028break.txt", '"line\\u2028break.txt"'),
+        ("\U000e0001.txt", '"\\U000e0001.txt"'),  # a tag character, beyond U+FFFF
+    ],
+)
+def test_a_scalar_is_plain_only_when_it_reads_back_as_itself(text: str, written: str) -> None:
+    assert yaml_scalar(text) == written
+    assert yaml.safe_load(f"k: {written}") == {"k": text}

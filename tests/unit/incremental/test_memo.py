@@ -116,8 +116,8 @@ def test_one_new_seed_is_the_only_work_of_a_rebuild(tmp_path: Path) -> None:
     assert "analyse" in fetched and not pages & set(fetched)
     assert len(second.pages) == len(first.pages) + 1
     # The new seed's own stages, its page, its story's page (a story of its own), the
-    # story list's first page and its language's index (not the others'), and the evidence of its language (Arabic) paired
-    # with each of the three others.
+    # story list's page and its language's index page (not the others'), and the evidence
+    # of its language (Arabic) paired with each of the three others.
     one_seed = ["seed_key", "seed_lines", "analyse", "digested_sentences", "title_slug"]
     one_seed += ["article_page"]  # and stories.yml, as the first build wrote it, is not parsed
     one_seed += ["render_story_page", "render_story_list", "render_language_index"]
