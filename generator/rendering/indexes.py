@@ -1,14 +1,18 @@
 """The pages that lead readers to the articles.
 
-- `stories/index.md`, then `stories/page/2.md`...: every story, newest first, its headline
+- `stories/index.md`, then `stories/page/2/index.md`...: every story, newest first, its headline
   and the languages it has;
 - the home page's list (`render_home_list`): the languages and the newest stories, linked
   from the site root (`home.py` puts it in the editors' text);
-- `<lang>/index.md`, then `<lang>/page/2.md`...: the articles of one language, newest first;
-- `stories/<id>.md`: one story, every version of it, and any extra links (parallel reading).
+- `<lang>/index.md`, then `<lang>/page/2/index.md`...: the articles of one language, newest
+  first;
+- `stories/<id>/index.md`: one story, every version of it, and any extra links (parallel
+  reading).
 
 Seed text (headlines) only ever appears html-escaped; links are computed here, relative to
-the page they are on, because MkDocs does not rewrite links inside raw HTML.
+the page they are on, because MkDocs does not rewrite links inside raw HTML (Zensical does,
+from the Markdown file's folder: every page is its URL's `index.md`, `pages.page_file`, so
+that both read a link alike).
 
 A list longer than a page goes on to numbered pages (`page/<n>/`, as news sites number
 them), each with a "newer / older" navigation: no page grows with the archive.
@@ -28,6 +32,7 @@ from generator.rendering.pages import (
     escape,
     front_matter,
     lang_folder,
+    page_file,
     page_url,
     relative_url,
     story_url,
@@ -116,8 +121,10 @@ def story_list_html(
 
 def page_path(first: str, number: int) -> str:
     """The file of page `number` of the list whose first page is `first` (`x/index.md`):
-    `x/page/<n>.md`, in a folder of its own, where no article or story slug can be."""
-    return first if number == 1 else f"{first.removesuffix('index.md')}page/{number}.md"
+    `x/page/<n>/index.md`, in a folder of its own, where no article or story slug can be."""
+    if number == 1:
+        return first
+    return page_file(f"{first.removesuffix('index.md')}page/{number}/")
 
 
 def split_pages(

@@ -202,8 +202,20 @@ def _targets(
         if relative not in owned and os.path.exists(target):
             skipped.append(Skipped(relative, "a hand-written page is there; not overwritten"))
             continue
+        if relative not in owned and _url_taken(target, relative, owned):
+            skipped.append(Skipped(relative, "a hand-written page has its URL; not written"))
+            continue
         targets[relative] = (target, _file_status(target, info))
     return targets, skipped
+
+
+def _url_taken(target: str, relative: str, owned: set[str]) -> bool:
+    """Whether a page not the generator's gives `x/y/index.md` its URL: `x/y.md` (a file
+    of the generator's own there is a page of an earlier layout, which this build removes)."""
+    if not relative.endswith("/index.md"):
+        return False
+    twin = relative.removesuffix("/index.md") + ".md"
+    return twin not in owned and os.path.exists(target.removesuffix(os.sep + "index.md") + ".md")
 
 
 def _ledger_text(paths: Iterable[str]) -> str:

@@ -77,7 +77,7 @@ def test_each_page_lists_exactly_the_versions_of_its_story() -> None:
 
 def test_versions_carry_native_names_directions_and_urls() -> None:
     rendered = render_pages(_pages())
-    fr = _front(rendered["fr/ceinture.md"])
+    fr = _front(rendered["fr/ceinture/index.md"])
     assert fr["versions"] == [
         {
             "lang": "fr",
@@ -96,7 +96,7 @@ def test_versions_carry_native_names_directions_and_urls() -> None:
 def test_index_pages_exist_for_every_language_and_story() -> None:
     files = render_indexes(STORIES, _pages())
     assert {"fr/index.md", "en/index.md", "kk/index.md", "ar/index.md"} <= set(files)
-    assert {f"stories/{s.id}.md" for s in STORIES} <= set(files)
+    assert {f"stories/{s.id}/index.md" for s in STORIES} <= set(files)
     assert STORY_LIST in files and HOME_PAGE in files
 
 
@@ -146,15 +146,15 @@ def test_story_list_links_resolve_from_where_they_are() -> None:
     assert "stories/belt-and-road/" in home and "fr/ceinture/" in home and "fr/" in home
     listing = _hrefs(files[STORY_LIST])
     assert "belt-and-road/" in listing and "../en/belt/" in listing
-    story = files["stories/belt-and-road.md"]
+    story = files["stories/belt-and-road/index.md"]
     assert _hrefs(story) == ["../../en/belt/", "../../fr/ceinture/"]
 
 
 def test_story_page_lists_extra_links() -> None:
     links = {"belt-and-road": [Link("Parallel reading", "stories/belt-and-road/parallel/")]}
     files = render_indexes(STORIES, _pages(), links)
-    assert 'href="parallel/">Parallel reading</a>' in files["stories/belt-and-road.md"]
-    assert "Parallel" not in files["stories/wang.md"]
+    assert 'href="parallel/">Parallel reading</a>' in files["stories/belt-and-road/index.md"]
+    assert "Parallel" not in files["stories/wang/index.md"]
 
 
 def test_home_lists_a_bounded_number_of_stories() -> None:
@@ -163,11 +163,11 @@ def test_home_lists_a_bounded_number_of_stories() -> None:
     assert files[HOME_PAGE].count('<li><a href="stories/') == HOME_LIMIT
     assert "All stories (150)" in files[HOME_PAGE]
     # The story list goes on to a second page, each story on exactly one of them.
-    first, second = files[STORY_LIST], files["stories/page/2.md"]
+    first, second = files[STORY_LIST], files["stories/page/2/index.md"]
     assert (
         first.count('<li><a href="s') == 50 and second.count('<li><a href="../../s') == PAGE_ITEMS
     )
-    assert "stories/page/3.md" not in files
+    assert "stories/page/3/index.md" not in files
     assert '<a href="page/2/" rel="next">Older</a>' in first and 'rel="prev"' not in first
     assert '<a href="../../" rel="prev">Newer</a>' in second and 'rel="next"' not in second
     assert '<span class="pager__current" aria-current="page">2</span>' in second
@@ -201,12 +201,12 @@ def test_a_long_language_index_is_split_into_pages_in_its_language() -> None:
     ]
     stories = tuple(Story(f"s{i:03}", (a,)) for i, a in enumerate(articles))
     files = render_indexes(stories, plan_pages(stories))
-    paths = ["fr/index.md", "fr/page/2.md", "fr/page/3.md"]
+    paths = ["fr/index.md", "fr/page/2/index.md", "fr/page/3/index.md"]
     assert [p for p in files if p.startswith("fr/")] == paths
     listed = [h.rsplit("/", 2)[-2] for p in paths for h in _hrefs(files[p]) if "titre" in h]
     assert sorted(listed) == sorted(f"titre-{i:03}" for i in range(230))  # each exactly once
     assert all(files[p].count("<li>") <= PAGE_ITEMS for p in paths)
-    last = files["fr/page/3.md"]
+    last = files["fr/page/3/index.md"]
     assert _front(last)["lang"] == "fr" and _front(last)["title"] == "Articles en français · Page 3"
     assert '<a href="../2/" rel="prev">Plus récents</a>' in last
     assert '<nav class="pager" aria-label="Pages">' in last
@@ -270,7 +270,7 @@ def test_an_article_titled_index_does_not_replace_the_language_index() -> None:
     pages = plan_pages((story,))
     assert pages[0].path != "en/index.md"
     files = render_indexes((story,), pages)
-    assert "stories/_index.md" in files and "Index" not in files[STORY_LIST].split("---")[1]
+    assert "stories/_index/index.md" in files and "Index" not in files[STORY_LIST].split("---")[1]
 
 
 def test_pages_are_cut_near_their_byte_budget_whatever_the_languages() -> None:

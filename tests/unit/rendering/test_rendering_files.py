@@ -146,10 +146,13 @@ def test_a_new_article_renders_only_the_language_pages_it_changes() -> None:
     stories = [Story(f"n{i:03}", (dated(i),)) for i in range(150)]
     memo = Memo(Cache(None))
     first = render_files(stories, plan_pages(stories, memo), memo=memo)
-    assert {"ru/index.md", "ru/page/2.md"} <= first.keys() and "ru/page/3.md" not in first
+    assert {
+        "ru/index.md",
+        "ru/page/2/index.md",
+    } <= first.keys() and "ru/page/3/index.md" not in first
     before = memo.computed["render_language_index"]
     late = Story("z", (dated(999),))
     again = render_files([*stories, late], plan_pages([*stories, late], memo), memo=memo)
     assert memo.computed["render_language_index"] == before + 1  # the first page only
-    assert _text(again["ru/page/2.md"]) == _text(first["ru/page/2.md"])
+    assert _text(again["ru/page/2/index.md"]) == _text(first["ru/page/2/index.md"])
     assert "novost-999" in _text(again["ru/index.md"])
