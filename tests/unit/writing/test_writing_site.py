@@ -51,6 +51,8 @@ def test_pages_of_the_earlier_layout_give_way_to_their_folders(tmp_path: Path) -
     assert write_files(tmp_path, new) == []
     on_disk = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.md")}
     assert on_disk == set(new) and read_ledger(tmp_path) == set(new)
+    write_files(tmp_path, {})  # every seed deleted: not even a folder is left
+    assert [p.name for p in tmp_path.iterdir()] == [".generator-files"]
 
 
 def test_folders_resolve_as_realpath_resolves_them(
