@@ -38,7 +38,8 @@ def unique_slugs(
     by_slug: dict[str, list[str]] = defaultdict(list)
     for slug, name in sorted(zip(slugs, (a.name for a in articles), strict=True)):
         by_slug[slug].append(name)
-    # `<lang>/index.md` is the language's index page; `reserved`: recorded pages' slugs.
+    # `index` was `<lang>/index.md`, the language's index page, when articles were
+    # `<lang>/<slug>.md`: still never a slug, so no slug moves. `reserved`: recorded pages' slugs.
     taken: set[str] = {"index", *reserved}
     unique = {}
     for slug, names in by_slug.items():
