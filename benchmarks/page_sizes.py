@@ -38,11 +38,11 @@ DAYS = 3 * 365  # stories are spread over three years
 UNDATED = 0.1  # the share of stories without a date
 
 KINDS = {  # a generated file's kind, from its path
-    "story list": re.compile(r"stories/(index|page/\d+)\.md$"),
+    "story list": re.compile(r"stories/(page/\d+/)?index\.md$"),
     "home list": re.compile(r"stories/\.home\.html$"),
-    "story page": re.compile(r"stories/[^/]+\.md$"),
-    "language index": re.compile(r"[^/]+/(index|page/\d+)\.md$"),
-    "article": re.compile(r"[^/]+/[^/]+\.md$"),
+    "story page": re.compile(r"stories/[^/]+/index\.md$"),
+    "language index": re.compile(r"[^/]+/(page/\d+/)?index\.md$"),
+    "article": re.compile(r"[^/]+/[^/]+/index\.md$"),
     "manifest": re.compile(re.escape(MANIFEST) + "$"),
 }
 

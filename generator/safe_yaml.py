@@ -205,10 +205,10 @@ _NO_TIMESTAMPS = {
 }
 
 
-# A scalar YAML reads back as the same string without quotes: a file name or a page path
-# (letters of any script, digits, `.`, `-`, `_`, `/`), ending in an extension, so that no
-# resolver (numbers, booleans, dates, null) can take it for anything but a string.
-_PLAIN = re.compile(r"[^\W_][\w.-]*(?:/[\w.-]+)*\.(?:txt|html|md)")
+# A scalar YAML reads back as the same string without quotes: a file name, a page path or
+# URL (letters of any script, digits, `.`, `-`, `_`, `/`), ending in an extension or a `/`,
+# so that no resolver (numbers, booleans, dates, null) can take it for anything else.
+_PLAIN = re.compile(r"[^\W_][\w.-]*(?:/[\w.-]+)*(?:\.(?:txt|html|md)|/)")
 
 
 def yaml_scalar(text: str) -> str:

@@ -55,7 +55,7 @@ def _seed_block(page: Page, joined: str | None) -> list[str]:
         f"    language:  {_language(article)}",
         f"    headline:  {article.title.text!r} ({article.title.reason or 'found'})",
         f"    date:      {article.date.iso or 'unknown'} ({article.date.reason})",
-        f"    page:      {page.path}",
+        f"    page:      {page.url}",  # the URL, as seeds/urls.yml records it
         f"    story:     {story}",
     ]
     pinned = article.seed.overrides.story

@@ -29,7 +29,6 @@ from generator.rendering.indexes import (
     language_index_path,
     language_pages,
     other_versions,
-    page_path,
     render_home_list,
     render_language_index,
     render_story_list,
@@ -40,12 +39,14 @@ from generator.rendering.pages import (
     MANIFEST,
     article_page,
     lang_folder,
+    page_file,
     page_url,
     render_manifest,
     story_page_path,
     title_slug,
     unique_slugs,
 )
+from generator.rendering.pagination import page_path
 from generator.rendering.side_by_side import (
     INDEX,
     Rows,
@@ -81,21 +82,21 @@ def render_files(
 def plan_pages(
     stories: Sequence[Story], memo: Memo = DIRECT, published: Mapping[str, str] | None = None
 ) -> tuple[Page, ...]:
-    """One page per article at `<lang>/<slug>.md`; slugs are unique across the archive. An
-    article recorded in `published` (seed name -> path, `published.py`) keeps its path."""
+    """One page per article at `<lang>/<slug>/index.md` (URL `<lang>/<slug>/`); slugs are
+    unique across the archive. An article recorded in `published` (seed name -> URL,
+    `published.py`) keeps its URL."""
     articles = [article for story in stories for article in story.articles]
     kept = _kept_paths(articles, published or {})
     fresh = [a for a in articles if a.name not in kept]
-    reserved = [PurePosixPath(path).stem for path in kept.values()]
+    reserved = [_slug(path) for path in kept.values()]
     slugs = unique_slugs(fresh, memo.many(title_slug, [(a,) for a in fresh]), reserved)
     pages = []
     for story in stories:
         memo.intern(story)  # a key of its story page
         for article in story.articles:
             # The code may come from an editor's front matter: never trust it as a folder name.
-            path = (
-                kept.get(article.name)
-                or f"{lang_folder(article.lang.tag)}/{slugs[article.name]}.md"
+            path = kept.get(article.name) or page_file(
+                f"{lang_folder(article.lang.tag)}/{slugs[article.name]}/"
             )
             page = Page(article=article, story_id=story.id, path=path, url=page_url(path))
             memo.intern(page)  # a key of its page, its story's pages and its language index
@@ -104,16 +105,21 @@ def plan_pages(
 
 
 def _kept_paths(articles: Sequence[Article], published: Mapping[str, str]) -> dict[str, str]:
-    """The recorded paths of the articles present, each slug once (the first seed by name
-    keeps a path two seeds were given; the other is named afresh)."""
+    """The files of the recorded URLs of the articles present, each slug once (the first
+    seed by name keeps a URL two seeds were given; the other is named afresh)."""
     kept: dict[str, str] = {}
-    stems: set[str] = set()
+    slugs: set[str] = set()
     for name in sorted(a.name for a in articles if a.name in published):
-        stem = PurePosixPath(published[name]).stem
-        if stem not in stems:
-            kept[name] = published[name]
-            stems.add(stem)
+        path = page_file(published[name])
+        if _slug(path) not in slugs:
+            kept[name] = path
+            slugs.add(_slug(path))
     return kept
+
+
+def _slug(path: str) -> str:
+    """The slug of the article page at `path` (`<lang>/<slug>/index.md`)."""
+    return PurePosixPath(path).parent.name
 
 
 def render_pages(

@@ -1,24 +1,27 @@
 """The pages that lead readers to the articles.
 
-- `stories/index.md`, then `stories/page/2.md`...: every story, newest first, its headline
+- `stories/index.md`, then `stories/page/2/index.md`...: every story, newest first, its headline
   and the languages it has;
 - the home page's list (`render_home_list`): the languages and the newest stories, linked
   from the site root (`home.py` puts it in the editors' text);
-- `<lang>/index.md`, then `<lang>/page/2.md`...: the articles of one language, newest first;
-- `stories/<id>.md`: one story, every version of it, and any extra links (parallel reading).
+- `<lang>/index.md`, then `<lang>/page/2/index.md`...: the articles of one language, newest
+  first;
+- `stories/<id>/index.md`: one story, every version of it, and any extra links (parallel
+  reading).
 
 Seed text (headlines) only ever appears html-escaped; links are computed here, relative to
-the page they are on, because MkDocs does not rewrite links inside raw HTML.
+the page they are on, because MkDocs does not rewrite links inside raw HTML (Zensical does,
+from the Markdown file's folder: every page is its URL's `index.md`, `pages.page_file`, so
+that both read a link alike).
 
-A list longer than a page goes on to numbered pages (`page/<n>/`, as news sites number
-them), each with a "newer / older" navigation: no page grows with the archive.
+A list longer than a page goes on to numbered pages (`pagination.py`): no page grows with
+the archive.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import zlib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -33,21 +36,20 @@ from generator.rendering.pages import (
     relative_url,
     story_url,
 )
+from generator.rendering.pagination import (
+    first_page,
+    lang_attrs,
+    page_path,
+    page_title,
+    pager,
+    split_pages,
+)
 from generator.rendering.ui import ui, ui_lang
 from generator.text.languages import direction, native_name
 
 STORY_LIST = "stories/index.md"
 HOME_LIMIT = 50  # stories listed on the home page; the rest are one click away
 HOME_BYTES = 60_000  # of them: the home page is the one every visit loads
-# One page of a list: at most this many items and this many bytes of them. The theme adds
-# 30-40 KB of its own to each page, and no page may reach 150 KB.
-PAGE_ITEMS = 100
-PAGE_BYTES = 90_000
-# A page ends where an item's key says so, about one item in BREAK_EVERY, never before
-# PAGE_MIN items (`split_pages`).
-BREAK_EVERY = 40
-PAGE_MIN = 10
-PAGER_WINDOW = 2  # page numbers shown on each side of the current one (and the first, last)
 
 Entry = tuple[Page, Sequence[Page]]  # an article of a language index, its other versions
 
@@ -81,14 +83,10 @@ def _text(text: str) -> str:
     return escape(" ".join(text.split()))
 
 
-def _lang_attrs(code: str) -> str:
-    return f'lang="{escape(code)}" dir="{direction(code)}"'
-
-
 def _article_link(page: Page, here: str, text: str) -> str:
     code = page.article.lang.tag
     href = escape(relative_url(here, page.url))
-    return f'<a href="{href}" hreflang="{escape(code)}" {_lang_attrs(code)}>{text}</a>'
+    return f'<a href="{href}" hreflang="{escape(code)}" {lang_attrs(code)}>{text}</a>'
 
 
 def _languages_line(pages: Sequence[Page], here: str) -> str:
@@ -104,7 +102,7 @@ def _date(iso: str | None) -> str:
 def _story_item(story: Story, versions: Sequence[Page], here: str) -> str:
     lead = story.lead.lang.tag
     href = escape(relative_url(here, story_url(story.id)))
-    headline = f'<a href="{href}" {_lang_attrs(lead)}>{_text(story.title)}</a>'
+    headline = f'<a href="{href}" {lang_attrs(lead)}>{_text(story.title)}</a>'
     langs = _languages_line(_versions(versions), here)
     return (
         f'<li>{_date(story_date(story))}{headline} <span class="story-langs">({langs})</span></li>'
@@ -117,94 +115,6 @@ def story_list_html(
     """Each story's headline (linking to its story page) and the languages it has."""
     items = [_story_item(story, by_story[story.id], here) for story in stories]
     return '<ul class="story-list">\n' + "\n".join(items) + "\n</ul>\n"
-
-
-def page_path(first: str, number: int) -> str:
-    """The file of page `number` of the list whose first page is `first` (`x/index.md`):
-    `x/page/<n>.md`, in a folder of its own, where no article or story slug can be."""
-    return first if number == 1 else f"{first.removesuffix('index.md')}page/{number}.md"
-
-
-def split_pages(
-    keys: Sequence[str], sizes: Sequence[int], items: int = PAGE_ITEMS, budget: int = PAGE_BYTES
-) -> list[range]:
-    """Consecutive items, in order (newest first), cut into pages of at most `items` items
-    and `budget` bytes (an item longer than that has a page of its own).
-
-    Where to cut is the items' own say, as rsync cuts files: a page ends after an item
-    whose key hashes to a multiple of `BREAK_EVERY` (and holds at least `PAGE_MIN` items).
-    A new article, wherever its date or headline puts it, then changes the page it joins
-    alone; cut by count, every page on one side of it would shift (an undated article,
-    listed by headline, re-rendered half a language's pages)."""
-    pages: list[range] = []
-    start, used = 0, 0
-    for i, size in enumerate(sizes):
-        if i > start and (i - start >= items or used + size > budget):
-            pages.append(range(start, i))
-            start, used = i, 0
-        used += size
-        if i + 1 - start >= PAGE_MIN and _ends_page(keys[i]):
-            pages.append(range(start, i + 1))
-            start, used = i + 1, 0
-    if start < len(sizes) or not pages:
-        pages.append(range(start, len(sizes)))
-    return pages
-
-
-def _ends_page(key: str) -> bool:
-    return zlib.crc32(key.encode("utf-8", "surrogatepass")) % BREAK_EVERY == 0
-
-
-def first_page(sizes: Sequence[int], items: int, budget: int) -> range:
-    """The first items, as many as fit in `items` items and `budget` bytes (at least one)."""
-    used = 0
-    for i, size in enumerate(sizes[:items]):
-        used += size
-        if i and used > budget:
-            return range(0, i)
-    return range(0, min(len(sizes), items))
-
-
-def page_numbers(number: int, count: int) -> list[int | None]:
-    """The page numbers a pager shows: the first, the last and those near `number`; None
-    where numbers are left out."""
-    shown = sorted({1, count, *range(number - PAGER_WINDOW, number + PAGER_WINDOW + 1)})
-    out: list[int | None] = []
-    for n in (n for n in shown if 1 <= n <= count):
-        if out and n - (out[-1] or 0) > 1:
-            out.append(None)
-        out.append(n)
-    return out
-
-
-def pager(first: str, number: int, count: int, lang: str = "en") -> str:
-    """Links to the newer and older pages of a list and to its pages by number."""
-    if count <= 1:
-        return ""
-    here = page_url(page_path(first, number))
-    words = ui_lang(lang)
-    mark = "" if words == lang else f" {_lang_attrs(words)}"
-
-    def link(n: int, text: str, rel: str = "") -> str:
-        href = escape(relative_url(here, page_url(page_path(first, n))))
-        return f'<a href="{href}"{rel}>{escape(text)}</a>'
-
-    parts = [link(number - 1, ui(lang, "newer"), ' rel="prev"')] if number > 1 else []
-    for n in page_numbers(number, count):
-        if n is None:
-            parts.append('<span class="pager__gap">…</span>')
-        elif n == number:
-            parts.append(f'<span class="pager__current" aria-current="page">{n}</span>')
-        else:
-            parts.append(link(n, str(n)))
-    if number < count:
-        parts.append(link(number + 1, ui(lang, "older"), ' rel="next"'))
-    label = escape(ui(lang, "pages"))
-    return f'<nav class="pager" aria-label="{label}"{mark}>' + " ".join(parts) + "</nav>"
-
-
-def _page_title(title: str, lang: str, number: int) -> str:
-    return title if number == 1 else f"{title} · {ui(lang, 'page')} {number}"
 
 
 # What a list item's links add to the text they show, at most: `<a href="" hreflang=""
@@ -273,7 +183,7 @@ def _language_list_html(counts: Sequence[tuple[str, int]], here: str) -> str:
     for code, count in counts:
         href = escape(relative_url(here, f"{lang_folder(code)}/"))
         name = escape(native_name(code))
-        link = f'<a href="{href}" hreflang="{escape(code)}" {_lang_attrs(code)}>{name}</a>'
+        link = f'<a href="{href}" hreflang="{escape(code)}" {lang_attrs(code)}>{name}</a>'
         items.append(f"<li>{link} ({count})</li>")
     return '<ul class="language-list">\n' + "\n".join(items) + "\n</ul>\n"
 
@@ -303,7 +213,7 @@ def render_story_list(
     """Page `number` of `count` of the story list: its `stories`, newest first, each with
     its `versions`; the first page also lists the `languages` (`language_counts`)."""
     here = page_url(page_path(STORY_LIST, number))
-    title = _page_title(ui("en", "stories"), "en", number)
+    title = page_title(ui("en", "stories"), "en", number)
     meta = {"title": title, "lang": "en", "search": {"exclude": True}}
     body = [f"<h1>{escape(title)}</h1>"]
     if number == 1:
@@ -335,7 +245,7 @@ def _language_item(lang: str, entry: Entry, here: str) -> str:
     also = ""
     if others:
         words = ui_lang(lang)
-        mark = "" if words == lang else f" {_lang_attrs(words)}"
+        mark = "" if words == lang else f" {lang_attrs(words)}"
         also = f' <span class="story-langs"{mark}>({escape(ui(lang, "also_in"))}: '
         also += _languages_line(others, here) + ")</span>"
     return f"<li>{_date(page.article.date.iso)}{link}{also}</li>"
@@ -374,8 +284,8 @@ def render_language_index(
     """
     here = page_url(language_index_path(lang, number))
     words = ui_lang(lang)
-    mark = "" if words == lang else f" {_lang_attrs(words)}"
-    title = _page_title(ui(lang, "articles_in"), lang, number)
+    mark = "" if words == lang else f" {lang_attrs(words)}"
+    title = page_title(ui(lang, "articles_in"), lang, number)
     meta = {"title": title, "lang": lang, "dir": direction(lang), "search": {"exclude": True}}
     items = [_language_item(lang, entry, here) for entry in entries]
     body = [
@@ -395,10 +305,10 @@ def render_story_page(story: Story, pages: Sequence[Page], links: Sequence[Link]
     for page in _versions(pages):
         code = page.article.lang.tag
         name = _article_link(page, here, escape(native_name(code)))
-        headline = f"<span {_lang_attrs(code)}>{_text(page.article.title.text)}</span>"
+        headline = f"<span {lang_attrs(code)}>{_text(page.article.title.text)}</span>"
         items.append(f"<li>{name}: {headline}</li>")
     body = [
-        f"<h1 {_lang_attrs(lead)}>{_text(story.title)}</h1>",
+        f"<h1 {lang_attrs(lead)}>{_text(story.title)}</h1>",
         f"<h2>{escape(ui('en', 'versions'))}</h2>",
         '<ul class="version-list">\n' + "\n".join(items) + "\n</ul>",
     ]

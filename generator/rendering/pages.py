@@ -38,7 +38,8 @@ def unique_slugs(
     by_slug: dict[str, list[str]] = defaultdict(list)
     for slug, name in sorted(zip(slugs, (a.name for a in articles), strict=True)):
         by_slug[slug].append(name)
-    # `<lang>/index.md` is the language's index page; `reserved`: recorded pages' slugs.
+    # `index` was `<lang>/index.md`, the language's index page, when articles were
+    # `<lang>/<slug>.md`: still never a slug, so no slug moves. `reserved`: recorded pages' slugs.
     taken: set[str] = {"index", *reserved}
     unique = {}
     for slug, names in by_slug.items():
@@ -64,7 +65,8 @@ def lang_folder(code: str) -> str:
 
 
 def page_url(path: str) -> str:
-    """The URL MkDocs gives a page with `use_directory_urls` (its default)."""
+    """The URL MkDocs gives a page with `use_directory_urls` (its default): for the
+    generated pages, all written as `<url>/index.md`, their folder."""
     stem = path.removesuffix(".md")
     if stem == "index":
         return ""
@@ -90,9 +92,20 @@ def story_url(story_id: str) -> str:
     return page_url(story_page_path(story_id))
 
 
+def page_file(url: str) -> str:
+    """The Markdown file of the generated page at `url` (`x/y/`): `x/y/index.md`.
+
+    Every generated page is its URL's folder's index: Zensical resolves a relative link in
+    raw HTML from the Markdown file's folder, MkDocs leaves it to the browser, which
+    resolves it from the URL's; with the two folders the same, one link serves both."""
+    return f"{url}index.md"
+
+
 def story_page_path(story_id: str) -> str:
-    # `stories/index.md` lists every story; ids are slugs, so they never contain "_".
-    return f"stories/{story_id}.md" if story_id != "index" else "stories/_index.md"
+    # The story "index" kept the URL its old `stories/_index.md` had (`stories/index.md`
+    # lists every story); ids are slugs, so they never contain "_".
+    folder = story_id if story_id != "index" else "_index"
+    return page_file(f"stories/{folder}/")
 
 
 def relative_url(from_url: str, to_url: str) -> str:

@@ -1,9 +1,13 @@
-"""`seeds/urls.yml`: the page each article was published at, so that it keeps its URL.
+"""`seeds/urls.yml`: the URL each article was published at, so that it keeps it.
 
-A page's path is made from its title (`pages.title_slug`); a better slug rule, or a title
+A page's URL is made from its title (`pages.title_slug`); a better slug rule, or a title
 an editor corrects, must not move a page readers have linked to. The build records every
-article's path here and, for an article it lists, uses the recorded path. An editor may
-edit a path to move a page, or delete a line to let the build name it again.
+article's URL here and, for an article it lists, uses the recorded one. An editor may
+edit a URL to move a page, or delete a line to let the build name it again.
+
+URLs, not files, are recorded: the file behind a URL is the generator's business (it was
+`<lang>/<slug>.md`, and is `<lang>/<slug>/index.md`, `pages.page_file`). A record of
+either file is still read, as the URL it gave.
 """
 
 from __future__ import annotations
@@ -18,19 +22,19 @@ from generator.messages import one_line
 from generator.safe_yaml import URLS_YML, dump_flat_mapping, load_yaml, read_text
 
 HEADER = (
-    "# Each article's page, by seed file: written by `python -m generator build` so that a\n"
-    "# published page keeps its URL. Edit a path to move a page; delete a line to rename it.\n"
+    "# Each article's URL, by seed file: written by `python -m generator build` so that a\n"
+    "# published page keeps it. Edit a URL to move a page; delete a line to rename it.\n"
 )
-# `<language folder>/<slug>.md`: one folder below the docs root, a slug of letters, digits
+# `<language folder>/<slug>/`: one folder below the site root, a slug of letters, digits
 # and hyphens (any script's letters: right-to-left languages keep theirs), never `index`.
-_PATH = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*/(?!index\.md$)[^\W_](?:[\w-]{0,199})\.md")
+_URL = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*/(?!index/$)[^\W_](?:[\w-]{0,199})/")
 MAX_PATH = 240
 # The generator's own folders: a recorded path there would overwrite one of its pages.
 RESERVED = frozenset({"stories", "parallel", "assets", "pagefind", "search"})
 
 
 def load_published(path: Path) -> tuple[dict[str, str], tuple[str, ...]]:
-    """Seed name -> recorded page path, and the problems met: a file that cannot be read is
+    """Seed name -> recorded URL, and the problems met: a file that cannot be read is
     set aside whole (the build names every page, and leaves the file as it is); a bad line
     alone is set aside."""
     if not path.exists():
@@ -42,24 +46,35 @@ def load_published(path: Path) -> tuple[dict[str, str], tuple[str, ...]]:
     if data is None:
         return {}, ()
     if not isinstance(data, dict):
-        return {}, (f"{path}: expected a mapping of seed file to page path",)
+        return {}, (f"{path}: expected a mapping of seed file to page URL",)
     found, problems = {}, []
     for seed, page in data.items():
-        if isinstance(seed, str) and isinstance(page, str) and _valid(page):
-            found[seed] = page
+        url = as_url(page) if isinstance(seed, str) and isinstance(page, str) else None
+        if url is not None:
+            found[seed] = url
         else:
             problems.append(
-                f"{path}: {one_line(repr(seed))}: not a page path: {one_line(repr(page))}"
+                f"{path}: {one_line(repr(seed))}: not a page URL: {one_line(repr(page))}"
             )
     return found, tuple(problems)
 
 
-def _valid(page: str) -> bool:
-    valid = len(page) <= MAX_PATH and _PATH.fullmatch(page) is not None
-    return valid and page.split("/", 1)[0] not in RESERVED
+def as_url(recorded: str) -> str | None:
+    """The URL a record gives (`en/slug/`, or the file `en/slug.md` or `en/slug/index.md`
+    of earlier records), None when it is no article's URL."""
+    if len(recorded) > MAX_PATH:
+        return None
+    if recorded.endswith("/index.md"):
+        url = recorded.removesuffix("index.md")
+    elif recorded.endswith(".md"):
+        url = recorded.removesuffix(".md") + "/"
+    else:
+        url = recorded
+    valid = _URL.fullmatch(url) is not None and url.split("/", 1)[0] not in RESERVED
+    return url if valid else None
 
 
-def dump_published(paths: Mapping[str, str]) -> str:
-    """The file's text: one `seed: path` line each, by seed name (a pull request shows every
+def dump_published(urls: Mapping[str, str]) -> str:
+    """The file's text: one `seed: URL` line each, by seed name (a pull request shows every
     page that moves)."""
-    return HEADER + dump_flat_mapping(dict(sorted(paths.items())))
+    return HEADER + dump_flat_mapping(dict(sorted(urls.items())))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from generator.records import Article, Page, Story
 from generator.rendering.align import Bead, Sides, Similarities, align_similarities, similarities
-from generator.rendering.pages import escape, front_matter, page_url, relative_url
+from generator.rendering.pages import escape, front_matter, page_file, page_url, relative_url
 from generator.text.languages import direction, native_name
 from generator.text.sentences import split_sentences
 
@@ -27,7 +27,7 @@ LOOSE_COST = 0.9
 
 
 def parallel_path(story_id: str) -> str:
-    return f"stories/{story_id}/parallel.md"
+    return page_file(f"stories/{story_id}/parallel/")
 
 
 def parallel_urls(stories: Sequence[Story]) -> dict[str, str]:

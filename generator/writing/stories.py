@@ -20,8 +20,8 @@ def record_stories(path: Path, decided: StoryFile) -> tuple[str, tuple[str, ...]
 
 
 def record_pages(path: Path, pages: Sequence[Page]) -> tuple[str, ...]:
-    """Write each article's page path to `path` if they changed; the problems to report."""
-    text = dump_published({page.article.name: page.path for page in pages})
+    """Write each article's URL to `path` if they changed; the problems to report."""
+    text = dump_published({page.article.name: page.url for page in pages})
     return _record(path, text, "the published pages")
 
 

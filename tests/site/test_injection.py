@@ -94,7 +94,7 @@ def test_a_language_code_from_an_override_cannot_make_a_folder() -> None:
         page.article.title,
     )
     (planned,) = plan_pages([Story(id="../../x", articles=(article,))])
-    assert planned.path == "x/title.md"
+    assert planned.path == "x/title/index.md"
 
 
 def test_paths_that_climb_out_are_reported_not_written(tmp_path: Path) -> None:

@@ -78,6 +78,7 @@ def test_pull_requests_build_and_check_with_zensical_too() -> None:
         "-m generator build",
         "zensical build --strict",
         "scripts/search_index.py site",
+        "scripts/check_links.py site",
         "scripts/check_pages.py site site_src",
     ]
     positions = [next(i for i, c in enumerate(commands) if w in c) for w in wanted]

@@ -52,8 +52,8 @@ def test_the_report_lists_the_pages_written(tmp_path: Path) -> None:
     seeds = _seeds(tmp_path / "seeds")
     report = build(Config(seeds=seeds, out=tmp_path / "docs", strict=False))
     assert [(p.article.name, p.path) for p in report.pages] == [
-        ("museum.txt", "en/museum-reopens-in-almaty.md"),
-        ("rail.txt", "en/steppe-rail-line-opens.md"),
+        ("museum.txt", "en/museum-reopens-in-almaty/index.md"),
+        ("rail.txt", "en/steppe-rail-line-opens/index.md"),
     ]
     assert all((tmp_path / "docs" / p.path).is_file() for p in report.pages)
     assert (report.errors, report.warnings) == ((), ())
@@ -119,7 +119,7 @@ def test_errors_and_warnings_come_stage_by_stage(tmp_path: Path) -> None:
         "boilerplate.yml: unknown key 'bogus'",  # the editors' rules
         "empty.txt: empty: no letters or digits in the file",  # reading
         "museum.txt: no article text: every line is boilerplate",  # analysis
-        "other.txt: a hand-written page is there; not overwritten",  # writing
+        "other.txt: a hand-written page has its URL; not written",  # writing
     ]
     undetermined = "language undetermined (fewer than 5 letters to judge by; candidates ())"
     assert report.warnings[:5] == (
@@ -188,7 +188,7 @@ def test_two_builds_of_the_same_seeds_give_byte_identical_trees(tmp_path: Path) 
         tmp_path / "cache.sqlite",
     )
     assert first == second
-    assert {"archive.json", "en/steppe-rail-line-opens.md"} <= set(first[1])
+    assert {"archive.json", "en/steppe-rail-line-opens/index.md"} <= set(first[1])
     recorded = [(tmp_path / x / "seeds" / "stories.yml").read_bytes() for x in ("a", "b")]
     assert recorded[0] == recorded[1]
 

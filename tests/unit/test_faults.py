@@ -97,7 +97,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
 
 def _hand_written(docs: Path) -> None:
     docs.mkdir(parents=True)
-    (docs / "index.md").write_text("hand-written", encoding="utf-8")
+    (docs / "about.md").write_text("hand-written", encoding="utf-8")
 
 
 def _change(seeds: Path) -> None:

@@ -159,7 +159,7 @@ def test_a_story_file_of_10000_seeds_is_well_within_its_limits(tmp_path: Path) -
 @given(
     st.dictionaries(
         st.one_of(st.text(min_size=1), st.from_regex(r"[\w.-]{1,20}\.(txt|html)", fullmatch=True)),
-        st.one_of(st.text(), st.from_regex(r"[a-z]{2}/[\w-]{1,30}\.md", fullmatch=True)),
+        st.one_of(st.text(), st.from_regex(r"[a-z]{2}/[\w-]{1,30}(\.md|/)", fullmatch=True)),
         max_size=8,
     )
 )
@@ -172,6 +172,7 @@ def test_a_flat_mapping_reads_back_as_itself(mapping: dict[str, str]) -> None:
     [
         ("000_c3a19952f2159eca.txt", "000_c3a19952f2159eca.txt"),
         ("kk/қазақстан-әлемде.md", "kk/қазақстан-әлемде.md"),
+        ("kk-latn/qazaqstan-älemde/", "kk-latn/qazaqstan-älemde/"),
         ("ar/وزير-الخارجية.md", "ar/وزير-الخارجية.md"),
         ("2025-01-05", '"2025-01-05"'),  # a date without quotes
         ("yes", '"yes"'),

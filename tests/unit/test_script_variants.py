@@ -60,7 +60,7 @@ def test_the_two_scripts_of_one_article_are_one_story_and_another_article_is_not
 
 def test_the_latin_page_is_tagged_with_its_script_and_names_both_versions(built: Path) -> None:
     page = built / str(_manifest(built)["article_latn.txt"]["page"])
-    assert page.parent.name == "kk-latn"
+    assert page.parent.parent.name == "kk-latn"  # kk-latn/<slug>/index.md
     text = page.read_text(encoding="utf-8")
     assert "\nlang: kk-Latn\n" in text
     assert "name: Qazaqşa" in text and "name: Қазақша" in text

@@ -113,8 +113,8 @@ def test_the_plain_slug_goes_to_the_first_seed_by_name_whatever_the_script(
     paths = {p.article.name: (p.article.title.text, p.path) for p in report.pages}
     suffix = hashlib.sha1(b"b.txt").hexdigest()[:6]
     assert paths == {
-        "a.txt": (first, "en/paris-summit-opens-today.md"),
-        "b.txt": (second, f"en/paris-summit-opens-today-{suffix}.md"),
+        "a.txt": (first, "en/paris-summit-opens-today/index.md"),
+        "b.txt": (second, f"en/paris-summit-opens-today-{suffix}/index.md"),
     }
 
 
@@ -134,8 +134,8 @@ def test_a_title_shaped_like_a_suffixed_slug_keeps_its_plain_slug() -> None:
     ]
     pages = plan_pages([Story(id=a.name, articles=(a,)) for a in articles])
     paths = {p.article.name: p.path for p in pages}
-    assert paths["a.txt"] == "en/paris-summit.md"
-    assert paths["c.txt"] == f"en/paris-summit-{suffix}.md"
+    assert paths["a.txt"] == "en/paris-summit/index.md"
+    assert paths["c.txt"] == f"en/paris-summit-{suffix}/index.md"
     assert paths["b.txt"].startswith(f"en/paris-summit-{suffix}") and paths["b.txt"] not in (
         paths["a.txt"],
         paths["c.txt"],

@@ -40,7 +40,7 @@ def _page(
         Title(title, 0),
         PublicationDate("2024-05-01", "line 2"),
     )
-    return Page(article, story, f"{lang.code}/{story}.md", f"{lang.code}/{story}/")
+    return Page(article, story, f"{lang.code}/{story}/index.md", f"{lang.code}/{story}/")
 
 
 def _change(
@@ -91,7 +91,7 @@ def test_a_new_seed_block_says_what_the_build_made_of_it() -> None:
         "    language:  en (confidence 0.98, lingua); runners-up fr 0.01\n"
         "    headline:  'Steppe Rail Line Opens' (found)\n"
         "    date:      2024-05-01 (line 2)\n"
-        "    page:      en/steppe-rail.md\n"
+        "    page:      en/steppe-rail/\n"
         "    story:     steppe-rail (not in the story file: a new story)\n"
         "    removed as boilerplate: 0 line(s)\n"
     ) in out

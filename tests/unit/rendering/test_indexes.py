@@ -9,8 +9,6 @@ from dataclasses import replace
 import markdown
 import pytest
 import yaml
-from hypothesis import given
-from hypothesis import strategies as st
 
 from generator.records import (
     Article,
@@ -27,17 +25,11 @@ from generator.rendering.home import HOME_PAGE
 from generator.rendering.indexes import (
     HOME_BYTES,
     HOME_LIMIT,
-    PAGE_BYTES,
-    PAGE_ITEMS,
-    PAGE_MIN,
     STORY_LIST,
     Link,
-    _ends_page,
-    page_numbers,
-    pager,
-    split_pages,
 )
 from generator.rendering.pages import relative_url
+from generator.rendering.pagination import PAGE_BYTES, PAGE_ITEMS, PAGE_MIN
 
 
 def _article(name: str, lang: str, title: str) -> Article:
@@ -81,7 +73,7 @@ def test_each_page_lists_exactly_the_versions_of_its_story() -> None:
 
 def test_versions_carry_native_names_directions_and_urls() -> None:
     rendered = render_pages(_pages())
-    fr = _front(rendered["fr/ceinture.md"])
+    fr = _front(rendered["fr/ceinture/index.md"])
     assert fr["versions"] == [
         {
             "lang": "fr",
@@ -100,7 +92,7 @@ def test_versions_carry_native_names_directions_and_urls() -> None:
 def test_index_pages_exist_for_every_language_and_story() -> None:
     files = render_indexes(STORIES, _pages())
     assert {"fr/index.md", "en/index.md", "kk/index.md", "ar/index.md"} <= set(files)
-    assert {f"stories/{s.id}.md" for s in STORIES} <= set(files)
+    assert {f"stories/{s.id}/index.md" for s in STORIES} <= set(files)
     assert STORY_LIST in files and HOME_PAGE in files
 
 
@@ -150,15 +142,15 @@ def test_story_list_links_resolve_from_where_they_are() -> None:
     assert "stories/belt-and-road/" in home and "fr/ceinture/" in home and "fr/" in home
     listing = _hrefs(files[STORY_LIST])
     assert "belt-and-road/" in listing and "../en/belt/" in listing
-    story = files["stories/belt-and-road.md"]
+    story = files["stories/belt-and-road/index.md"]
     assert _hrefs(story) == ["../../en/belt/", "../../fr/ceinture/"]
 
 
 def test_story_page_lists_extra_links() -> None:
     links = {"belt-and-road": [Link("Parallel reading", "stories/belt-and-road/parallel/")]}
     files = render_indexes(STORIES, _pages(), links)
-    assert 'href="parallel/">Parallel reading</a>' in files["stories/belt-and-road.md"]
-    assert "Parallel" not in files["stories/wang.md"]
+    assert 'href="parallel/">Parallel reading</a>' in files["stories/belt-and-road/index.md"]
+    assert "Parallel" not in files["stories/wang/index.md"]
 
 
 def test_home_lists_a_bounded_number_of_stories() -> None:
@@ -167,7 +159,7 @@ def test_home_lists_a_bounded_number_of_stories() -> None:
     assert files[HOME_PAGE].count('<li><a href="stories/') == HOME_LIMIT
     assert "All stories (150)" in files[HOME_PAGE]
     # The story list goes on to more pages, each story on exactly one of them.
-    first, second = files[STORY_LIST], files["stories/page/2.md"]
+    first, second = files[STORY_LIST], files["stories/page/2/index.md"]
     pages = [first] + [files[p] for p in sorted(files) if p.startswith("stories/page/")]
     listed = [re.findall(r'<li><a href="(?:\.\./\.\./)?(s\d+)/"', p) for p in pages]
     assert sorted(s for page in listed for s in page) == sorted(s.id for s in many)
@@ -206,50 +198,17 @@ def test_a_long_language_index_is_split_into_pages_in_its_language() -> None:
     stories = tuple(Story(f"s{i:03}", (a,)) for i, a in enumerate(articles))
     files = render_indexes(stories, plan_pages(stories))
     count = len([p for p in files if p.startswith("fr/")])
-    paths = ["fr/index.md", *(f"fr/page/{n}.md" for n in range(2, count + 1))]
+    paths = ["fr/index.md", *(f"fr/page/{n}/index.md" for n in range(2, count + 1))]
     assert count >= 3 and [p for p in files if p.startswith("fr/")] == paths
     listed = [h.rsplit("/", 2)[-2] for p in paths for h in _hrefs(files[p]) if "titre" in h]
     assert sorted(listed) == sorted(f"titre-{i:03}" for i in range(230))  # each exactly once
     assert all(files[p].count("<li>") <= PAGE_ITEMS for p in paths)
-    last = files["fr/page/3.md"]
+    last = files["fr/page/3/index.md"]
     assert _front(last)["lang"] == "fr" and _front(last)["title"] == "Articles en français · Page 3"
     assert '<a href="../2/" rel="prev">Plus récents</a>' in last
     assert '<nav class="pager" aria-label="Pages">' in last
     # Its links resolve from where the page is.
     assert "../../titre-" in last and 'href="../../../stories/' not in last
-
-
-def _keys(n: int, ends: set[int] = frozenset()) -> list[str]:
-    """`n` keys; those at `ends` end a page (their hash is a multiple of BREAK_EVERY)."""
-    enders = (k for k in (f"e{i}" for i in range(10**6)) if _ends_page(k))
-    others = (k for k in (f"k{i}" for i in range(10**6)) if not _ends_page(k))
-    return [next(enders) if i in ends else next(others) for i in range(n)]
-
-
-def test_pages_are_cut_by_size_as_well_as_by_count() -> None:
-    assert split_pages([], []) == [range(0, 0)]
-    assert split_pages(_keys(5), [10] * 5, items=2) == [range(0, 2), range(2, 4), range(4, 5)]
-    big = PAGE_BYTES // 2 + 1
-    assert split_pages(_keys(4), [big, big, big, 1]) == [range(0, 1), range(1, 2), range(2, 4)]
-    assert split_pages(_keys(2), [PAGE_BYTES * 2, 1]) == [range(0, 1), range(1, 2)]
-
-
-def test_a_page_ends_where_its_items_say_never_before_its_minimum() -> None:
-    keys = _keys(60, ends={3, 25, 31, 50})  # 3 and 31: too soon after a page's start
-    assert split_pages(keys, [10] * 60) == [range(0, 26), range(26, 51), range(51, 60)]
-
-
-@given(st.lists(st.integers(0, 200), min_size=1, max_size=400), st.data())
-def test_a_new_item_changes_the_page_it_joins_alone(order: list[int], data: st.DataObject) -> None:
-    """Wherever an item is inserted, the other pages keep their items, but for the pages
-    next to it when a page's maximum forces a cut (every page, counted, would shift)."""
-    keys = [f"item-{n}-{i}" for i, n in enumerate(order)]
-    at = data.draw(st.integers(0, len(keys)))
-    before = [tuple(keys[r.start : r.stop]) for r in split_pages(keys, [100] * len(keys))]
-    grown = [*keys[:at], "new", *keys[at:]]
-    after = [tuple(grown[r.start : r.stop]) for r in split_pages(grown, [100] * len(grown))]
-    assert len(set(before) - set(after)) <= 3
-    assert all(len(page) <= PAGE_ITEMS for page in after)
 
 
 def test_long_headlines_keep_every_page_small() -> None:
@@ -262,23 +221,6 @@ def test_long_headlines_keep_every_page_small() -> None:
     assert len(lists) > 4
     assert max(len(str(files[p]).encode()) for p in lists) < PAGE_BYTES + 5_000
     assert len(files[HOME_PAGE].encode()) < HOME_BYTES + 5_000
-
-
-@pytest.mark.parametrize(
-    ("number", "count", "shown"),
-    [
-        (1, 1, [1]),
-        (1, 3, [1, 2, 3]),
-        (1, 20, [1, 2, 3, None, 20]),
-        (10, 20, [1, None, 8, 9, 10, 11, 12, None, 20]),
-        (4, 20, [1, 2, 3, 4, 5, 6, None, 20]),
-    ],
-)
-def test_the_pager_shows_the_pages_near_the_current_one(
-    number: int, count: int, shown: list[int | None]
-) -> None:
-    assert page_numbers(number, count) == shown
-    assert pager(STORY_LIST, 1, 1) == ""
 
 
 HOSTILE = "<script>alert(1)</script>\n\n# [x](javascript:alert(1)) **b**"
@@ -299,7 +241,7 @@ def test_an_article_titled_index_does_not_replace_the_language_index() -> None:
     pages = plan_pages((story,))
     assert pages[0].path != "en/index.md"
     files = render_indexes((story,), pages)
-    assert "stories/_index.md" in files and "Index" not in files[STORY_LIST].split("---")[1]
+    assert "stories/_index/index.md" in files and "Index" not in files[STORY_LIST].split("---")[1]
 
 
 def test_pages_are_cut_near_their_byte_budget_whatever_the_languages() -> None:

@@ -15,7 +15,7 @@ from generator.incremental import cores
 from generator.records import Article, CleanText, Language, Page, SeedText, Story, Title
 from generator.rendering import files as files_module
 from generator.rendering.files import plan_pages, render_pages
-from generator.rendering.pages import escape, page_url, render_page
+from generator.rendering.pages import escape, page_file, page_url, render_page, story_page_path
 
 
 def _article(paragraphs: tuple[str, ...], title: str = "Title") -> Article:
@@ -26,7 +26,9 @@ def _article(paragraphs: tuple[str, ...], title: str = "Title") -> Article:
 
 
 def _render(paragraphs: tuple[str, ...], title: str = "Title") -> str:
-    page = Page(article=_article(paragraphs, title), story_id="s", path="en/s.md", url="en/s/")
+    page = Page(
+        article=_article(paragraphs, title), story_id="s", path="en/s/index.md", url="en/s/"
+    )
     return render_page(page)
 
 
@@ -71,6 +73,8 @@ def test_page_urls() -> None:
     assert page_url("fr/x.md") == "fr/x/"
     assert page_url("index.md") == ""
     assert page_url("fr/index.md") == "fr/"
+    assert page_url(page_file("fr/x/")) == "fr/x/" and page_file("fr/x/") == "fr/x/index.md"
+    assert page_url(story_page_path("index")) == "stories/_index/"  # as it always was
 
 
 def _titled(name: str, lang: str, title: str) -> Article:
@@ -89,7 +93,7 @@ def test_an_article_keeps_its_url_when_stories_are_regrouped() -> None:
     after = plan_pages([Story("s0", (b, fr)), Story("s1", (a,)), Story("s3", (c,))])
     paths = {p.article.name: p.path for p in before}
     assert {p.article.name: p.path for p in after if p.article.name in paths} == paths
-    assert paths["a.txt"] == "en/rally-in-ohio.md"  # the first by seed name: the plain slug
+    assert paths["a.txt"] == "en/rally-in-ohio/index.md"  # the first by seed name: the plain slug
     assert len(set(paths.values())) == 3
 
 

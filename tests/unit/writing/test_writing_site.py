@@ -32,6 +32,53 @@ def test_hand_written_pages_are_never_touched(tmp_path: Path) -> None:
     assert (tmp_path / "en/a.md").read_text(encoding="utf-8") == "a"
 
 
+def test_a_hand_written_page_keeps_its_url_from_a_generated_folder_page(tmp_path: Path) -> None:
+    """`en/a.md` and `en/a/index.md` are both the page `en/a/`: the editor's stays."""
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "a.md").write_text("mine", encoding="utf-8")
+    skipped = write_files(tmp_path, {"en/a/index.md": "generated", "en/b/index.md": "b"})
+    assert [(s.path, s.reason) for s in skipped] == [
+        ("en/a/index.md", "a hand-written page has its URL; not written")
+    ]
+    assert (tmp_path / "en/a.md").read_text(encoding="utf-8") == "mine"
+    assert not (tmp_path / "en/a").exists() and (tmp_path / "en/b/index.md").is_file()
+
+
+def test_pages_of_the_earlier_layout_give_way_to_their_folders(tmp_path: Path) -> None:
+    """A build over a docs folder written as `<lang>/<slug>.md` leaves no page of it."""
+    write_files(tmp_path, {"en/a.md": "a", "stories/s.md": "s", "stories/s/parallel.md": "p"})
+    new = {"en/a/index.md": "a", "stories/s/index.md": "s", "stories/s/parallel/index.md": "p"}
+    assert write_files(tmp_path, new) == []
+    on_disk = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.md")}
+    assert on_disk == set(new) and read_ledger(tmp_path) == set(new)
+    write_files(tmp_path, {})  # every seed deleted: not even a folder is left
+    assert [p.name for p in tmp_path.iterdir()] == [".generator-files"]
+
+
+def test_folders_resolve_as_realpath_resolves_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each folder is resolved from its parent's answer: links anywhere on the way, `..`,
+    relative and missing folders come out as `os.path.realpath` has them."""
+    (tmp_path / "docs" / "en" / "a").mkdir(parents=True)
+    (tmp_path / "elsewhere" / "b").mkdir(parents=True)
+    (tmp_path / "docs" / "fr").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (tmp_path / "docs" / "en" / "up").symlink_to("../..", target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    real = write_module._folder_resolver()
+    for folder in [
+        str(tmp_path / "docs" / "en" / "a"),
+        str(tmp_path / "docs" / "fr" / "b"),
+        str(tmp_path / "docs" / "en" / "up" / "fr"),
+        str(tmp_path / "docs" / "new" / "x"),
+        "docs/en/a",
+        "docs/../docs/fr/b",
+        "docs",
+        str(tmp_path / "docs" / "en" / ".." / "fr"),
+    ]:
+        assert real(folder) == os.path.realpath(folder), folder
+
+
 def test_pages_of_deleted_seeds_disappear(tmp_path: Path) -> None:
     write_files(tmp_path, {"en/a.md": "a", "fr/b.md": "b"})
     write_files(tmp_path, {"en/a.md": "a2"})
