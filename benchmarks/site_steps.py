@@ -18,6 +18,7 @@ import argparse
 import json
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -38,17 +39,17 @@ from benchmarks.query_bytes import measure as query_bytes
 ZENSICAL = Path(sys.executable).parent / "zensical"
 
 
-def zensical(docs: Path, work: Path, site: Path) -> Run:
-    """`zensical build` of the project's configuration on a copy of `docs`: Zensical takes
-    folders inside its configuration's folder only."""
-    project = work / "zensical-project"
+def zensical(docs: Path, project: Path) -> Run:
+    """`zensical build --clean` (no cache of an earlier build) of the project's configuration
+    on a copy of `docs`, into `project/site`: Zensical takes folders inside its
+    configuration's folder only."""
     if not project.exists():
         shutil.copytree(docs, project / "site_src")
         shutil.copytree(ROOT / "overrides", project / "overrides")
         (project / "seeds").mkdir()  # mkdocs.yml watches it
         shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    shutil.rmtree(site, ignore_errors=True)
-    return run([str(ZENSICAL), "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)])
+    shutil.rmtree(project / "site", ignore_errors=True)
+    return run([str(ZENSICAL), "build", "--clean", "-f", str(project / "mkdocs.yml")])
 
 
 def site_figures(site: Path) -> dict[str, Any]:
@@ -64,7 +65,7 @@ def site_figures(site: Path) -> dict[str, Any]:
     }
 
 
-def engine(name: str, build: Any, repeat: int, site: Path) -> dict[str, Any]:
+def engine(build: Callable[[], Run], repeat: int) -> dict[str, Any]:
     runs = [asdict(build()) for _ in range(repeat)]
     return {"build": median_run(runs), "build_runs": [r["seconds"] for r in runs]}
 
@@ -82,17 +83,13 @@ def main() -> int:
     articles = sum(len(story["articles"]) for story in archive["stories"])
     result: dict[str, Any] = {"commit": head_commit(), "articles": articles}
     site = args.work / "site"
-    result["mkdocs"] = engine(
-        "mkdocs", lambda: mkdocs(ROOT / "mkdocs.yml", args.docs, site), args.repeat, site
-    )
+    result["mkdocs"] = engine(lambda: mkdocs(ROOT / "mkdocs.yml", args.docs, site), args.repeat)
     result["mkdocs"] |= site_figures(site)
     result["queries"] = [query_bytes(site, page, word, False) for page, word in args.query]
     if args.zensical and ZENSICAL.exists():
-        z_site = args.work / "zensical-site"
-        result["zensical"] = engine(
-            "zensical", lambda: zensical(args.docs, args.work, z_site), args.repeat, z_site
-        )
-        result["zensical"] |= site_figures(z_site)
+        project = args.work / "zensical-project"
+        result["zensical"] = engine(lambda: zensical(args.docs, project), args.repeat)
+        result["zensical"] |= site_figures(project / "site")
     path = write_results(args.results, f"site-steps-N{articles}", result)
     print(json.dumps(result, indent=1, default=str)[:4000])
     print(f"results: {path}", file=sys.stderr)

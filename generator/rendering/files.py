@@ -48,9 +48,11 @@ from generator.rendering.pages import (
 )
 from generator.rendering.pagination import page_path
 from generator.rendering.side_by_side import (
-    INDEX,
     Rows,
     aligned_rows,
+    data_apart,
+    parallel_data,
+    parallel_data_path,
     parallel_page,
     parallel_path,
     parallel_urls,
@@ -224,7 +226,10 @@ def render_parallel_pages(
     # aligned all 136 once a build had swept them).
     memo.keep(aligned_rows, _pairs(calls))
     files = {parallel_path(call[0]): text for call, text in zip(calls, texts, strict=True)}
-    files[INDEX] = render_index(stories)
+    apart = [call for call in calls if data_apart(call[2])]
+    data = memo.texts(parallel_data, apart, run)
+    files |= {parallel_data_path(call[0]): text for call, text in zip(apart, data, strict=True)}
+    files |= render_index(stories)
     return files
 
 

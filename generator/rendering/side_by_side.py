@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from generator.records import Article, Page, Story
 from generator.rendering.align import Bead, Sides, Similarities, align_similarities, similarities
 from generator.rendering.pages import escape, front_matter, page_file, page_url, relative_url
+from generator.rendering.pagination import page_path, page_title, pager, split_pages
 from generator.text.languages import direction, native_name
 from generator.text.sentences import split_sentences
 
@@ -26,8 +27,26 @@ INDEX = "parallel/index.md"
 LOOSE_COST = 0.9
 
 
+# Versions whose text passes this many bytes in all have the pairs' data in a file of its
+# own, fetched when the reader picks a pair: the page stays light (the theme adds 30-40 KB
+# and no page may reach 150 KB); a smaller story's page keeps it, and works from a file://.
+INLINE_BYTES = 60_000
+DATA_FILE = "pairs.json"
+
+
 def parallel_path(story_id: str) -> str:
     return page_file(f"stories/{story_id}/parallel/")
+
+
+def parallel_data_path(story_id: str) -> str:
+    return f"stories/{story_id}/parallel/{DATA_FILE}"
+
+
+def data_apart(pages: Sequence[Page]) -> bool:
+    """Whether the pairs' data of a story with these versions goes in a file of its own."""
+    if len(pages) <= 2:  # one pair: it is the page's HTML, there is no data
+        return False
+    return sum(len(part.encode()) for p in pages for part in p.article.body) > INLINE_BYTES
 
 
 def parallel_urls(stories: Sequence[Story]) -> dict[str, str]:
@@ -102,11 +121,33 @@ def parallel_page(
     build keys by their digests) and the encoder's name, not on every sentence of them.
 
     `aligned`: the rows of each pair of versions, by their names (`_align_ahead`)."""
+    versions, rows = _versions_and_rows(pages, aligned)
+    return render_parallel(story_id, title, versions, rows, apart=data_apart(pages))
+
+
+def parallel_data(
+    story_id: str,
+    title: str,
+    pages: Sequence[Page],
+    encoder_name: str,
+    *,
+    aligned: Mapping[tuple[str, str], Rows],
+) -> str:
+    """The file `DATA_FILE` of a story whose page keeps its pairs' data apart (`data_apart`),
+    memoised as its page is."""
+    versions, rows = _versions_and_rows(pages, aligned)
+    here = page_url(parallel_path(story_id))
+    return _data_json(versions, {p: r for p, r in rows.items() if p != (0, 1)}, here) + "\n"
+
+
+def _versions_and_rows(
+    pages: Sequence[Page], aligned: Mapping[tuple[str, str], Rows]
+) -> tuple[list[Version], dict[tuple[int, int], Rows]]:
     rows = {
         (i, j): aligned[pages[i].article.name, pages[j].article.name]
         for i, j in itertools.combinations(range(len(pages)), 2)
     }
-    return render_parallel(story_id, title, [Version.of(page) for page in pages], rows)
+    return [Version.of(page) for page in pages], rows
 
 
 Rows = tuple[Row, ...]
@@ -127,8 +168,10 @@ def render_parallel(
     title: str,
     versions: Sequence[Version],
     rows: Mapping[tuple[int, int], Sequence[Row]],
+    apart: bool = False,
 ) -> str:
-    """The side-by-side page of one story, given the rows of each pair of its versions."""
+    """The side-by-side page of one story, given the rows of each pair of its versions;
+    `apart`: the other pairs' data is the file `DATA_FILE` beside the page."""
     here = page_url(parallel_path(story_id))
     meta = {
         "title": f"Side by side: {title}",
@@ -144,7 +187,9 @@ def render_parallel(
     # script turns into the same HTML on demand: each version's text is in the page once,
     # not once per pair (a story in five languages would otherwise hold each text 4 times).
     parts.append(_pair(versions[0], versions[1], rows[(0, 1)], here, hidden=False))
-    if len(pairs) > 1:
+    if len(pairs) > 1 and apart:
+        parts.append(f'<div class="parallel-data" data-src="{DATA_FILE}" hidden></div>')
+    elif len(pairs) > 1:
         parts.append(_pairs_data(versions, {p: r for p, r in rows.items() if p != (0, 1)}, here))
         parts.append(
             '<noscript><p class="parallel-note">Choosing other languages needs JavaScript.'
@@ -205,11 +250,18 @@ def _pair(left: Version, right: Version, rows: Sequence[Row], here: str, hidden:
 def _pairs_data(
     versions: Sequence[Version], rows: Mapping[tuple[int, int], Sequence[Row]], here: str
 ) -> str:
-    """The versions (text once each) and the rows of every other pair, as JSON for the script.
+    """`_data_json` in the page, for the script. Inside <script> nothing is decoded as HTML,
+    so "<" is written as \\u003c: no seed text can close the element or open a comment."""
+    text = _data_json(versions, rows, here).replace("<", "\\u003c")
+    return f'<script type="application/json" class="parallel-data">{text}</script>'
 
-    Each row is [left sentence indices, right sentence indices, flags]: 1 a loose block,
-    2 the start of a paragraph. Inside <script> nothing is decoded as HTML, so "<" is
-    written as \\u003c: no seed text can close the element or open a comment."""
+
+def _data_json(
+    versions: Sequence[Version], rows: Mapping[tuple[int, int], Sequence[Row]], here: str
+) -> str:
+    """The versions (text once each) and the rows of every other pair, as JSON: each row is
+    [left sentence indices, right sentence indices, flags]: 1 a loose block, 2 the start of
+    a paragraph. Links are relative to the page (`here`), which the file sits beside."""
     data = {
         "versions": [
             {
@@ -234,8 +286,7 @@ def _pairs_data(
             for (i, j), pair_rows in sorted(rows.items())
         ],
     }
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
-    return f'<script type="application/json" class="parallel-data">{text}</script>'
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _flags(left: Version, right: Version, row: Row) -> int:
@@ -274,23 +325,38 @@ def _starts_paragraph(version: Version, indices: Sequence[int]) -> bool:
     return first > 0 and version.paragraph[first] != version.paragraph[first - 1]
 
 
-def render_index(stories: Sequence[Story]) -> str:
-    """The list of every story that can be read side by side."""
+def render_index(stories: Sequence[Story]) -> dict[str, str]:
+    """The list of every story that can be read side by side, by path: cut into pages as
+    the story list is (`pagination.split_pages`), since it grows with the archive."""
     urls = parallel_urls(stories)
-    here = page_url(INDEX)
-    items = [
-        f'<li><a href="{escape(posixpath.relpath(urls[s.id], here))}/">{escape(s.title)}</a> '
-        f"— {escape(', '.join(native_name(a.lang.tag) for a in s.articles))}</li>"
-        for s in stories
-        if s.id in urls
-    ]
-    listing = (
-        '<ul class="parallel-index">\n' + "\n".join(items) + "\n</ul>"
-        if items
-        else "<p>No story is available in two languages yet.</p>"
-    )
-    return (
-        "---\ntitle: Parallel reading\n---\n\n# Parallel reading\n\n"
-        "Each story below exists in several languages: read two of them side by side, "
-        f"aligned sentence by sentence.\n\n{listing}\n"
-    )
+    listed = [s for s in stories if s.id in urls]
+    deepest = page_url(page_path(INDEX, 2))  # the longest links: an upper bound of each size
+    sizes = [len(_index_item(s, urls[s.id], deepest).encode()) for s in listed]
+    ranges = split_pages([s.id for s in listed], sizes)
+    files = {}
+    for number, part in enumerate(ranges, 1):
+        path = page_path(INDEX, number)
+        here = page_url(path)
+        items = [_index_item(s, urls[s.id], here) for s in listed[part.start : part.stop]]
+        listing = (
+            '<ul class="parallel-index">\n' + "\n".join(items) + "\n</ul>"
+            if items
+            else "<p>No story is available in two languages yet.</p>"
+        )
+        title = page_title("Parallel reading", "en", number)
+        intro = (
+            "Each story below exists in several languages: read two of them side by side, "
+            "aligned sentence by sentence.\n\n"
+            if number == 1
+            else ""
+        )
+        nav = pager(INDEX, number, len(ranges))
+        body = f"# {escape(title)}\n\n{intro}{listing}\n" + (f"\n{nav}\n" if nav else "")
+        files[path] = front_matter({"title": title}) + "\n" + body
+    return files
+
+
+def _index_item(story: Story, url: str, here: str) -> str:
+    languages = ", ".join(native_name(a.lang.tag) for a in story.articles)
+    href = escape(posixpath.relpath(url, here)) + "/"
+    return f'<li><a href="{href}">{escape(story.title)}</a> — {escape(languages)}</li>'

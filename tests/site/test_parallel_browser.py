@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from browser import chromium, serve
-from conftest import ROOT, BuiltSite
+from conftest import FIXTURES, ROOT, BuiltSite, mkdocs, publish, read_articles
+
+from generator.records import Story
+from generator.rendering import side_by_side
 
 pytestmark = pytest.mark.browser
 
@@ -108,3 +112,39 @@ def test_article_page_links_to_the_parallel_page(
     page.click(".parallel-link a")
     page.wait_for_selector(".parallel-js")
     assert page.url == base_url + RAILWAY
+
+
+@pytest.fixture(scope="module")
+def apart_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The railway story with its pairs' data in a file of its own, as a long story has."""
+    base = tmp_path_factory.mktemp("apart")
+    railway = read_articles(FIXTURES / "parallel", ["en.txt", "fr.txt", "ar.txt"])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(side_by_side, "INLINE_BYTES", 0)
+        publish((Story(id="railway", articles=railway),), base / "docs")
+    mkdocs(base / "docs", base / "site")
+    assert (base / "site" / RAILWAY / side_by_side.DATA_FILE).is_file()
+    with serve(base / "site") as url:
+        yield base / "site", url
+
+
+def test_a_long_storys_pairs_come_from_their_file(
+    browser: playwright.Browser, apart_site: tuple[Path, str]
+) -> None:
+    site, url = apart_site
+    assert "parallel-data" in (site / RAILWAY / "index.html").read_text("utf-8")
+    page = _open(browser, url + RAILWAY)
+    page.select_option('[data-side="right"]', "ar")
+    left, right = _shown_row(page, 1)
+    assert (left["lang"], right["lang"], right["dir"]) == ("en", "ar", "rtl")
+    assert "ألماتي" in str(right["text"])
+
+
+def test_a_copy_opened_from_disk_says_why_other_pairs_are_missing(
+    browser: playwright.Browser, apart_site: tuple[Path, str]
+) -> None:
+    site, _ = apart_site
+    page = browser.new_page()
+    page.goto((site / RAILWAY / "index.html").as_uri())
+    page.wait_for_selector(".parallel-note:has-text('could not be loaded')")
+    assert page.locator(".parallel-pair:visible").count() == 1  # the first pair, as HTML

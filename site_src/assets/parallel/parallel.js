@@ -2,7 +2,9 @@
    Every pair is aligned at build time. The first is in the page as HTML; the others come as
    data (each version's sentences once, and each pair's rows of sentence numbers), made into
    the same HTML here, as text nodes only. This shows one pair and hides the rest, putting
-   the columns in the chosen order. */
+   the columns in the chosen order. A long story's data is a file beside the page
+   (`data-src`), fetched here: from a file:// copy the browser refuses it, and the page then
+   says so and keeps its first pair. */
 (function () {
   "use strict";
 
@@ -57,19 +59,43 @@
     return node;
   }
 
-  function addPairs(root) {
-    var data = root.querySelector(".parallel-data");
-    if (!data) return;
-    var parsed = JSON.parse(data.textContent);
+  function addPairs(root, data, parsed) {
     parsed.pairs.forEach(function (pair) {
       root.insertBefore(section(parsed.versions, pair), data);
     });
   }
 
+  // The other pairs' data, then `done()`: from the page, or fetched from its file.
+  function loadPairs(root, done) {
+    var data = root.querySelector(".parallel-data");
+    if (!data) return done();
+    if (!data.dataset.src) {
+      addPairs(root, data, JSON.parse(data.textContent));
+      return done();
+    }
+    fetch(data.dataset.src)
+      .then(function (response) {
+        if (!response.ok) throw new Error(response.status);
+        return response.json();
+      })
+      .then(function (parsed) {
+        addPairs(root, data, parsed);
+        done();
+      })
+      .catch(function () {
+        var note = element("p", "parallel-note",
+          "The other languages could not be loaded (a copy opened from disk cannot fetch them).");
+        root.insertBefore(note, data);
+      });
+  }
+
   function setUp(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "1";
-    addPairs(root);
+    loadPairs(root, function () { controls(root); });
+  }
+
+  function controls(root) {
     var form = root.querySelector(".parallel-controls");
     var left = form.querySelector('[data-side="left"]');
     var right = form.querySelector('[data-side="right"]');

@@ -19,14 +19,19 @@ from generator.incremental.cache import Cache
 from generator.incremental.memo import Memo
 from generator.records import Article, CleanText, Language, SeedText, Story, Title
 from generator.rendering import files as files_module
+from generator.rendering import side_by_side
 from generator.rendering.align import Bead
 from generator.rendering.files import plan_pages, render_parallel_pages
 from generator.rendering.pages import render_page
 from generator.rendering.side_by_side import (
+    DATA_FILE,
     INDEX,
     Row,
+    data_apart,
+    parallel_data_path,
     parallel_path,
     parallel_urls,
+    render_index,
     rows_of,
 )
 
@@ -93,6 +98,23 @@ def test_only_stories_in_two_languages_get_a_page(railway: Story) -> None:
     files = render_parallel_pages([alone], plan_pages([alone]))
     assert set(files) == {INDEX}
     assert "No story is available in two languages yet." in files[INDEX]
+
+
+def test_the_index_of_a_large_archive_goes_on_to_more_pages(railway: Story) -> None:
+    stories = [
+        Story(f"s{i:04}", (_article(f"{i}.en", "en", f"<T{i}>", ("A.",)), railway.articles[1]))
+        for i in range(1_500)
+    ]
+    files = render_index(stories)
+    assert INDEX in files and "parallel/page/2/index.md" in files
+    assert max(len(text.encode()) for text in files.values()) < 100_000
+    links = [re.findall(r'<li><a href="([^"]+)">', text) for text in files.values()]
+    assert sum(map(len, links)) == len(stories)
+    assert links[0][0] == "../stories/s0000/parallel/"
+    assert links[1][0].startswith("../../../stories/s0")
+    assert "&lt;T0&gt;" in files[INDEX] and "<T0>" not in files[INDEX]
+    second = files["parallel/page/2/index.md"]
+    assert "title: Parallel reading · Page 2" in second and 'rel="prev"' in second
 
 
 def test_every_pair_of_languages_is_there_the_first_as_html(railway_page: str) -> None:
@@ -360,3 +382,19 @@ def test_seed_text_in_the_pair_data_cannot_leave_the_script() -> None:
     data = re.search(r'class="parallel-data">(.*?)</script>', page[parallel_path("s")])
     assert data and "<" not in data.group(1)
     assert hostile in json.loads(data.group(1))["versions"][0]["sentences"][0]
+
+
+def test_a_long_storys_pairs_are_a_file_beside_its_page(
+    railway: Story, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    inline = render_parallel_pages([railway], plan_pages([railway]))
+    assert set(inline) == {INDEX, parallel_path("railway")}
+    monkeypatch.setattr(side_by_side, "INLINE_BYTES", 0)
+    apart = render_parallel_pages([railway], plan_pages([railway]))
+    page, data = apart[parallel_path("railway")], apart[parallel_data_path("railway")]
+    assert f'<div class="parallel-data" data-src="{DATA_FILE}" hidden></div>' in page
+    assert "<script" not in page and len(page) < len(inline[parallel_path("railway")])
+    assert json.loads(data) == _data(inline[parallel_path("railway")])  # the same data
+    two = Story("two", railway.articles[:2])  # one pair: the page's HTML, no data at all
+    assert not data_apart(plan_pages([two]))
+    assert set(render_parallel_pages([two], plan_pages([two]))) == {INDEX, parallel_path("two")}
