@@ -37,7 +37,7 @@ from generator.analysis.headline import (  # noqa: E402
     candidate_features,
     candidates,
 )
-from generator.analysis.headline import headline_shaped as shaped  # noqa: E402
+from generator.analysis.headline import ranked_shape as shaped  # noqa: E402
 from generator.analysis.line_features import (  # noqa: E402
     LOCAL,
     context_features,
@@ -54,6 +54,9 @@ FIXTURE_WEIGHT = 3.0
 KEEP_ABOVE = 0.03
 HEADLINE_ABOVE = 0.05
 WEAK_WEIGHT = 0.3
+# The headline ranker learns from a few hundred pages: leaves of several pages' worth of
+# weight and strong shrinkage generalise better than the line model's settings.
+RANKER = {"min_hessian": 5.0, "l2": 10.0}
 PHRASE = [LOCAL.index("phrase_anywhere"), LOCAL.index("phrase_edges")]
 
 
@@ -194,7 +197,7 @@ def _headline(pages: list[Page], article: list[np.ndarray]) -> tuple[Forest, flo
     # Trained as a ranking (softmax over each page's candidates): which line of the page is
     # the headline, not whether each line could be one.
     x, y = np.vstack(rows), np.concatenate(ys)
-    model = boost(x, y, np.ones(len(y)), groups=np.concatenate(groups))
+    model = boost(x, y, np.ones(len(y)), groups=np.concatenate(groups), **RANKER)
     return model, HEADLINE_ABOVE
 
 
