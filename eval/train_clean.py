@@ -57,6 +57,7 @@ WEAK_WEIGHT = 0.3
 # The headline ranker learns from a few hundred pages: leaves of several pages' worth of
 # weight and strong shrinkage generalise better than the line model's settings.
 RANKER = {"min_hessian": 5.0, "l2": 10.0}
+LINES: dict[str, float] = {}
 PHRASE = [LOCAL.index("phrase_anywhere"), LOCAL.index("phrase_edges")]
 
 
@@ -160,7 +161,7 @@ def _stack(pages: list[Page], rows: list[np.ndarray]) -> tuple[np.ndarray, np.nd
 
 def train(pages: list[Page]) -> LineModel:
     rows = [context_features(p.local) for p in pages]
-    lines = boost(*_stack(pages, rows))
+    lines = boost(*_stack(pages, rows), **LINES)
     # The threshold and the headline ranker learn from verdicts on pages the model did not see.
     article = _held_out(pages, rows)
     headline, headline_above = _headline(pages, article)
@@ -171,7 +172,7 @@ def _held_out(pages: list[Page], rows: list[np.ndarray]) -> list[np.ndarray]:
     held = [np.zeros(len(p.texts)) for p in pages]
     for half in (0, 1):
         inside = [i for i in range(len(pages)) if i % 2 != half]
-        part = boost(*_stack([pages[i] for i in inside], [rows[i] for i in inside]))
+        part = boost(*_stack([pages[i] for i in inside], [rows[i] for i in inside]), **LINES)
         for i in range(len(pages)):
             if i % 2 == half:
                 held[i] = part.probability(rows[i])

@@ -32,8 +32,8 @@ FURNITURE_MIN_LINES = 2
 # a line must rate above OUTSIDE_KEEP to stay, inside it above the model's own threshold.
 # Chosen by cross-validation on real pages (eval/train_clean.py): the highest values that
 # keep 97% of the article's snippets.
-BLOCK_ABOVE = 0.1
-OUTSIDE_KEEP = 0.06
+BLOCK_ABOVE = 0.3
+OUTSIDE_KEEP = 0.05
 # A line of an edge phrase list inside the block goes only when the model doubts it.
 EDGE_KEEP = 0.5
 ABOVE = "outside the article block, above it (menu, site name, list of links)"
