@@ -166,6 +166,7 @@ def candidate_features(
     normed = [" ".join(t.casefold().split()) if len(t) <= COPY_CHARS else "" for t in texts]
     counts = Counter(normed)
     overlaps = _overlaps(words, article, chosen)
+    copies, within = _copies(normed, chosen)
     # Headline-shaped lines from the first candidate to the body, and one past the last.
     low, high = int(at.min()), min(max(int(at.max()) + 2, body + 1), n)
     shaped = np.zeros(n + 1)
@@ -213,7 +214,7 @@ def candidate_features(
         shaped[at + 1],
         [_to_prose(dates, i) for i in chosen],
         [_from(dates, i) for i in chosen],
-        _copies(normed, chosen),
+        copies,
         *overlaps,
         np.cumsum(shaped[at]) * before_body,
         own[:, column["stop_density"]],
@@ -221,7 +222,7 @@ def candidate_features(
         (lengths_in_words <= 6)
         & (own[:, column["stop_density"]] == 0)
         & (own[:, column["ends_sentence"]] == 0),
-        _within(normed, chosen),
+        within,
         [bool(_NAV_MARK.search(texts[i])) for i in chosen],
         previous[:, column["good"]],
         following[:, column["good"]],
@@ -230,29 +231,19 @@ def candidate_features(
     return np.column_stack([np.asarray(r, dtype=np.float64) for r in rows])
 
 
-def _within(normed: list[str], chosen: list[int]) -> list[float]:
-    """How many longer lines hold the line: the browser tab's "Headline | Site", a
-    breadcrumb "Home › News › Headline" (a teaser list repeats its lines whole instead)."""
-    out = []
+def _copies(normed: list[str], chosen: list[int]) -> tuple[list[float], list[float]]:
+    """How often the line recurs on the page, and how often inside longer lines: a headline
+    is pasted twice or three times (the browser tab's "Headline | Site", a breadcrumb
+    "Home › News › Headline"), a teaser list repeats its lines whole."""
+    page = "\n".join(normed)
+    counts = Counter(normed)
+    copies, within = [], []
     for i in chosen:
         line = normed[i]
-        if len(line.split()) < 2:
-            out.append(0.0)
-            continue
-        out.append(
-            math.log1p(sum(1 for other in normed if len(other) > len(line) and line in other))
-        )
-    return out
-
-
-def _copies(normed: list[str], chosen: list[int]) -> list[float]:
-    """How often the line recurs inside other lines: a headline is pasted twice or three
-    times (the browser tab's "Headline | Site", a breadcrumb "Home › News › Headline")."""
-    page = "\n".join(normed)
-    return [
-        math.log1p(page.count(normed[i]) - 1) if len(normed[i].split()) >= 2 else 0.0
-        for i in chosen
-    ]
+        found = page.count(line) if len(line.split()) >= 2 else 1
+        copies.append(math.log1p(found - 1))
+        within.append(math.log1p(max(found - counts[line], 0)))
+    return copies, within
 
 
 def _overlaps(
