@@ -37,7 +37,7 @@ from generator.analysis.headline import (  # noqa: E402
     candidate_features,
     candidates,
 )
-from generator.analysis.headline import headline_shaped as shaped  # noqa: E402
+from generator.analysis.headline import ranked_shape as shaped  # noqa: E402
 from generator.analysis.line_features import (  # noqa: E402
     LOCAL,
     context_features,
@@ -54,6 +54,10 @@ FIXTURE_WEIGHT = 3.0
 KEEP_ABOVE = 0.03
 HEADLINE_ABOVE = 0.05
 WEAK_WEIGHT = 0.3
+# The headline ranker learns from a few hundred pages: leaves of several pages' worth of
+# weight and strong shrinkage generalise better than the line model's settings.
+RANKER = {"min_hessian": 5.0, "l2": 10.0}
+LINES: dict[str, float] = {}
 PHRASE = [LOCAL.index("phrase_anywhere"), LOCAL.index("phrase_edges")]
 
 
@@ -157,7 +161,7 @@ def _stack(pages: list[Page], rows: list[np.ndarray]) -> tuple[np.ndarray, np.nd
 
 def train(pages: list[Page]) -> LineModel:
     rows = [context_features(p.local) for p in pages]
-    lines = boost(*_stack(pages, rows))
+    lines = boost(*_stack(pages, rows), **LINES)
     # The threshold and the headline ranker learn from verdicts on pages the model did not see.
     article = _held_out(pages, rows)
     headline, headline_above = _headline(pages, article)
@@ -168,7 +172,7 @@ def _held_out(pages: list[Page], rows: list[np.ndarray]) -> list[np.ndarray]:
     held = [np.zeros(len(p.texts)) for p in pages]
     for half in (0, 1):
         inside = [i for i in range(len(pages)) if i % 2 != half]
-        part = boost(*_stack([pages[i] for i in inside], [rows[i] for i in inside]))
+        part = boost(*_stack([pages[i] for i in inside], [rows[i] for i in inside]), **LINES)
         for i in range(len(pages)):
             if i % 2 == half:
                 held[i] = part.probability(rows[i])
@@ -194,7 +198,7 @@ def _headline(pages: list[Page], article: list[np.ndarray]) -> tuple[Forest, flo
     # Trained as a ranking (softmax over each page's candidates): which line of the page is
     # the headline, not whether each line could be one.
     x, y = np.vstack(rows), np.concatenate(ys)
-    model = boost(x, y, np.ones(len(y)), groups=np.concatenate(groups))
+    model = boost(x, y, np.ones(len(y)), groups=np.concatenate(groups), **RANKER)
     return model, HEADLINE_ABOVE
 
 

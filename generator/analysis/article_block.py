@@ -14,12 +14,11 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from generator.analysis.boilerplate_rules import is_chrome, word_count
 from generator.analysis.headline import (
     body_start,
     candidate_features,
     candidates,
-    headline_shaped,
+    ranked_shape,
 )
 from generator.analysis.line_features import SEPARATOR_REASON as SECTION_BREAK
 from generator.analysis.line_features import densest_block
@@ -33,8 +32,8 @@ FURNITURE_MIN_LINES = 2
 # a line must rate above OUTSIDE_KEEP to stay, inside it above the model's own threshold.
 # Chosen by cross-validation on real pages (eval/train_clean.py): the highest values that
 # keep 97% of the article's snippets.
-BLOCK_ABOVE = 0.1
-OUTSIDE_KEEP = 0.06
+BLOCK_ABOVE = 0.3
+OUTSIDE_KEEP = 0.05
 # A line of an edge phrase list inside the block goes only when the model doubts it.
 EDGE_KEEP = 0.5
 ABOVE = "outside the article block, above it (menu, site name, list of links)"
@@ -52,10 +51,12 @@ def pasted_page(article: np.ndarray, stated: dict[int, str], forced: set[int]) -
 
 
 def ranked_headline(
-    texts: Sequence[str], verdicts: Verdicts, barred: set[int], model: LineModel, lang: str
+    texts: Sequence[str], verdicts: Verdicts, barred: set[int], model: LineModel
 ) -> int | None:
-    """The best-ranked line near the top of the article block (-1: none scores enough). A
-    row of a few words without a function word ("Mediadaten Kontakt Impressum") is a menu.
+    """The best-ranked line near the top of the article block (-1: none scores enough).
+    A row of a few words without a function word ("Mediadaten Kontakt Impressum") is not
+    barred: short headlines often have none either ("Faire Lieferketten"), so the
+    ranker weighs the stop words (`candidate_features`).
 
     None when the block opens the page (nothing above it but stated boilerplate): the text
     starts with its body or its headline, which the shape reading tells apart, not a ranker
@@ -63,12 +64,7 @@ def ranked_headline(
     body = body_start(verdicts.article)
     if all(p in barred for p in range(body)):
         return None
-    chosen = [
-        p
-        for p in candidates(len(texts), body, barred)
-        if headline_shaped(texts[p])
-        and not (word_count(texts[p]) >= 3 and is_chrome(texts[p], lang))
-    ]
+    chosen = [p for p in candidates(len(texts), body, barred) if ranked_shape(texts[p])]
     if not chosen:
         return -1
     rows = candidate_features(texts, verdicts.local, verdicts.article, body, chosen)

@@ -184,7 +184,7 @@ def clean_text(
     if pasted:
         # The header's removals by shape stand; the headline is the ranker's, kept whatever
         # the header made of it.
-        ranked = ranked_headline(texts, verdicts, barred, model, lang)
+        ranked = ranked_headline(texts, verdicts, barred, model)
         headline = headline if ranked is None else ranked
         if headline in header:
             del sure[headline]

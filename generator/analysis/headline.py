@@ -31,6 +31,7 @@ MAX_HEADLINE_CHARS = 250
 HEADLINE_MIN_WORDS = 5
 QUESTION_MIN_WORDS = 4
 MULTI_SENTENCE_MAX_WORDS = 25
+RANKED_MAX_WORDS = 20
 
 
 def headline_shaped(line: str) -> bool:
@@ -42,6 +43,19 @@ def headline_shaped(line: str) -> bool:
     if sentences > 2 or (sentences == 2 and word_count(line) > MULTI_SENTENCE_MAX_WORDS):
         return False  # a paragraph of several sentences that lost its last full stop
     return not ends_sentence(line) or word_count(line) >= QUESTION_MIN_WORDS
+
+
+def ranked_shape(line: str) -> bool:
+    """Could be the headline the ranker picks on a pasted page: headline-shaped, or a short
+    line closed by a full stop or an exclamation ("Tach auch!", "Ich war auf einer Hochzeit
+    im Wendland."), which the ranker weighs with the rest of the page."""
+    if headline_shaped(line):
+        return True
+    return (
+        len(line) <= MAX_HEADLINE_CHARS
+        and word_count(line) <= RANKED_MAX_WORDS
+        and (sentence_count(line) <= 2)
+    )
 
 
 def headline_index(lines: Sequence[str], lang: str = "und") -> int | None:
@@ -114,6 +128,8 @@ HEADLINE_FEATURES = (
     "next_short", "previous_short", "shaped", "offset", "shaped_between", "short_between",
     "upper_case", "following_article", "to_prose", "next_shaped", "to_date", "from_date",
     "copies", "article_overlap", "next_overlap", "best_overlap", "shaped_rank",
+    "stop_density", "stop_unknown", "chrome_row", "within", "nav_mark", "previous_good",
+    "next_good", "shaped_near",
 )  # fmt: skip
 # The article's text a candidate's words are looked up in: its first lines rated above this.
 ARTICLE_ABOVE = 0.5
@@ -122,6 +138,8 @@ NEXT_LINES = 5
 COPY_CHARS = 2 * MAX_HEADLINE_CHARS
 WORDS_CHARS = 250  # a long line's first characters say enough of its words
 _TOKEN = re.compile(r"[^\W\d_]{4,}")
+# A link to the previous or next post: "← Older post", "Next article »".
+_NAV_MARK = re.compile(r"^[\[(]?[←→«»‹›<>]|[←→«»‹›<>][\])]?$")
 
 
 def candidates(count: int, body: int, barred: Collection[int]) -> list[int]:
@@ -148,6 +166,7 @@ def candidate_features(
     normed = [" ".join(t.casefold().split()) if len(t) <= COPY_CHARS else "" for t in texts]
     counts = Counter(normed)
     overlaps = _overlaps(words, article, chosen)
+    copies, within = _copies(normed, chosen)
     # Headline-shaped lines from the first candidate to the body, and one past the last.
     low, high = int(at.min()), min(max(int(at.max()) + 2, body + 1), n)
     shaped = np.zeros(n + 1)
@@ -195,21 +214,36 @@ def candidate_features(
         shaped[at + 1],
         [_to_prose(dates, i) for i in chosen],
         [_from(dates, i) for i in chosen],
-        _copies(normed, chosen),
+        copies,
         *overlaps,
         np.cumsum(shaped[at]) * before_body,
+        own[:, column["stop_density"]],
+        own[:, column["stop_unknown"]],
+        (lengths_in_words <= 6)
+        & (own[:, column["stop_density"]] == 0)
+        & (own[:, column["ends_sentence"]] == 0),
+        within,
+        [bool(_NAV_MARK.search(texts[i])) for i in chosen],
+        previous[:, column["good"]],
+        following[:, column["good"]],
+        [shaped[max(i - 3, 0) : i + 4].sum() - 1 for i in chosen],
     ]
     return np.column_stack([np.asarray(r, dtype=np.float64) for r in rows])
 
 
-def _copies(normed: list[str], chosen: list[int]) -> list[float]:
-    """How often the line recurs inside other lines: a headline is pasted twice or three
-    times (the browser tab's "Headline | Site", a breadcrumb "Home › News › Headline")."""
+def _copies(normed: list[str], chosen: list[int]) -> tuple[list[float], list[float]]:
+    """How often the line recurs on the page, and how often inside longer lines: a headline
+    is pasted twice or three times (the browser tab's "Headline | Site", a breadcrumb
+    "Home › News › Headline"), a teaser list repeats its lines whole."""
     page = "\n".join(normed)
-    return [
-        math.log1p(page.count(normed[i]) - 1) if len(normed[i].split()) >= 2 else 0.0
-        for i in chosen
-    ]
+    counts = Counter(normed)
+    copies, within = [], []
+    for i in chosen:
+        line = normed[i]
+        found = page.count(line) if len(line.split()) >= 2 else 1
+        copies.append(math.log1p(found - 1))
+        within.append(math.log1p(max(found - counts[line], 0)))
+    return copies, within
 
 
 def _overlaps(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -42,6 +43,9 @@ _SEPARATORS = re.compile(r"[|•·/›»]")
 _BULLET = re.compile(r"^(?:[-•*–—▪◦►]|\d{1,2}[.)])\s+\S")
 _LINK = re.compile(r"https?://|www\.|@\w+\.\w")
 _COPYRIGHT = re.compile(r"\(c\)|copyright|all rights reserved")
+# "MIRA: headline", "Lea también: headline", "Auch interessant: headline": a label of one to
+# three words and a colon before a line with no full stop (a teaser), in any language.
+_LABEL = re.compile(r"^[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,2}\s*:\s*\S")
 # `***`, `* * *`, `———`: a section break, never a paragraph.
 SEPARATOR = re.compile(r"^[\s*•·~_=#—–\-−.]{3,}$")
 SEPARATOR_REASON = "separator line (a section break, not a paragraph)"
@@ -51,7 +55,7 @@ LOCAL = (
     "sentences", "stop_density", "stop_unknown", "digits", "upper", "capitalised",
     "commas", "separators", "bullet", "phrase_anywhere", "phrase_edges", "dateline",
     "no_letter", "repeated", "copyright", "position", "blank_before", "blank_after",
-    "relative_chars", "good", "short", "link", "long_words",
+    "relative_chars", "good", "short", "link", "long_words", "label", "page_copies",
 )  # fmt: skip
 # The local features a line's neighbours lend it, and the windows they are averaged over.
 NEIGHBOUR = ("chars", "ends_sentence", "stop_density", "good", "short", "phrase_anywhere")
@@ -82,7 +86,15 @@ def local_features(
     rows[:, 22] = blank_before
     rows[:, 23] = blank_after
     rows[:, 24] = np.fromiter(map(len, texts), dtype=np.float64, count=n) / longest
+    rows[:, 30] = _page_copies(texts)
     return rows
+
+
+def _page_copies(texts: Sequence[str]) -> np.ndarray:
+    """How often the line recurs on the page: a menu at the top and the bottom, a teaser
+    in two lists; an article's paragraph comes once."""
+    counts = Counter(texts)
+    return np.log(np.fromiter((counts[t] for t in texts), dtype=np.float64, count=len(texts)))
 
 
 def _line(text: str, stops: frozenset[str], found: tuple[str, str] | None) -> list[float]:
@@ -128,6 +140,8 @@ def _line(text: str, stops: frozenset[str], found: tuple[str, str] | None) -> li
         float(words <= 3),
         float(bool(_LINK.search(text))),
         len(_LONG_WORD.findall(head)) / tokens,
+        float(bool(_LABEL.match(text)) and not ends_with_period(text)),
+        0.0,  # copies on the page
     ]
 
 

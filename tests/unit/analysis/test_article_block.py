@@ -92,7 +92,7 @@ def test_a_clean_text_is_not_a_pasted_page() -> None:
 
 
 def test_outside_the_block_a_doubtful_line_goes_inside_it_stays() -> None:
-    article = np.array([0.01, 0.05, 0.9, 0.05, 0.9, 0.9, 0.05, 0.01])
+    article = np.array([0.01, 0.04, 0.9, 0.04, 0.9, 0.9, 0.04, 0.01])
     found = outside_block(article, {}, {}, headline=-1, keep=0.03)
     assert found == {0: ABOVE, 1: ABOVE, 6: BELOW, 7: BELOW}
 

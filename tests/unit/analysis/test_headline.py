@@ -153,3 +153,21 @@ def test_a_headline_pasted_twice_and_repeated_by_its_body_stands_out() -> None:
     column = {name: i for i, name in enumerate(HEADLINE_FEATURES)}
     assert rows[1, column["copies"]] > rows[0, column["copies"]] == 0
     assert rows[1, column["article_overlap"]] > rows[0, column["article_overlap"]]
+    # The copy is inside a longer line (the tab title), not a line of its own.
+    assert rows[1, column["within"]] > rows[0, column["within"]] == 0
+
+
+@pytest.mark.parametrize(
+    ("line", "candidate"),
+    [
+        ("Faire Lieferketten", True),  # headline-shaped
+        ("Tach auch!", True),  # a short exclamation: the ranker weighs it
+        ("Ich war am Wochenende auf einer Hochzeit im Wendland.", True),
+        ("x" * (MAX_HEADLINE_CHARS + 1), False),
+        (NEWS + " " + NEWS, False),  # a paragraph of several sentences
+    ],
+)
+def test_the_ranker_also_weighs_short_lines_closed_by_a_stop(line: str, candidate: bool) -> None:
+    from generator.analysis.headline import ranked_shape
+
+    assert ranked_shape(line) is candidate

@@ -87,3 +87,17 @@ def test_the_densest_block_is_kadane_s_run() -> None:
     for _ in range(300):
         score = rng.random(int(rng.integers(0, 40))) - 0.6
         assert densest_block(score) == _scan(score)
+
+
+def test_a_labelled_teaser_and_a_line_pasted_twice_are_marked() -> None:
+    texts = [
+        "MIRA: Madre se acerca a conocer los motivos de captura de su hijo",
+        "Nota: el texto fue corregido el lunes.",  # closed by a full stop: not a teaser
+        "Newsletter",
+        "Newsletter",
+    ]
+    n = len(texts)
+    local = local_features(texts, [True] * n, [True] * n, [False] * n, [None] * n, "es")
+    label, copies = LOCAL.index("label"), LOCAL.index("page_copies")
+    assert local[:, label].tolist() == [1.0, 0.0, 0.0, 0.0]
+    assert local[0, copies] == 0.0 < local[2, copies] == local[3, copies]
