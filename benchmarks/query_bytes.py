@@ -4,13 +4,15 @@ the results, measured in Chromium against a local server that counts what it sen
     .venv/bin/python -m benchmarks.query_bytes SITE_DIR PAGE QUERY [--all-languages]
 
 PAGE is a path in the site (`fr/some-article/`); the site must have been indexed
-(`scripts/search_index.py`). Prints the page load's bytes, the query's, and the results.
+(`scripts/search_index.py`). Prints the page load's bytes, the query's (as sent, and as a
+server that compresses text, as GitHub Pages does, would send them), and the results.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import json
 import threading
 from collections.abc import Iterator
@@ -25,10 +27,22 @@ BOX = ".site-search__input"
 RESULTS = ".site-search__results a"
 
 
+# What a server that compresses text (GitHub Pages does) sends compressed; Pagefind's own
+# index files are compressed already, and its WebAssembly is not compressed by such servers.
+TEXT_TYPES = (".js", ".json", ".css", ".html", ".svg", "/")
+
+
+def gzipped(path: str, data: bytes) -> int:
+    """The bytes a compressing server sends of `data`, served at `path`."""
+    text = path.split("?", 1)[0].endswith(TEXT_TYPES)
+    return len(gzip.compress(data, 6)) if text else len(data)
+
+
 @contextmanager
-def counting_server(site: Path) -> Iterator[tuple[str, list[tuple[str, int]]]]:
-    """A local server of `site` and the list it appends (path, body bytes) to per file."""
-    sent: list[tuple[str, int]] = []
+def counting_server(site: Path) -> Iterator[tuple[str, list[tuple[str, int, int]]]]:
+    """A local server of `site` and the list it appends (path, body bytes, the bytes a
+    compressing server would send) to per file."""
+    sent: list[tuple[str, int, int]] = []
 
     class Handler(SimpleHTTPRequestHandler):
         def log_message(self, *args: Any) -> None:
@@ -37,7 +51,7 @@ def counting_server(site: Path) -> Iterator[tuple[str, list[tuple[str, int]]]]:
         def copyfile(self, source: Any, destination: Any) -> None:
             data = source.read()
             destination.write(data)
-            sent.append((self.path, len(data)))
+            sent.append((self.path, len(data), gzipped(self.path, data)))
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=site))
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -67,8 +81,9 @@ def measure(site: Path, page: str, query: str, all_languages: bool) -> dict[str,
     return {
         "page": page,
         "query": query,
-        "page_load_bytes": sum(size for _, size in sent[:loaded]),
-        "query_bytes": sum(size for _, size in sent[loaded:]),
+        "page_load_bytes": sum(size for _, size, _ in sent[:loaded]),
+        "query_bytes": sum(size for _, size, _ in sent[loaded:]),
+        "query_bytes_compressed": sum(size for _, _, size in sent[loaded:]),
         "query_files": len(sent) - loaded,
         "results": results,
     }

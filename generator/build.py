@@ -53,7 +53,7 @@ def build(config: Config) -> BuildReport:
         memo.commit()
         steps.done("render", f"{len(files)} files")
         skipped, changed = publish(config.out, files, memo)
-        steps.done("write", f"{changed} of {len(files) - len(skipped)} files changed")
+        steps.done("write", f"{changed} files written or removed, of {len(files) - len(skipped)}")
         log.info(
             "embedding: %d sentences in %.2f s (part of group and render)",
             ENCODER_TIME.texts - encoded.texts,

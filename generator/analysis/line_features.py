@@ -25,6 +25,7 @@ from generator.analysis.boilerplate_rules import (
     stoplist,
     word_count,
 )
+from generator.text.invisible import without_invisible
 
 MAX_CHARS = 400
 _LETTER = re.compile(r"[^\W\d_]")
@@ -206,8 +207,10 @@ def split_page(text: str) -> tuple[list[int], list[str], list[bool], list[bool]]
     """The non-empty lines (their index among the seed's lines, stripped), and whether a blank
     line comes before and after each: a paste keeps paragraphs apart, menus together."""
     raw = text.split("\n")
-    index = [i for i, line in enumerate(raw) if line.strip()]
+    # A line of invisible characters alone (a zero-width space) is as blank as an empty one.
+    filled = [bool(without_invisible(line).strip()) for line in raw]
+    index = [i for i, full in enumerate(filled) if full]
     texts = [raw[i].strip() for i in index]
-    before = [i == 0 or not raw[i - 1].strip() for i in index]
-    after = [i + 1 >= len(raw) or not raw[i + 1].strip() for i in index]
+    before = [i == 0 or not filled[i - 1] for i in index]
+    after = [i + 1 >= len(raw) or not filled[i + 1] for i in index]
     return index, texts, before, after

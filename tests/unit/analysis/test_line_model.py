@@ -6,6 +6,7 @@ import json
 from importlib import resources
 
 import numpy as np
+import pytest
 
 from generator.analysis.line_features import (
     LOCAL,
@@ -58,6 +59,13 @@ def test_features_have_one_row_per_line() -> None:
     assert local.shape == (3, len(LOCAL))
     assert before == [True, True, False] and after == [True, False, True]
     assert context_features(local).shape[0] == 3
+
+
+@pytest.mark.parametrize("blank", ["\u200b", " \ufeff ", "\u200e\u200f", "\u2060\t"])
+def test_a_line_of_invisible_characters_is_blank(blank: str) -> None:
+    index, texts, before, after = split_page(f"Заголовок\n{blank}\nТекст статьи.\n")
+    assert (index, texts) == ([0, 2], ["Заголовок", "Текст статьи."])
+    assert before == [True, True] and after == [True, True]
 
 
 def test_window_means_stop_at_the_page_s_edges() -> None:
