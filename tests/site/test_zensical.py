@@ -17,7 +17,7 @@ from searchable import index_folder, load_script
 from generator.records import Article, CleanText, Language, SeedText, Story, Title
 from generator.rendering.files import plan_pages, render_indexes, render_pages
 from generator.rendering.pagination import PAGE_ITEMS
-from generator.rendering.side_by_side import INDEX, render_index
+from generator.rendering.side_by_side import render_index
 from generator.writing.site import write_files
 
 check_pages = load_script("check_pages")
@@ -112,7 +112,7 @@ def test_numbered_list_pages_link_alike_with_both_engines(
     docs = tmp_path_factory.mktemp("paged") / "docs"
     copy_hand_written(docs)
     pages = plan_pages(stories)
-    files = {**render_pages(pages), **render_indexes(stories, pages), INDEX: render_index(())}
+    files = {**render_pages(pages), **render_indexes(stories, pages), **render_index(())}
     write_files(docs, files)
     assert (docs / "stories/page/2/index.md").is_file() and (docs / "fr/page/2/index.md").is_file()
     built = docs.parent / "mkdocs-site"

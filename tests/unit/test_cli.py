@@ -42,7 +42,7 @@ def test_a_rebuild_with_nothing_changed_says_so(tmp_path: Path) -> None:
     assert _run(args, tmp_path).stdout.endswith(f"1 pages written to {out}, 0 seeds failed\n")
     again = _run(args, tmp_path)
     assert again.stdout.endswith(f"1 pages up to date (nothing changed) in {out}, 0 seeds failed\n")
-    assert "write: 0 of " in again.stderr
+    assert "write: 0 files written or removed, of " in again.stderr
     (seeds / "good.txt").write_text("A headline\n\nThe article's one paragraph, edited.\n")
     assert "1 pages written to" in _run(args, tmp_path).stdout
 
