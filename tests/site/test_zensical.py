@@ -79,6 +79,16 @@ def test_zensical_right_to_left_and_search(zensical_site: Path, grouped_site: Bu
     assert '"ar"' in entry and '"kk"' in entry
 
 
+def test_the_home_page_lists_the_stories_with_either_engine(
+    zensical_site: Path, grouped_site: BuiltSite
+) -> None:
+    """The list is in the generated index.md itself, not put there by a MkDocs hook."""
+    for site in (zensical_site, grouped_site.site):
+        home = (site / "index.html").read_text(encoding="utf-8")
+        assert '<ul class="story-list">' in home and '<ul class="language-list">' in home
+        assert 'href="stories/' in home and "&lt;!-- stories --&gt;" not in home
+
+
 def test_the_check_sees_a_page_without_its_language(zensical_site: Path) -> None:
     """The check is not vacuous: Zensical's own templates give every page lang="en"."""
     seen = check_pages.read_page('<html lang="en" class="no-js"><title>x</title>')
