@@ -1,4 +1,7 @@
-"""What every browser test needs: a built site served on localhost, and Debian's Chromium."""
+"""What every browser test needs: a built site served on localhost, and Debian's Chromium.
+
+The fixtures `browser` (one Chromium per test module) and `page` (a fresh tab at a desktop
+size) are used by importing them: `from browser import browser_fixture, page_fixture`."""
 
 from __future__ import annotations
 
@@ -11,7 +14,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 # Without the background-networking flag Chromium keeps trying hosts this machine can't reach.
@@ -50,3 +53,17 @@ def chromium() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+@pytest.fixture(scope="module", name="browser")
+def browser_fixture() -> Iterator[Browser]:
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture(name="page")
+def page_fixture(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -7,9 +7,9 @@ from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
-from browser import chromium, serve
+from browser import browser_fixture, page_fixture, serve  # noqa: F401 (fixtures)
 from conftest import ROOT, TRANSLATED, BuiltSite
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Page
 from searchable import indexed
 
 pytestmark = pytest.mark.browser
@@ -27,20 +27,6 @@ def grouped_site(grouped_site: BuiltSite) -> BuiltSite:
 def base_url(grouped_site: BuiltSite) -> Iterator[str]:
     with serve(grouped_site.site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    yield tab
-    context.close()
 
 
 def _url_of(site: BuiltSite, seed: str) -> str:

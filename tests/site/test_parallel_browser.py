@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import chromium, serve
+from browser import browser_fixture, serve  # noqa: F401 (a fixture)
 from conftest import FIXTURES, ROOT, BuiltSite, mkdocs, publish, read_articles
 
 from generator.records import Story
@@ -26,12 +26,6 @@ RAILWAY = "stories/railway/parallel/"
 def base_url(parallel_site: BuiltSite) -> Iterator[str]:
     with serve(parallel_site.site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[playwright.Browser]:
-    with chromium() as launched:
-        yield launched
 
 
 def _open(browser: playwright.Browser, url: str, width: int = 1280) -> playwright.Page:

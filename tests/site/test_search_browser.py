@@ -13,9 +13,9 @@ from urllib.parse import urljoin
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe  # type: ignore[import-untyped]
-from browser import chromium, serve
+from browser import browser_fixture, page_fixture, serve  # noqa: F401 (fixtures)
 from conftest import ROOT, SEEDS, BuiltSite, generate, mkdocs
-from playwright.sync_api import Browser, Page, Response
+from playwright.sync_api import Page, Response
 from searchable import indexed
 
 pytestmark = pytest.mark.browser
@@ -44,20 +44,6 @@ def search_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def base_url(search_site: BuiltSite) -> Iterator[str]:
     with serve(search_site.site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with chromium() as launched:
-        yield launched
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    yield tab
-    context.close()
 
 
 def _url(site: BuiltSite, lang: str, seed: str | None = None) -> str:
