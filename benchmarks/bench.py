@@ -39,7 +39,6 @@ import yaml
 from benchmarks.report import goals, growth, table
 from benchmarks.synth import load_corpora, new_article, synthetic_seeds, write_seeds
 from generator.incremental.embeddings import CACHE_KIND as SENTENCE_VECTORS
-from generator.writing.site import FINISHED
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED_AT_TOP = {"archive.json", ".generator-files", "index.md"}  # beside hand-written ones
@@ -207,11 +206,10 @@ def cold_with_vectors(seeds: Path, cache: Path, work: Path) -> Run:
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
-    """(inode, mtime) of every file: an atomic rewrite changes both, so we see what was written
-    (but the mark of a finished write, made again by every build: bookkeeping, not a page)."""
+    """(inode, mtime) of every file: an atomic rewrite changes both, so we see what was written."""
     found = {}
     for path in folder.rglob("*"):
-        if path.is_file() and path.name != FINISHED:
+        if path.is_file():
             stat = path.stat()
             found[path.relative_to(folder).as_posix()] = (stat.st_ino, stat.st_mtime_ns)
     return found

@@ -233,21 +233,3 @@ def dump_flat_mapping(mapping: Mapping[str, str]) -> str:
     """`key: value` lines, in the mapping's order: what `yaml.safe_dump` writes of a mapping
     of strings, made line by line (it took most of a rebuild's writing of `urls.yml`)."""
     return "".join(f"{yaml_scalar(key)}: {yaml_scalar(value)}\n" for key, value in mapping.items())
-
-
-_FLAT_LINE = re.compile(f"({_PLAIN.pattern}): ({_PLAIN.pattern})")
-
-
-def load_flat_mapping(text: str) -> dict[str, str] | None:
-    """What `dump_flat_mapping` wrote, read without the YAML parser (it took a rebuild of
-    10,000 seeds a fifth of a second): every line a comment or `key: value` of plain
-    scalars, each key once; None for any other text, which the caller parses as YAML."""
-    found: dict[str, str] = {}
-    for line in text.splitlines():
-        if not line or line.startswith("#"):
-            continue
-        matched = _FLAT_LINE.fullmatch(line)
-        if matched is None or matched[1] in found:
-            return None
-        found[matched[1]] = matched[2]
-    return found

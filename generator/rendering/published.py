@@ -19,13 +19,7 @@ from pathlib import Path
 import yaml
 
 from generator.messages import one_line
-from generator.safe_yaml import (
-    URLS_YML,
-    dump_flat_mapping,
-    load_flat_mapping,
-    load_yaml,
-    read_text,
-)
+from generator.safe_yaml import URLS_YML, dump_flat_mapping, load_yaml, read_text
 
 HEADER = (
     "# Each article's URL, by seed file: written by `python -m generator build` so that a\n"
@@ -46,9 +40,7 @@ def load_published(path: Path) -> tuple[dict[str, str], tuple[str, ...]]:
     if not path.exists():
         return {}, ()
     try:
-        text = read_text(path, URLS_YML)
-        flat = load_flat_mapping(text)  # the file as the build writes it, read fast
-        data = flat if flat is not None else load_yaml(text, URLS_YML)
+        data = load_yaml(read_text(path, URLS_YML), URLS_YML)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         return {}, (f"{path}: cannot read: {one_line(str(exc))}; pages named afresh",)
     if data is None:

@@ -31,9 +31,6 @@ from generator.writing.transaction import (
 )
 
 LEDGER = ".generator-files"
-# Present only while no write is under way: the last one finished, so it left no temporary
-# file or backup to sweep (a walk of every folder of the site, one per page).
-FINISHED = ".generator-finished"
 
 
 class OutputError(Exception):
@@ -143,8 +140,7 @@ def write_site(
     """`write_files`, trusting the files `before` says the last build wrote (only a
     `Deferred` text is looked up there); returns what to tell the next build."""
     out.mkdir(parents=True, exist_ok=True)
-    if not _take_mark(out):  # a write was killed: its leftovers may be anywhere
-        _sweep_leftovers(out)
+    _sweep_leftovers(out)
     owned = read_ledger(out)
     targets, skipped = _targets(out, files, owned)
     stale = [_owned_target(out, p) for p in sorted(owned - set(targets))]
@@ -184,18 +180,7 @@ def write_site(
     for relative, (key, target) in fresh.items():
         with contextlib.suppress(OSError):
             after[relative] = (key, _status(os.stat(target)))
-    (out / FINISHED).touch()
     return skipped, after, changed
-
-
-def _take_mark(out: Path) -> bool:
-    """Whether the last write finished; its mark is removed before this one makes any
-    file, so that a write killed from now on leaves none, and the next one sweeps."""
-    try:
-        (out / FINISHED).unlink()
-    except FileNotFoundError:
-        return False
-    return True
 
 
 Targets = dict[str, tuple[str, FileStatus | None]]  # path -> (target, status of its file)

@@ -16,18 +16,17 @@ from conftest import ROOT, SEEDS, generate
 
 import generator.writing.site as write_module
 from generator.rendering.home import HOME_PAGE
-from generator.writing.site import BACKUP_PREFIX, FINISHED, TEMP_PREFIX, write_files
+from generator.writing.site import BACKUP_PREFIX, TEMP_PREFIX, write_files
 
 OLD = {"en/a.md": "a1", "en/b.md": "b1", "fr/c.md": "c1", "archive.json": "{1}"}
 NEW = {"en/a.md": "a2", "fr/c.md": "c1", "kk/d.md": "d2", "ar/e.md": "e2", "archive.json": "{2}"}
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """The folder's files, but the mark of a finished write (bookkeeping, not the site)."""
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and p.name != FINISHED
+        if p.is_file()
     }
 
 
@@ -107,31 +106,10 @@ def test_ctrl_c_while_renaming_waits_for_a_consistent_site(
 
 def test_leftovers_of_a_killed_build_are_swept(tmp_path: Path) -> None:
     out, _ = _old_site(tmp_path)
-    (out / FINISHED).unlink()  # a build killed outright leaves no mark of a finished write
     (out / "en" / f"{TEMP_PREFIX}x.part").write_text("half a page", encoding="utf-8")
     (out / "fr" / f"{BACKUP_PREFIX}y.part").write_text("old page", encoding="utf-8")
     write_files(out, NEW)
     assert not [p for p in out.rglob(".gen-*")]
-    assert (out / FINISHED).is_file()
-
-
-def test_only_a_write_that_did_not_finish_is_swept_after(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    out, _ = _old_site(tmp_path)
-    walks: list[Path] = []
-    monkeypatch.setattr(write_module, "_sweep_leftovers", walks.append)
-    write_files(out, NEW)
-    assert walks == []  # the last write finished: nothing of it to sweep
-    real = write_module.Transaction.put
-    monkeypatch.setattr(write_module.Transaction, "put", _failing_on(1, real, OSError("disk")))
-    with pytest.raises(OSError):
-        write_files(out, OLD)
-    assert not (out / FINISHED).exists()
-    monkeypatch.undo()
-    monkeypatch.setattr(write_module, "_sweep_leftovers", walks.append)
-    write_files(out, OLD)
-    assert walks == [out]
 
 
 def test_a_build_that_crashes_leaves_the_previous_site(

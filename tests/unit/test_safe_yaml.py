@@ -23,7 +23,6 @@ from generator.safe_yaml import (
     Limits,
     YamlProblem,
     dump_flat_mapping,
-    load_flat_mapping,
     load_yaml,
     yaml_scalar,
 )
@@ -165,29 +164,7 @@ def test_a_story_file_of_10000_seeds_is_well_within_its_limits(tmp_path: Path) -
     )
 )
 def test_a_flat_mapping_reads_back_as_itself(mapping: dict[str, str]) -> None:
-    text = dump_flat_mapping(mapping)
-    assert yaml.safe_load(text or "{}") == mapping
-    fast = load_flat_mapping("# a comment\n" + text)
-    assert fast is None or fast == mapping  # what it reads, it reads as YAML does
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "a.txt: en/a/\na.txt: en/b/\n",  # a key twice: YAML's rules decide
-        "a.txt: [en/a/]\n",
-        "a.txt: en/a/ # moved\n",
-        "  a.txt: en/a/\n",
-        "a.txt: 'en/a/'\n",
-    ],
-)
-def test_anything_but_the_builds_own_lines_is_left_to_yaml(text: str) -> None:
-    assert load_flat_mapping(text) is None
-
-
-def test_the_builds_own_lines_are_read_without_yaml() -> None:
-    text = "# header\n\n000_x.txt: fr/le-ministre/\nқ.txt: kk/қазақ/\n"
-    assert load_flat_mapping(text) == {"000_x.txt": "fr/le-ministre/", "қ.txt": "kk/қазақ/"}
+    assert yaml.safe_load(dump_flat_mapping(mapping) or "{}") == mapping
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,6 @@ import generator.writing.site as write_module
 from generator.incremental.cache import Cache
 from generator.incremental.memo import Deferred, Memo, Text
 from generator.writing.site import (
-    FINISHED,
     OutputError,
     known_files,
     publish,
@@ -53,7 +52,7 @@ def test_pages_of_the_earlier_layout_give_way_to_their_folders(tmp_path: Path) -
     on_disk = {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*.md")}
     assert on_disk == set(new) and read_ledger(tmp_path) == set(new)
     write_files(tmp_path, {})  # every seed deleted: not even a folder is left
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".generator-files", FINISHED]
+    assert [p.name for p in tmp_path.iterdir()] == [".generator-files"]
 
 
 def test_folders_resolve_as_realpath_resolves_them(
@@ -165,7 +164,7 @@ def test_without_hard_links_backups_are_moved_and_still_rolled_back(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fail_at: int | None
 ) -> None:
     write_files(tmp_path, {"en/a.md": "a1", "fr/b.md": "b1"})
-    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file() and p.name != FINISHED}
+    before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
 
     def no_link(*args: object, **kwargs: object) -> None:
         raise PermissionError(1, "Operation not permitted")  # a file system without them
@@ -188,8 +187,7 @@ def test_without_hard_links_backups_are_moved_and_still_rolled_back(
     else:
         with pytest.raises(OSError, match="EIO"):
             write_files(tmp_path, {"en/a.md": "a2"})
-        kept = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
-        assert kept == before  # the site as it was, without the mark: the next write sweeps
+        assert {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()} == before
 
 
 def test_the_ledger_claims_every_file_before_the_first_page_is_renamed(
