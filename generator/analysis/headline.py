@@ -166,7 +166,7 @@ def candidate_features(
     normed = [" ".join(t.casefold().split()) if len(t) <= COPY_CHARS else "" for t in texts]
     counts = Counter(normed)
     overlaps = _overlaps(words, article, chosen)
-    copies, within = _copies(normed, chosen)
+    copies, within = _copies(normed, counts, chosen)
     # Headline-shaped lines from the first candidate to the body, and one past the last.
     low, high = int(at.min()), min(max(int(at.max()) + 2, body + 1), n)
     shaped = np.zeros(n + 1)
@@ -231,12 +231,13 @@ def candidate_features(
     return np.column_stack([np.asarray(r, dtype=np.float64) for r in rows])
 
 
-def _copies(normed: list[str], chosen: list[int]) -> tuple[list[float], list[float]]:
+def _copies(
+    normed: list[str], counts: Counter[str], chosen: list[int]
+) -> tuple[list[float], list[float]]:
     """How often the line recurs on the page, and how often inside longer lines: a headline
     is pasted twice or three times (the browser tab's "Headline | Site", a breadcrumb
     "Home › News › Headline"), a teaser list repeats its lines whole."""
     page = "\n".join(normed)
-    counts = Counter(normed)
     copies, within = [], []
     for i in chosen:
         line = normed[i]
