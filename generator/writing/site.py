@@ -26,6 +26,7 @@ from generator.incremental.stored import PICKLE_PROTOCOL, load_records
 from generator.writing.transaction import (
     BACKUP_PREFIX,
     TEMP_PREFIX,
+    TRASH,
     Transaction,
     prune_empty_folders,
 )
@@ -293,6 +294,8 @@ def _sweep_leftovers(out: Path) -> None:
     files it removed."""
     emptied: list[str] = []
     for folder, subfolders, names in os.walk(out):  # one walk of thousands of files, not two
+        if folder == str(out) and TRASH in subfolders:
+            subfolders.remove(TRASH)  # emptied by `trash_emptied`, meanwhile
         swept = _leftovers(folder, names)
         for leftover in swept:
             leftover.unlink()
