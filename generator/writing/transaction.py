@@ -1,13 +1,14 @@
-"""Files written all or nothing: staged beside their targets, then renamed into place.
+"""Files written all or nothing: staged in the output folder's trash, then renamed into place.
 
 A failure or Ctrl-C while staging or renaming leaves every target as it was; a process
-killed outright leaves each target whole (its old file or its new one, never none) and
-temporary files and backups named with the prefixes below, which the next build sweeps.
+killed outright leaves each target whole (its old file or its new one, never none), and
+its temporary files and backups in the trash.
 
-The old versions of the files a build replaced or removed wait in the output folder's
-trash, which the next build empties while it works (`trash_emptied`): on a file system
-that discards freed blocks at once, freeing a page's old blocks costs milliseconds, which
-a rebuild of a few hundred pages would otherwise spend waiting.
+The trash also keeps the old versions of the files a build replaced or removed, and the
+next build empties it while it works (`trash_emptied`): on a file system that discards
+freed blocks at once, freeing a page's old blocks costs milliseconds, which a rebuild of a
+few hundred pages would otherwise spend waiting. Nothing of a build is left anywhere else,
+so no build walks the thousands of folders of the site to find a killed one's leftovers.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ def _umask() -> int:
 
 
 class Transaction:
-    """Files staged next to their targets, then renamed into place all together.
+    """Files staged in `root`'s trash (without a `root`: beside their targets), then
+    renamed into place all together; a target's folders are made just before its rename.
 
     Staging (the slow part, where a full disk or Ctrl-C strikes) touches no existing file.
     The renames happen with Ctrl-C held back; if one fails, those done are undone, each
@@ -51,12 +53,14 @@ class Transaction:
 
     def __init__(self, root: Path | None = None) -> None:
         self._staged: list[tuple[Path | None, Path]] = []  # (temporary file or None, target)
-        self._made: list[Path] = []  # folders created while staging
+        self._made: list[Path] = []  # folders created for the targets
         self._root = root
 
     def put(self, target: Path, text: str) -> None:
-        self._mkdirs(target.parent)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=TEMP_PREFIX, suffix=".part")
+        if self._root is None:
+            self._mkdirs(target.parent)
+        staging = target.parent if self._root is None else _trash(self._root)
+        fd, tmp = tempfile.mkstemp(dir=staging, prefix=TEMP_PREFIX, suffix=".part")
         self._staged.append((Path(tmp), target))
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it private; a page is not
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -71,15 +75,17 @@ class Transaction:
     def __exit__(
         self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
+        committed = False
         try:
             if kind is None:
                 with _ctrl_c_held_back():
                     self._commit()
+                committed = True
         finally:
-            for tmp, _ in self._staged:
-                if tmp is not None:
-                    tmp.unlink(missing_ok=True)
-            if kind is not None:
+            if not committed:
+                for tmp, _ in self._staged:
+                    if tmp is not None:
+                        tmp.unlink(missing_ok=True)
                 for folder in reversed(self._made):
                     rmdir_if_empty(folder)
 
@@ -98,6 +104,7 @@ class Transaction:
                 backup = _backup(target, tmp, self._root) if target.exists() else None
                 done.append((target, backup))
                 if tmp is not None:
+                    self._mkdirs(target.parent)
                     os.replace(tmp, target)
                 elif self._root is not None:
                     prune_empty_folders(self._root, target.parent)
@@ -123,17 +130,15 @@ def _backup(target: Path, tmp: Path | None, root: Path | None) -> Path:
     another file system."""
     folder = target.parent if root is None else _trash(root)
     if tmp is not None:
-        for place in dict.fromkeys([folder, target.parent]):
-            linked = place / f"{BACKUP_PREFIX}{secrets.token_hex(8)}.part"
-            with contextlib.suppress(OSError, NotImplementedError):  # no hard links: moved
-                os.link(target, linked, follow_symlinks=False)
-                return linked
-    elif root is not None:
-        try:
-            return _moved(target, folder)
-        except OSError as exc:
-            if exc.errno != errno.EXDEV:
-                raise
+        linked = folder / f"{BACKUP_PREFIX}{secrets.token_hex(8)}.part"
+        with contextlib.suppress(OSError, NotImplementedError):  # no hard links here: moved
+            os.link(target, linked, follow_symlinks=False)
+            return linked
+    try:
+        return _moved(target, folder)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV or folder == target.parent:
+            raise
     return _moved(target, target.parent)
 
 
