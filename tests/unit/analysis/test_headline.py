@@ -157,6 +157,31 @@ def test_a_headline_pasted_twice_and_repeated_by_its_body_stands_out() -> None:
     assert rows[1, column["within"]] > rows[0, column["within"]] == 0
 
 
+def test_a_headline_s_inflected_words_recur_in_its_lead_a_site_name_s_do_not() -> None:
+    import numpy as np
+
+    from generator.analysis.headline import HEADLINE_FEATURES, candidate_features
+    from generator.analysis.line_features import local_features
+
+    texts = [
+        "Kreiszeitung Nordhausen",  # the site's name, also in the lead
+        "Nachrichten aus Nordhausen",  # a tagline
+        "Neue Radwege für Nordhausens Innenstadt",  # the headline
+        "In der Nordhausener Innenstadt entsteht ein neuer Radweg, teilte die Stadt mit.",
+        "Der Radweg soll im Sommer fertig sein, sagte die Kreiszeitung.",
+    ]
+    n = len(texts)
+    local = local_features(texts, [True] * n, [True] * n, [False] * n, [None] * n, "de")
+    article = np.array([0.0, 0.1, 0.4, 0.9, 0.9])
+    rows = candidate_features(texts, local, article, 3, [1, 2])
+    column = {name: i for i, name in enumerate(HEADLINE_FEATURES)}
+    # "Radwege", "Innenstadt" come back as "Radweg", "Innenstadt": the 4-grams match.
+    assert rows[1, column["lead_grams"]] > rows[0, column["lead_grams"]]
+    # "Nordhausen" is in the lead too, but the site's name above already said it.
+    assert rows[0, column["new_words"]] == 0.0
+    assert rows[1, column["new_words"]] > 0.0
+
+
 @pytest.mark.parametrize(
     ("line", "candidate"),
     [
