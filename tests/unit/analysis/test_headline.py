@@ -196,3 +196,18 @@ def test_the_ranker_also_weighs_short_lines_closed_by_a_stop(line: str, candidat
     from generator.analysis.headline import ranked_shape
 
     assert ranked_shape(line) is candidate
+
+
+def test_a_word_counts_as_new_again_once_the_lines_that_said_it_are_far_above() -> None:
+    import numpy as np
+
+    from generator.analysis.headline_overlap import ABOVE_LINES, Words, lead_overlaps
+
+    filler = ["Menü"] * (ABOVE_LINES + 5)
+    texts = ["Steppe Post", "Steppe Post today", *filler, "Steppe Post today", "The Steppe Post."]
+    article = np.zeros(len(texts))
+    article[-1] = 1.0
+    # Line 1 has the site's name just above it; the line near the end has it only far above.
+    _, new = lead_overlaps(Words(texts), article, [1, len(texts) - 2])
+    assert new[0] == 0.0
+    assert new[1] > 0.0
