@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from statistics import median
 
 import numpy as np
@@ -24,6 +24,7 @@ from generator.analysis.boilerplate_rules import (
     sentence_count,
     word_count,
 )
+from generator.analysis.headline_overlap import Words, lead_overlaps, overlap, word_overlaps
 from generator.analysis.line_features import LOCAL, densest_block, window_means
 
 MAX_HEADLINE_CHARS = 250
@@ -129,15 +130,9 @@ HEADLINE_FEATURES = (
     "upper_case", "following_article", "to_prose", "next_shaped", "to_date", "from_date",
     "copies", "article_overlap", "next_overlap", "best_overlap", "shaped_rank",
     "stop_density", "stop_unknown", "chrome_row", "within", "nav_mark", "previous_good",
-    "next_good", "shaped_near",
+    "next_good", "shaped_near", "lead_grams", "new_words",
 )  # fmt: skip
-# The article's text a candidate's words are looked up in: its first lines rated above this.
-ARTICLE_ABOVE = 0.5
-ARTICLE_LINES = 60
-NEXT_LINES = 5
 COPY_CHARS = 2 * MAX_HEADLINE_CHARS
-WORDS_CHARS = 250  # a long line's first characters say enough of its words
-_TOKEN = re.compile(r"[^\W\d_]{4,}")
 # A link to the previous or next post: "← Older post", "Next article »".
 _NAV_MARK = re.compile(r"^[\[(]?[←→«»‹›<>]|[←→«»‹›<>][\])]?$")
 
@@ -160,12 +155,12 @@ def candidate_features(
     padded = np.vstack([pad, local, pad])
     previous, following = padded[at], padded[at + 2]
     column = {name: LOCAL.index(name) for name in LOCAL}
-    words = _Words(texts)
+    words = Words(texts)
     body_words = words.union(range(body, min(body + 12, n)))
     # A copy of the headline is a short line: long ones (prose) are not read.
     normed = [" ".join(t.casefold().split()) if len(t) <= COPY_CHARS else "" for t in texts]
     counts = Counter(normed)
-    overlaps = _overlaps(words, article, chosen)
+    overlaps = word_overlaps(words, article, chosen)
     copies, within = _copies(normed, counts, chosen)
     # Headline-shaped lines from the first candidate to the body, and one past the last.
     low, high = int(at.min()), min(max(int(at.max()) + 2, body + 1), n)
@@ -195,7 +190,7 @@ def candidate_features(
         after[at],
         np.log1p(np.maximum(body - at, 0)),
         at >= body,
-        [_overlap(words[i], body_words) for i in chosen],
+        [overlap(words[i], body_words) for i in chosen],
         [math.log1p(counts[" ".join(texts[i].casefold().split())] - 1) for i in chosen],
         own[:, column["blank_before"]],
         own[:, column["blank_after"]],
@@ -227,6 +222,7 @@ def candidate_features(
         previous[:, column["good"]],
         following[:, column["good"]],
         [shaped[max(i - 3, 0) : i + 4].sum() - 1 for i in chosen],
+        *lead_overlaps(words, article, chosen),
     ]
     return np.column_stack([np.asarray(r, dtype=np.float64) for r in rows])
 
@@ -247,50 +243,10 @@ def _copies(
     return copies, within
 
 
-def _overlaps(
-    words: _Words, article: np.ndarray, chosen: list[int]
-) -> tuple[list[float], list[float], np.ndarray]:
-    """Share of a candidate's words that the article repeats, that the next few article
-    lines under it repeat (a headline's words recur in the lead, a kicker's or a tagline's
-    do not), and the first share against the best of the page's candidates."""
-    lines = np.flatnonzero(article > ARTICLE_ABOVE)
-    whole = words.union(lines[:ARTICLE_LINES])
-    overall = [_overlap(words[i], whole) for i in chosen]
-    following = []
-    for i in chosen:
-        start = np.searchsorted(lines, i + 1)
-        near = words.union(lines[start : start + NEXT_LINES])
-        following.append(_overlap(words[i], near))
-    best = np.asarray(overall) - max(overall, default=0.0)
-    return overall, following, best
-
-
 def _from(marks: np.ndarray, line: int) -> float:
     """How many lines up the last marked line is (10 at most)."""
     above = marks[: np.searchsorted(marks, line)]
     return float(min(line - above[-1], 10)) if len(above) else 10.0
-
-
-class _Words:
-    """Each line's words of four letters or more, read once and only for the lines asked."""
-
-    def __init__(self, texts: Sequence[str]) -> None:
-        self._texts = texts
-        self._read: dict[int, frozenset[str]] = {}
-
-    def __getitem__(self, line: int) -> frozenset[str]:
-        found = self._read.get(line)
-        if found is None:
-            text = self._texts[line][:WORDS_CHARS].casefold()
-            found = self._read[line] = frozenset(_TOKEN.findall(text))
-        return found
-
-    def union(self, lines: Iterable[int]) -> frozenset[str]:
-        return frozenset().union(*(self[int(i)] for i in lines))
-
-
-def _overlap(tokens: frozenset[str], body: frozenset[str]) -> float:
-    return len(tokens & body) / max(len(tokens), 1)
 
 
 def _to_prose(good: np.ndarray, line: int) -> float:

@@ -157,6 +157,31 @@ def test_a_headline_pasted_twice_and_repeated_by_its_body_stands_out() -> None:
     assert rows[1, column["within"]] > rows[0, column["within"]] == 0
 
 
+def test_a_headline_s_inflected_words_recur_in_its_lead_a_site_name_s_do_not() -> None:
+    import numpy as np
+
+    from generator.analysis.headline import HEADLINE_FEATURES, candidate_features
+    from generator.analysis.line_features import local_features
+
+    texts = [
+        "Kreiszeitung Nordhausen",  # the site's name, also in the lead
+        "Nachrichten aus Nordhausen",  # a tagline
+        "Neue Radwege für Nordhausens Innenstadt",  # the headline
+        "In der Nordhausener Innenstadt entsteht ein neuer Radweg, teilte die Stadt mit.",
+        "Der Radweg soll im Sommer fertig sein, sagte die Kreiszeitung.",
+    ]
+    n = len(texts)
+    local = local_features(texts, [True] * n, [True] * n, [False] * n, [None] * n, "de")
+    article = np.array([0.0, 0.1, 0.4, 0.9, 0.9])
+    rows = candidate_features(texts, local, article, 3, [1, 2])
+    column = {name: i for i, name in enumerate(HEADLINE_FEATURES)}
+    # "Radwege", "Innenstadt" come back as "Radweg", "Innenstadt": the 4-grams match.
+    assert rows[1, column["lead_grams"]] > rows[0, column["lead_grams"]]
+    # "Nordhausen" is in the lead too, but the site's name above already said it.
+    assert rows[0, column["new_words"]] == 0.0
+    assert rows[1, column["new_words"]] > 0.0
+
+
 @pytest.mark.parametrize(
     ("line", "candidate"),
     [
@@ -171,3 +196,18 @@ def test_the_ranker_also_weighs_short_lines_closed_by_a_stop(line: str, candidat
     from generator.analysis.headline import ranked_shape
 
     assert ranked_shape(line) is candidate
+
+
+def test_a_word_counts_as_new_again_once_the_lines_that_said_it_are_far_above() -> None:
+    import numpy as np
+
+    from generator.analysis.headline_overlap import ABOVE_LINES, Words, lead_overlaps
+
+    filler = ["Menü"] * (ABOVE_LINES + 5)
+    texts = ["Steppe Post", "Steppe Post today", *filler, "Steppe Post today", "The Steppe Post."]
+    article = np.zeros(len(texts))
+    article[-1] = 1.0
+    # Line 1 has the site's name just above it; the line near the end has it only far above.
+    _, new = lead_overlaps(Words(texts), article, [1, len(texts) - 2])
+    assert new[0] == 0.0
+    assert new[1] > 0.0
