@@ -189,7 +189,7 @@ def clean_text(
         if headline in header:
             del sure[headline]
         taken = sure | dict.fromkeys(forced, "")
-        sure.update(outside_block(verdicts.stacked, edge, taken, headline, model.limits))
+        sure.update(outside_block(verdicts.article, edge, taken, headline, model.keep_above))
 
     if len(sure) == len(texts) and len(stated) < len(texts):
         # Shape, position and the model never take a whole seed (a one-line note, a short

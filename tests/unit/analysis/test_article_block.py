@@ -18,7 +18,6 @@ from generator.analysis.article_block import (
 )
 from generator.analysis.clean import clean_text
 from generator.analysis.line_features import SEPARATOR_REASON
-from generator.analysis.line_model import Limits
 from generator.analysis.title import find_title
 from generator.records import SeedText
 
@@ -94,7 +93,7 @@ def test_a_clean_text_is_not_a_pasted_page() -> None:
 
 def test_outside_the_block_a_doubtful_line_goes_inside_it_stays() -> None:
     article = np.array([0.01, 0.04, 0.9, 0.04, 0.9, 0.9, 0.04, 0.01])
-    found = outside_block(article, {}, {}, headline=-1, limits=Limits(0.03, 0.3, 0.05))
+    found = outside_block(article, {}, {}, headline=-1, keep=0.03)
     assert found == {0: ABOVE, 1: ABOVE, 6: BELOW, 7: BELOW}
 
 

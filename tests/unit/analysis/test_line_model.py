@@ -40,7 +40,7 @@ def test_the_shipped_model_is_small_and_loads() -> None:
     text = resources.files("generator").joinpath(MODEL_FILE).read_text("utf-8")
     assert len(text) < 200_000
     model = parse(json.loads(text))
-    assert 0 < model.limits.keep < 0.5
+    assert 0 < model.keep_above < 0.5
     assert shipped().lines.features.shape == model.lines.features.shape
 
 
