@@ -21,12 +21,19 @@ from generator.records import Article, BuildReport, SeedText, Story
 from generator.rendering.files import plan_pages, render_files
 from generator.rendering.home import HOME_PAGE
 from generator.writing.site import write_files
+from generator.writing.transaction import TRASH
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 # The evaluation corpora sit beside the checkout; $SHARED_EVAL points elsewhere (worktrees).
 SHARED_EVAL = Path(os.environ.get("SHARED_EVAL") or ROOT.parent / "shared" / "eval")
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def outside_trash(folder: Path) -> list[Path]:
+    """Every path under `folder`, sorted, but the output folder's trash: the old versions of
+    the files a build replaced or removed, which the next build deletes."""
+    return [p for p in sorted(folder.rglob("*")) if TRASH not in p.relative_to(folder).parts]
 
 
 @dataclass(frozen=True)

@@ -43,9 +43,13 @@ def analyse(seed: SeedText, context: CleanContext | None = None) -> Article:
         lang=_with_script(detect_language(text), text),
         clean=clean,
         title=find_title(clean),
-        date=publication_date(seed),
+        date=publication_date(seed, _headline(clean)),
     )
     return apply_overrides(article)
+
+
+def _headline(clean: CleanText) -> str | None:
+    return None if clean.headline is None else clean.paragraphs[clean.headline]
 
 
 def _cleaned(seed: SeedText, lang: str, context: CleanContext) -> CleanText:

@@ -108,10 +108,15 @@ def sentence_count(text: str) -> int:
     return len(split_sentences(text))
 
 
+_SPACED_COLON = re.compile(r"\s+:")
+
+
 def core(text: str) -> str:
     """The line as rules see it: lower case, bullets and edge punctuation stripped."""
     # Turkish dotted capital I lower-cases to "i" plus a combining dot: drop the dot.
     lowered = text.casefold().replace("\u0307", "")
+    # French sets a space before a colon ("Temps de lecture : 3 min"); the patterns do not.
+    lowered = _SPACED_COLON.sub(":", lowered) if ":" in lowered else lowered
     return " ".join(lowered.strip(_EDGE_PUNCT).split())
 
 

@@ -1,8 +1,9 @@
 """When an article was published, from its front matter or from what it states.
 
 Copied pages carry their date in a byline ("Publié le 12 mai 2021") or a short dateline at
-the top. A date deep in the body is usually an event ("the 1992 treaty of 12 May"), so it is
-not taken: an unknown date is None with the reason, never a guess.
+the top; a whole web page, in a short line beside its headline, after the site's menus. A
+date deep in the body is usually an event ("the 1992 treaty of 12 May"), so it is not
+taken: an unknown date is None with the reason, never a guess.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ TOP_LINES = 8
 DATELINE_START = 40
 SHORT_LINE = 80
 # In a longer line, a date counts after a cue only when it follows within this many characters.
+# The page header around a headline: a short line this many lines below it or above it.
+BELOW_HEADLINE = 6
+ABOVE_HEADLINE = 2
 CUE_GAP = 25
 YEARS = range(1900, 2100)
 
@@ -76,14 +80,16 @@ _DIGITS = {ord(c): str(i) for i, c in enumerate("٠١٢٣٤٥٦٧٨٩")} | {
 _TO_NORMALISE = re.compile(f"[{_INVISIBLE_CHARS}٠-٩۰-۹]")
 
 
-def publication_date(seed: SeedText) -> PublicationDate:
+def publication_date(seed: SeedText, headline: str | None = None) -> PublicationDate:
+    """The editor's date, else the one the text states (`find_date`)."""
     if seed.overrides.date:
         return PublicationDate(seed.overrides.date, "editor")
-    return find_date(seed.text)
+    return find_date(seed.text, headline)
 
 
-def find_date(text: str) -> PublicationDate:
-    """The date a byline or a dateline near the top states, else None with the reason."""
+def find_date(text: str, headline: str | None = None) -> PublicationDate:
+    """The date a byline states, or a short line beside the `headline` line (the clean
+    stage's), or a dateline near the top; else None with the reason."""
     lines = [normalise(line) for line in text.split("\n") if line.strip()]
     for i, line in enumerate(lines):
         cue = CUES.search(line)
@@ -95,6 +101,10 @@ def find_date(text: str) -> PublicationDate:
                 # A long sentence that mentions publishing is an event, unless the date follows.
                 if len(candidate) <= SHORT_LINE or 0 <= start - after <= CUE_GAP:
                     return PublicationDate(date.isoformat(), f"published: {candidate[:80]}")
+    for line in _beside(lines, headline):
+        if len(line) <= SHORT_LINE:
+            for date, _ in dates_in(line):
+                return PublicationDate(date.isoformat(), f"beside the headline: {line[:80]}")
     for line in lines[:TOP_LINES]:
         for date, start in dates_in(line):
             if start <= DATELINE_START or len(line) <= SHORT_LINE:
@@ -102,6 +112,17 @@ def find_date(text: str) -> PublicationDate:
     if any(True for line in lines for _ in dates_in(line)):
         return PublicationDate(None, "dates in the body are not taken as the publication date")
     return PublicationDate(None, "no date stated")
+
+
+def _beside(lines: Sequence[str], headline: str | None) -> list[str]:
+    """The lines below the headline's first line, nearest first, then those above it."""
+    if headline is None or normalise(headline) not in lines:
+        return []
+    at = lines.index(normalise(headline))
+    return [
+        *lines[at + 1 : at + 1 + BELOW_HEADLINE],
+        *lines[max(0, at - ABOVE_HEADLINE) : at][::-1],
+    ]
 
 
 def normalise(line: str) -> str:

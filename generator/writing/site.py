@@ -5,7 +5,7 @@ rewrites and deletes those, and never touches a hand-written page. A build's fil
 written as one transaction (see `Transaction`): a failure or Ctrl-C leaves the previous
 site as it was. A build killed outright leaves a site the next one completes: the ledger
 is renamed into place first claiming every file the build may write, and last with the
-files it did write; its temporary files and backups are swept by the next build.
+files it did write; its temporary files and backups, in the trash, go with the next build.
 """
 
 from __future__ import annotations
@@ -140,7 +140,6 @@ def write_site(
     """`write_files`, trusting the files `before` says the last build wrote (only a
     `Deferred` text is looked up there); returns what to tell the next build."""
     out.mkdir(parents=True, exist_ok=True)
-    _sweep_leftovers(out)
     owned = read_ledger(out)
     targets, skipped = _targets(out, files, owned)
     stale = [_owned_target(out, p) for p in sorted(owned - set(targets))]
@@ -285,18 +284,3 @@ def _owned_target(out: Path, relative: str) -> Path | None:
         return safe_target(out, relative)
     except OutputError:
         return None  # a tampered ledger line: never act on it
-
-
-def _sweep_leftovers(out: Path) -> None:
-    """Temporary files and backups of a build that was killed outright (kill -9, power
-    cut), and the folders that held nothing else: it made them, or emptied them of the
-    files it removed."""
-    emptied: list[str] = []
-    for folder, subfolders, names in os.walk(out):  # one walk of thousands of files, not two
-        swept = _leftovers(folder, names)
-        for leftover in swept:
-            leftover.unlink()
-        if swept and len(swept) == len(names) and not subfolders:
-            emptied.append(folder)
-    for folder in emptied:
-        prune_empty_folders(out, Path(folder))

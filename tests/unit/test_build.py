@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import outside_trash
 
 from generator.build import build
 from generator.config import Config
@@ -38,7 +39,7 @@ def _build(seeds: Path, out: Path, cache: Path | None = None) -> tuple[int, dict
 def _tree(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
+        for p in outside_trash(folder)
         if p.is_file()
     }
 

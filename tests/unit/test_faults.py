@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, SEEDS
+from conftest import FIXTURES, ROOT, SEEDS, outside_trash
 
 from generator.writing.lock import project_lock
 
@@ -38,7 +38,7 @@ def tree(folder: Path) -> dict[str, bytes | None]:
     """Every file's bytes and every folder (None), by relative path."""
     return {
         p.relative_to(folder).as_posix(): None if p.is_dir() else p.read_bytes()
-        for p in sorted(folder.rglob("*"))
+        for p in outside_trash(folder)
     }
 
 

@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, SEEDS, generate
+from conftest import ROOT, SEEDS, generate, outside_trash
 
 import generator.writing.site as write_module
 from generator.rendering.home import HOME_PAGE
 from generator.writing.site import BACKUP_PREFIX, TEMP_PREFIX, write_files
+from generator.writing.transaction import TRASH, trash_emptied
 
 OLD = {"en/a.md": "a1", "en/b.md": "b1", "fr/c.md": "c1", "archive.json": "{1}"}
 NEW = {"en/a.md": "a2", "fr/c.md": "c1", "kk/d.md": "d2", "ar/e.md": "e2", "archive.json": "{2}"}
@@ -25,7 +26,7 @@ NEW = {"en/a.md": "a2", "fr/c.md": "c1", "kk/d.md": "d2", "ar/e.md": "e2", "arch
 def snapshot(folder: Path) -> dict[str, bytes]:
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
+        for p in outside_trash(folder)
         if p.is_file()
     }
 
@@ -61,7 +62,7 @@ def test_a_failure_while_writing_leaves_the_previous_site(
     with pytest.raises(type(error)):
         write_files(out, NEW)
     assert snapshot(out) == before
-    assert sorted(p.name for p in out.iterdir()) == [
+    assert sorted(p.name for p in out.iterdir() if p.name != TRASH) == [
         ".generator-files",
         "archive.json",
         "en",
@@ -104,12 +105,27 @@ def test_ctrl_c_while_renaming_waits_for_a_consistent_site(
     assert "en/b.md" not in after and after["index.md"] == b"hand-written"
 
 
-def test_leftovers_of_a_killed_build_are_swept(tmp_path: Path) -> None:
-    out, _ = _old_site(tmp_path)
-    (out / "en" / f"{TEMP_PREFIX}x.part").write_text("half a page", encoding="utf-8")
-    (out / "fr" / f"{BACKUP_PREFIX}y.part").write_text("old page", encoding="utf-8")
-    write_files(out, NEW)
-    assert not [p for p in out.rglob(".gen-*")]
+def test_a_killed_build_leaves_its_files_in_the_trash_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Killed outright before its renames: its staged files are in the trash, nowhere else
+    (not even a folder made for a target), and the next build empties the trash of them
+    and of a killed build's backups."""
+    out, before = _old_site(tmp_path)
+    # Killed before its renames: neither they nor any rollback run.
+    monkeypatch.setattr(write_module.Transaction, "__exit__", lambda *a: None)
+    with write_module.Transaction(out) as transaction:
+        transaction.put(out / "en" / "a.md", "half-written build")
+        transaction.put(out / "de" / "new.md", "never renamed")
+    assert snapshot(out) == before  # nothing renamed, no folder made for a target
+    assert [p.name.startswith(TEMP_PREFIX) for p in (out / TRASH).iterdir()] == [True, True]
+    monkeypatch.undo()
+    (out / TRASH / f"{BACKUP_PREFIX}y.part").write_text("old page", encoding="utf-8")
+    left = set((out / TRASH).iterdir())
+    with trash_emptied(out):
+        write_files(out, NEW)
+    assert not left & set((out / TRASH).iterdir())
+    assert not [p for p in outside_trash(out) if p.name.startswith(".gen-")]
 
 
 def test_a_build_that_crashes_leaves_the_previous_site(

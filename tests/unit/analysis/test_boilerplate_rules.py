@@ -60,6 +60,21 @@ REASONS = [
     ("ru", "VK | Telegram | Одноклассники", "navigation", ANYWHERE),  # shaped as a menu
     ("fr", "Chine et Kazakhstan.Photo:VCG", "photo caption with credit", ANYWHERE),
     ("ru", "• Реклама |", "advertisement", ANYWHERE),  # bullets and separators around it
+    ("fr", "Temps de lecture : 3 min", "reading time", ANYWHERE),  # French space before ":"
+    ("fr", "Mots-clés : Kirghizstan, énergie", "tag list", ANYWHERE),
+    # a dateline with the update after the publication
+    (
+        "fr",
+        "Publié le 8 décembre 2026 à 09h30 – Mis à jour le 8 décembre 2026 à 11h02",
+        "date label",
+        ANYWHERE,
+    ),
+    (
+        "en",
+        "Published 8 December 2026, 09:30 GMT | Updated 8 December 2026, 11:02 GMT",
+        "date label",
+        ANYWHERE,
+    ),
 ]
 
 
@@ -188,6 +203,7 @@ def test_any_line_gets_a_named_reason_and_place_or_none(line: str, lang: str) ->
         ("İSTANBUL", "istanbul"),  # the dotted capital's combining dot is dropped
         ("Read   ALSO\u00a0»", "read also"),
         ("شارك هذا المقال —", "شارك هذا المقال"),
+        ("Temps de lecture\u00a0: 3 min", "temps de lecture: 3 min"),
     ],
 )
 def test_core_is_the_lowered_line_without_edge_punctuation(text: str, expected: str) -> None:

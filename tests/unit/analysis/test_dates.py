@@ -195,3 +195,39 @@ def test_stories_sort_newest_first_then_undated() -> None:
         "e-undated",
     ]
     assert story_sort_key(stories[0]) < story_sort_key(stories[4])
+
+
+MENU = "\n".join(["Home", "News", "Politics", "Economy", "Society", "Sport", "Culture", "Search"])
+
+
+@pytest.mark.parametrize(
+    ("headline", "header", "iso"),
+    [
+        # a whole page: the byline below a headline that comes after the site's menus
+        ("Ақтөбеде жаңа зауыт ашылды", "08.12.2026, 10:15\nАвтор: Асқар Бекұлы", "2026-12-08"),
+        ("Нацбанк сохранил ставку", "Елена Иванова\n8 декабря 2026, 12:00", "2026-12-08"),
+        (
+            "Tayikistán y Kirguistán firman",
+            "Redacción | 8 de diciembre de 2026 - 13:10",
+            "2026-12-08",
+        ),
+        ("Usbekistan senkt Zölle", "Von Anna Schmidt\nStand: 08.12.2026, 14:20 Uhr", "2026-12-08"),
+        ("Port terminal opens", "By James Cole\nShare\nDecember 8, 2026 8:45 am", "2026-12-08"),
+        ("افتتاح ممر نقل جديد", "بقلم: محمد العلي\n٨ ديسمبر ٢٠٢٦", "2026-12-08"),
+        # nothing short beside the headline: a date in the body is an event, not taken
+        ("Port terminal opens", "The 1992 treaty of 12 May 1992 " + LONG, None),
+        # too far below the headline: the body has begun
+        ("Port terminal opens", "\n".join([LONG] * 6) + "\n12 May 2021", None),
+    ],
+)
+def test_a_whole_page_dates_its_article_beside_the_headline(
+    headline: str, header: str, iso: str | None
+) -> None:
+    text = f"{MENU}\n{headline}\n{header}\n{LONG}\n{LONG}"
+    assert find_date(text, headline).iso == iso
+    assert find_date(text).iso is None  # without the clean stage's headline: under the menus
+
+
+def test_a_date_line_above_the_headline_counts_too() -> None:
+    text = f"{MENU}\nEconomy\n8 December 2026\nPort terminal opens\n{LONG}"
+    assert find_date(text, "Port terminal opens").iso == "2026-12-08"

@@ -13,9 +13,11 @@ import pytest
 from generator.writing.transaction import (
     BACKUP_PREFIX,
     TEMP_PREFIX,
+    TRASH,
     Transaction,
     prune_empty_folders,
     rmdir_if_empty,
+    trash_emptied,
 )
 
 PAGES = {
@@ -26,16 +28,20 @@ PAGES = {
 }
 
 
+def _outside_trash(folder: Path) -> list[Path]:
+    return [p for p in sorted(folder.rglob("*")) if TRASH not in p.relative_to(folder).parts]
+
+
 def _tree(folder: Path) -> dict[str, str]:
     return {
         p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
-        for p in sorted(folder.rglob("*"))
+        for p in _outside_trash(folder)
         if p.is_file()
     }
 
 
 def _folders(folder: Path) -> set[str]:
-    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_dir()}
+    return {p.relative_to(folder).as_posix() for p in _outside_trash(folder) if p.is_dir()}
 
 
 def test_staged_files_appear_only_when_the_block_ends(tmp_path: Path) -> None:
@@ -83,7 +89,7 @@ def test_removed_files_go_and_so_do_the_folders_they_leave_empty(tmp_path: Path)
         transaction.remove(tmp_path / "stories" / "kk" / "жаңалық.md")
         transaction.remove(tmp_path / "stories" / "ar" / "خبر.md")
     assert _folders(tmp_path) == {"stories", "stories/en", "stories/fr"}
-    assert not [p for p in tmp_path.rglob(f"{BACKUP_PREFIX}*")]
+    assert not [p for p in _outside_trash(tmp_path) if p.name.startswith(BACKUP_PREFIX)]
 
 
 def _failing_replace(monkeypatch: pytest.MonkeyPatch, at: int) -> list[tuple[Any, ...]]:
@@ -114,7 +120,7 @@ def test_a_failed_rename_undoes_those_done(
         transaction.remove(tmp_path / "kk" / "жаңалық.md")  # removed: moved to a backup
         transaction.put(tmp_path / "en" / "news.md", "new")
     assert _tree(tmp_path) == before
-    assert not [p for p in tmp_path.rglob(".gen-*")]
+    assert not [p for p in _outside_trash(tmp_path) if p.name.startswith(".gen-")]
 
 
 def test_a_file_being_replaced_is_never_missing(
@@ -197,3 +203,26 @@ def test_rmdir_if_empty_says_whether_it_removed(tmp_path: Path) -> None:
     assert rmdir_if_empty(tmp_path / "пусто") is True
     assert rmdir_if_empty(tmp_path / "full") is False
     assert rmdir_if_empty(tmp_path / "missing") is False
+
+
+def test_old_versions_wait_in_the_trash_until_it_is_emptied(tmp_path: Path) -> None:
+    with Transaction(tmp_path) as transaction:
+        for relative, text in PAGES.items():
+            transaction.put(tmp_path / relative, text)
+    with Transaction(tmp_path) as transaction:
+        transaction.put(tmp_path / "en/news.md", "Rail line opens on time")  # replaced
+        transaction.remove(tmp_path / "ar" / "خبر.md")
+    trash = tmp_path / TRASH
+    assert sorted(p.read_text(encoding="utf-8") for p in trash.iterdir()) == sorted(
+        [PAGES["en/news.md"], PAGES["ar/خبر.md"]]
+    )
+    with trash_emptied(tmp_path), Transaction(tmp_path) as transaction:
+        transaction.put(tmp_path / "en/news.md", "Rail line opens late")
+    # What the trash held when the block began is gone; what the block put there stays.
+    assert [p.read_text(encoding="utf-8") for p in trash.iterdir()] == ["Rail line opens on time"]
+
+
+def test_a_folder_without_a_trash_has_nothing_to_empty(tmp_path: Path) -> None:
+    with trash_emptied(tmp_path / "never built"):
+        pass
+    assert not (tmp_path / "never built").exists()
