@@ -33,7 +33,7 @@ FURNITURE_MIN_LINES = 2
 # Chosen by cross-validation on real pages (eval/train_clean.py): the highest values that
 # keep 97% of the article's snippets.
 BLOCK_ABOVE = 0.3
-OUTSIDE_KEEP = 0.05
+OUTSIDE_KEEP = 0.15
 # A line of an edge phrase list inside the block goes only when the model doubts it.
 EDGE_KEEP = 0.5
 ABOVE = "outside the article block, above it (menu, site name, list of links)"
