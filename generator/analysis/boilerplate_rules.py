@@ -82,8 +82,9 @@ class Rule:
     # rebuild's new seed needs two languages' of the 19, not all of them compiled.
     patterns: dict[str, str]
     # A "line" or "label" rule matches a whole line in any language: every language's
-    # patterns as one alternation, one `fullmatch` instead of one per language.
-    any_language: re.Pattern[str] | None = None
+    # patterns as one alternation, one `fullmatch` instead of one per language; compiled
+    # when first tried (`_whole_line`): most seeds have no line that gets that far.
+    any_language: str | None = None
     needs_digit: bool = False
     no_stop: bool = False
 
@@ -149,13 +150,18 @@ def _compile(entry: dict[str, object]) -> Rule:
         patterns=phrases,
         needs_digit=bool(entry.get("needs_digit")),
         no_stop=bool(entry.get("no_stop")),
-        any_language=None if kind == "phrase" else re.compile(_whole(kind, every, after)),
+        any_language=None if kind == "phrase" else _whole(kind, every, after),
     )
 
 
 @lru_cache(maxsize=256)
 def _phrases(alternation: str) -> re.Pattern[str]:
     return re.compile(alternation)
+
+
+@lru_cache(maxsize=64)
+def _whole_line(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _whole(kind: str, body: str, after: str) -> str:
@@ -173,7 +179,7 @@ def _any_rule(lang: str) -> tuple[Callable[[str], object], ...]:
     hundreds of phrases in one pass over the line; `re` tries them one by one). A pattern RE2
     cannot run stays with `re`. Most lines match none and are let go after these tests."""
     found = rules()
-    whole = [r.any_language.pattern for r in found if r.any_language is not None]
+    whole = [r.any_language for r in found if r.any_language is not None]
     phrases = [r.patterns[code] for r in found for code in (lang, "en") if code in r.patterns]
     return (*_matchers(whole, full=True), *_matchers(phrases, full=False))
 
@@ -238,7 +244,7 @@ def _rule_reason(text: str, line: str, words: int, lang: str) -> tuple[str, str]
             langs = [code for code in (lang, "en") if code in rule.patterns]
             if any(_phrases(rule.patterns[code]).search(line) for code in langs):
                 return rule.reason, rule.where
-        elif rule.any_language is not None and rule.any_language.fullmatch(line):
+        elif rule.any_language is not None and _whole_line(rule.any_language).fullmatch(line):
             return rule.reason, rule.where
     return None
 
