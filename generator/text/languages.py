@@ -3,6 +3,8 @@ usual script, so that a text in another script gets a BCP 47 tag of its own ("kk
 
 from __future__ import annotations
 
+import functools
+
 # Native names, as a reader of that language would look for them in a switcher: every
 # language the detector can name that we can spell reliably; any other shows its code.
 NATIVE_NAMES: dict[str, str] = {
@@ -173,6 +175,7 @@ def default_script(code: str) -> str:
     return DEFAULT_SCRIPTS.get(code, "Latn")
 
 
+@functools.cache  # asked for every article by every index, again and again
 def language_tag(code: str, script: str | None) -> str:
     """The BCP 47 tag of a text in `code` written in `script` (ISO 15924): the bare code in the
     language's usual script or when the script is unknown ("kk"), else with it ("kk-Latn")."""

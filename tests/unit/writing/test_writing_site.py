@@ -56,6 +56,30 @@ def test_pages_of_the_earlier_layout_give_way_to_their_folders(tmp_path: Path) -
     assert [p.name for p in outside_trash(tmp_path)] == [".generator-files"]
 
 
+def test_folders_resolve_as_realpath_resolves_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each folder is resolved from its parent's answer: links anywhere on the way, `..`,
+    relative and missing folders come out as `os.path.realpath` has them."""
+    (tmp_path / "docs" / "en" / "a").mkdir(parents=True)
+    (tmp_path / "elsewhere" / "b").mkdir(parents=True)
+    (tmp_path / "docs" / "fr").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (tmp_path / "docs" / "en" / "up").symlink_to("../..", target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    real = write_module._folder_resolver()
+    for folder in [
+        str(tmp_path / "docs" / "en" / "a"),
+        str(tmp_path / "docs" / "fr" / "b"),
+        str(tmp_path / "docs" / "en" / "up" / "fr"),
+        str(tmp_path / "docs" / "new" / "x"),
+        "docs/en/a",
+        "docs/../docs/fr/b",
+        "docs",
+        str(tmp_path / "docs" / "en" / ".." / "fr"),
+    ]:
+        assert real(folder) == os.path.realpath(folder), folder
+
+
 def test_pages_of_deleted_seeds_disappear(tmp_path: Path) -> None:
     write_files(tmp_path, {"en/a.md": "a", "fr/b.md": "b"})
     write_files(tmp_path, {"en/a.md": "a2"})
