@@ -27,14 +27,13 @@ from generator.text.embed import ENCODER_TIME
 from generator.writing.lock import project_lock
 from generator.writing.site import Skipped, publish
 from generator.writing.stories import record_pages, record_stories
-from generator.writing.transaction import trash_emptied
 
 log = logging.getLogger(__name__)
 
 
 def build(config: Config) -> BuildReport:
     steps, encoded = Steps(), replace(ENCODER_TIME)  # the encoder's count: this build's is the rest
-    with project_lock(config.out), trash_emptied(config.out), session(config.cache) as memo:
+    with project_lock(config.out), session(config.cache) as memo:
         found = decide(config, memo, steps)
         problems = found.problems
         if found.recorded is not None:  # one that cannot be read holds an editor's work

@@ -27,6 +27,7 @@ from generator.writing.transaction import (
     BACKUP_PREFIX,
     TEMP_PREFIX,
     Transaction,
+    empty_trash,
     prune_empty_folders,
 )
 
@@ -140,6 +141,7 @@ def write_site(
     """`write_files`, trusting the files `before` says the last build wrote (only a
     `Deferred` text is looked up there); returns what to tell the next build."""
     out.mkdir(parents=True, exist_ok=True)
+    empty_trash(out)
     owned = read_ledger(out)
     targets, skipped = _targets(out, files, owned)
     stale = [_owned_target(out, p) for p in sorted(owned - set(targets))]

@@ -2,13 +2,9 @@
 
 A failure or Ctrl-C while staging or renaming leaves every target as it was; a process
 killed outright leaves each target whole (its old file or its new one, never none), and
-its temporary files and backups in the trash.
-
-The trash also keeps the old versions of the files a build replaced or removed, and the
-next build empties it while it works (`trash_emptied`): on a file system that discards
-freed blocks at once, freeing a page's old blocks costs milliseconds, which a rebuild of a
-few hundred pages would otherwise spend waiting. Nothing of a build is left anywhere else,
-so no build walks the thousands of folders of the site to find a killed one's leftovers.
+its temporary files and backups in the trash, which the next build empties
+(`empty_trash`). Nothing of a build is left anywhere else, so no build walks the thousands
+of folders of the site to find a killed one's leftovers.
 """
 
 from __future__ import annotations
@@ -19,7 +15,6 @@ import os
 import secrets
 import signal
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,8 +42,7 @@ class Transaction:
 
     A file removed is moved to a backup in `root`'s trash (if given: the output folder),
     and its folders up to `root` go as soon as they are empty, before any later rename: a
-    build killed after its last rename leaves no empty folder that nothing lists. Backups
-    in the trash stay there for the next build to delete (`trash_emptied`).
+    build killed after its last rename leaves no empty folder that nothing lists.
     """
 
     def __init__(self, root: Path | None = None) -> None:
@@ -117,9 +111,8 @@ class Transaction:
                 else:
                     target.unlink(missing_ok=True)
             raise
-        trash = None if self._root is None else self._root / TRASH
         for _, backup in done:
-            if backup is not None and backup.parent != trash:
+            if backup is not None:
                 backup.unlink(missing_ok=True)
 
 
@@ -149,26 +142,13 @@ def _trash(root: Path) -> Path:
     return trash
 
 
-@contextmanager
-def trash_emptied(root: Path) -> Iterator[None]:
-    """Delete what `root`'s trash holds now in a thread, while the block runs (a build, in
-    its lock: no other build adds to the trash or rolls back from it meanwhile)."""
-    try:
-        held = [os.path.join(root, TRASH, name) for name in os.listdir(root / TRASH)]
-    except OSError:
-        held = []
-    worker = threading.Thread(target=_unlink_each, args=(held,), daemon=True)
-    worker.start()
-    try:
-        yield
-    finally:
-        worker.join()
-
-
-def _unlink_each(paths: list[str]) -> None:
-    for path in paths:
-        with contextlib.suppress(OSError):
-            os.unlink(path)
+def empty_trash(root: Path) -> None:
+    """Delete what a build killed outright left in `root`'s trash (run where no other build
+    writes: in the build's lock)."""
+    with contextlib.suppress(OSError):
+        for name in os.listdir(root / TRASH):
+            with contextlib.suppress(OSError):
+                os.unlink(root / TRASH / name)
 
 
 def _moved(target: Path, folder: Path) -> Path:

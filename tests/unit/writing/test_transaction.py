@@ -15,9 +15,9 @@ from generator.writing.transaction import (
     TEMP_PREFIX,
     TRASH,
     Transaction,
+    empty_trash,
     prune_empty_folders,
     rmdir_if_empty,
-    trash_emptied,
 )
 
 PAGES = {
@@ -205,24 +205,21 @@ def test_rmdir_if_empty_says_whether_it_removed(tmp_path: Path) -> None:
     assert rmdir_if_empty(tmp_path / "missing") is False
 
 
-def test_old_versions_wait_in_the_trash_until_it_is_emptied(tmp_path: Path) -> None:
+def test_old_versions_do_not_outlive_the_transaction(tmp_path: Path) -> None:
     with Transaction(tmp_path) as transaction:
         for relative, text in PAGES.items():
             transaction.put(tmp_path / relative, text)
     with Transaction(tmp_path) as transaction:
         transaction.put(tmp_path / "en/news.md", "Rail line opens on time")  # replaced
         transaction.remove(tmp_path / "ar" / "خبر.md")
-    trash = tmp_path / TRASH
-    assert sorted(p.read_text(encoding="utf-8") for p in trash.iterdir()) == sorted(
-        [PAGES["en/news.md"], PAGES["ar/خبر.md"]]
-    )
-    with trash_emptied(tmp_path), Transaction(tmp_path) as transaction:
-        transaction.put(tmp_path / "en/news.md", "Rail line opens late")
-    # What the trash held when the block began is gone; what the block put there stays.
-    assert [p.read_text(encoding="utf-8") for p in trash.iterdir()] == ["Rail line opens on time"]
+    assert not list((tmp_path / TRASH).iterdir())
+    assert _tree(tmp_path)["en/news.md"] == "Rail line opens on time"
 
 
-def test_a_folder_without_a_trash_has_nothing_to_empty(tmp_path: Path) -> None:
-    with trash_emptied(tmp_path / "never built"):
-        pass
-    assert not (tmp_path / "never built").exists()
+def test_what_a_killed_build_left_in_the_trash_is_emptied(tmp_path: Path) -> None:
+    (tmp_path / TRASH).mkdir()
+    (tmp_path / TRASH / f"{TEMP_PREFIX}x.part").write_text("half a page", encoding="utf-8")
+    (tmp_path / TRASH / f"{BACKUP_PREFIX}y.part").write_text("old page", encoding="utf-8")
+    empty_trash(tmp_path)
+    assert not list((tmp_path / TRASH).iterdir())
+    empty_trash(tmp_path / "never built")  # no trash: nothing to do
