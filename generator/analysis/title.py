@@ -9,8 +9,8 @@ from generator.text.invisible import visible
 from generator.text.sentences import split_sentences
 
 MAX_TITLE_CHARS = 120
-# "#Kazakhstan" -> "Kazakhstan"; "C#" and "&#" are left alone.
-_HASHTAG = re.compile(r"(?<![\w&])#(?=\w)")
+# "#Kazakhstan" -> "Kazakhstan"; "C#", "&#" and a number ("#5", "№ #3") are left alone.
+_HASHTAG = re.compile(r"(?<![\w&])#(?=[^\W\d_])")
 # A made-up title does not end on a full stop or a dangling comma.
 _TRAILING = ".,;:–—-… "
 

@@ -269,6 +269,7 @@ def alphabet_languages(letters: Letters) -> list[str]:
 
 # ISO 15924 codes of the scripts `script_of` names (Unicode script names); Han is refined to
 # Hans or Hant, and Japanese kana with Han make Jpan.
+UNCODED = "Zzzz"
 _ISO_15924 = {
     "Latin": "Latn", "Cyrillic": "Cyrl", "Arabic": "Arab", "Greek": "Grek", "Hebrew": "Hebr",
     "Armenian": "Armn", "Georgian": "Geor", "Devanagari": "Deva", "Bengali": "Beng",
@@ -302,7 +303,12 @@ def iso_script(letters: Letters) -> str | None:
     script = max(letters.by_script, key=lambda s: (_weight(s) * letters.by_script[s].total(), s))
     if script in ("Han", "Hiragana", "Katakana"):
         return _han_script(letters)
-    return _ISO_15924.get(script, script[:4].capitalize())
+    if script in _ISO_15924:
+        return _ISO_15924[script]
+    # A script named by the first word of its letters' names: most give their ISO code's four
+    # letters ("Thaana"); "Old" (Old Permic, Old Italic) or "Tai" gives none, hence ISO's
+    # code for an uncoded script.
+    return script[:4].capitalize() if len(script) >= 4 and script.isalpha() else UNCODED
 
 
 def _han_script(letters: Letters) -> str:

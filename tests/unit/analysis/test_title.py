@@ -52,6 +52,14 @@ def test_hashtags_lose_their_sign() -> None:
     assert title_of(line, NEWS)[0] == "Le ministre du Kazakhstan s'adresse à la réunion BeltAndRoad"
 
 
+@pytest.mark.parametrize(
+    "headline",
+    ["Die 10 schönsten Seen Europas (#5): der Bled-See", "We're #1 again: Astana tops the list"],
+)
+def test_a_number_keeps_its_sign(headline: str) -> None:
+    assert title_of(headline, NEWS)[0] == headline
+
+
 def test_headline_with_a_full_stop_stands_apart_from_news_paragraphs() -> None:
     headline = "Indonesia Tsunami Toll Soars Above 800."
     assert title_of(headline, NEWS, NEWS, NEWS) == (headline, 0)

@@ -111,6 +111,7 @@ def test_kazakh_latin_spelling(text: str, spelling: str | None) -> None:
         ("日本政府は新しい措置を発表した", "Jpan"),
         ("日本", "Hani"),  # the same in both: cannot tell
         ("ꀀꀁ", "Yiii"),
+        ("𐍐𐍑", "Zzzz"),  # Old Permic: its letters' names start with "OLD"
         ("", None),
     ],
 )
