@@ -219,11 +219,6 @@ class _Job:
     y_vectors: Mapping[int, ArticleVectors]
     kept: Mapping[str, np.ndarray]  # the previous build's radii still valid
     known: ScoreTable  # the previous build's scores still valid, of candidate pairs
-    # The previous build's scores of pairs in `todo` whose articles kept their sentences
-    # (only a neighbourhood moved), and those articles' previous radii: a score stands
-    # when both radii come out as they were.
-    recheck: ScoreTable
-    was: Mapping[str, np.ndarray]
 
 
 def _prepare(xs: Sequence[Entry], ys: Sequence[Entry], vectors: Vectors, history: History) -> _Job:
@@ -236,30 +231,22 @@ def _prepare(xs: Sequence[Entry], ys: Sequence[Entry], vectors: Vectors, history
     pairs = np.array(sorted(candidate_pairs(near_y, near_x)), dtype=np.int64).reshape(-1, 2)
     before = history.load()
     known, kept = ScoreTable.of((), xs, ys), dict[str, np.ndarray]()
-    recheck, was = known, dict[str, np.ndarray]()
     if before is not None:
         changed = moved(before.neighbourhoods, now)
-        rewritten = _rewritten(before.neighbourhoods, now)
         known = _still_valid(before, now, changed)
-        recheck = _still_valid(before, now, rewritten)
         kept = {name: r for name, r in before.radii.items() if name not in changed}
-        was = {n: r for n, r in before.radii.items() if n in changed and n not in rewritten}
     # A candidate pair is scored again unless the previous build scored it and neither of
     # its articles moved; a known score of a pair no longer a candidate is dropped.
     codes = pairs[:, 0] * max(1, len(ys)) + pairs[:, 1]
     known_codes = known.left * max(1, len(ys)) + known.right
-    todo_codes = codes[~np.isin(codes, known_codes)]
     todo = frozenset(map(tuple, pairs[~np.isin(codes, known_codes)].tolist()))
     known = known.take(np.flatnonzero(np.isin(known_codes, codes)), None, None)
-    recheck_codes = recheck.left * max(1, len(ys)) + recheck.right
-    recheck = recheck.take(np.flatnonzero(np.isin(recheck_codes, todo_codes)), None, None)
     new_x, new_y = _unkept(now, todo, kept)
     need_x = {i for i, _ in todo} | {int(i) for j in new_y for i in near_x[j]}
     need_y = {j for _, j in todo} | {int(j) for i in new_x for j in near_y[i]}
     found = vectors([xs[i][0] for i in need_x] + [ys[j][0] for j in need_y])
     x_vectors = {i: found[xs[i][0]] for i in need_x}
-    y_vectors = {j: found[ys[j][0]] for j in need_y}
-    return _Job(now, todo, x_vectors, y_vectors, kept, known, recheck, was)
+    return _Job(now, todo, x_vectors, {j: found[ys[j][0]] for j in need_y}, kept, known)
 
 
 def _still_valid(before: Previous, now: Neighbourhoods, changed: set[str]) -> ScoreTable:
@@ -270,12 +257,6 @@ def _still_valid(before: Previous, now: Neighbourhoods, changed: set[str]) -> Sc
     table = before.scores
     valid = (x_row[table.left] >= 0) & (y_row[table.right] >= 0)
     return table.take(np.flatnonzero(valid), x_row, y_row)
-
-
-def _rewritten(before: Neighbourhoods, now: Neighbourhoods) -> set[str]:
-    """The articles new since the previous build or with other sentences."""
-    old = dict((*before.xs, *before.ys))
-    return {name for name, digest in (*now.xs, *now.ys) if old.get(name) != digest}
 
 
 def _renumber(old: Sequence[Entry], new: Sequence[Entry], changed: set[str]) -> np.ndarray:
@@ -293,52 +274,33 @@ def _unkept(
     return new_x, {j for _, j in pairs if sides.ys[j][0] not in kept}
 
 
-# The pairs scored, the previous scores that stand, and every radius known now.
-Found = tuple[list[StoredScore], ScoreTable, dict[str, np.ndarray]]
+Found = tuple[list[StoredScore], dict[str, np.ndarray]]
 
 
 def _score(job: _Job) -> Found:
-    """The pairs scored, the previous scores that stand, and every radius known now."""
+    """The pairs scored, and every radius known now."""
     xs, ys, near_y, near_x, kept = job.now.xs, job.now.ys, job.now.near_y, job.now.near_x, job.kept
     lefts, rights = {i for i, _ in job.todo}, {j for _, j in job.todo}
     new_x, new_y = _unkept(job.now, job.todo, kept)
     x_vectors, y_vectors = job.x_vectors, job.y_vectors
     rx = {i: kept[xs[i][0]] for i in lefts - new_x} | radii(x_vectors, y_vectors, near_y, new_x)
     ry = {j: kept[ys[j][0]] for j in rights - new_y} | radii(y_vectors, x_vectors, near_x, new_y)
-    stands = _standing(job, rx, ry)
-    again = job.todo - set(zip(stands.left.tolist(), stands.right.tolist(), strict=True))
-    scores = align_pairs(x_vectors, y_vectors, again, rx, ry)
+    scores = align_pairs(x_vectors, y_vectors, job.todo, rx, ry)
     radius = {
         **kept,
         **{xs[i][0]: r for i, r in rx.items()},
         **{ys[j][0]: r for j, r in ry.items()},
     }
     sentences = {v.name: v.sentences for v in [*x_vectors.values(), *y_vectors.values()]}
-    return [StoredScore.of(s, sentences) for s in scores], stands, radius
-
-
-def _standing(job: _Job, rx: Mapping[int, np.ndarray], ry: Mapping[int, np.ndarray]) -> ScoreTable:
-    """The rows of `job.recheck` whose articles' radii are the previous build's: a score
-    depends on the two articles' sentences and radii alone, so it is the one computed then."""
-    xs, ys = job.now.xs, job.now.ys
-
-    def same(name: str, radius: np.ndarray) -> bool:
-        old = job.was.get(name)
-        return name in job.kept or (old is not None and np.array_equal(old, radius))
-
-    left, right = job.recheck.left.tolist(), job.recheck.right.tolist()
-    x_same = {i: same(xs[i][0], rx[i]) for i in set(left)}
-    y_same = {j: same(ys[j][0], ry[j]) for j in set(right)}
-    stand = [x_same[i] and y_same[j] for i, j in zip(left, right, strict=True)]
-    return job.recheck.take(np.flatnonzero(np.asarray(stand, dtype=bool)), None, None)
+    return [StoredScore.of(s, sentences) for s in scores], radius
 
 
 def _finish(job: _Job, scored: Found, history: History) -> Kept:
     """The previous build's scores and the new ones, saved for the next build; what is
     worth keeping of them."""
-    found, stands, radius = scored
+    found, radius = scored
     xs, ys = job.now.xs, job.now.ys
-    scores = by_names(concatenate([job.known, stands, ScoreTable.of(found, xs, ys)]), xs, ys)
+    scores = by_names(concatenate([job.known, ScoreTable.of(found, xs, ys)]), xs, ys)
     history.save(Previous(job.now, scores, radius))
     return worth_keeping(scores, xs, ys)
 

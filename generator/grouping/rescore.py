@@ -7,12 +7,8 @@ taken); which pairs are candidates depends on the first NEIGHBOURS of those. So 
 a pair whose articles both kept their sentences and their neighbourhood is the one the
 previous build computed: a build after a change scores the pairs of the articles it moved
 (new, edited, or with another neighbourhood, a new pair of candidates among them) and takes
-every other candidate pair's score from the previous build. An article that kept its
-sentences and only saw its neighbourhood change gets its radius computed again; where the
-radius comes out as it was (a new article far from its sentences), its pairs keep their
-scores too (`evidence._standing`), so only the pairs whose radius changed are aligned again.
-Which pairs are kept (`worth_keeping`) is then decided over all of them, as a full scoring
-would.
+every other candidate pair's score from the previous build. Which pairs are kept
+(`worth_keeping`) is then decided over all of them, as a full scoring would.
 """
 
 from __future__ import annotations

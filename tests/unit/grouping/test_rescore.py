@@ -157,36 +157,3 @@ def test_a_new_articles_language_pairs_are_scored_again_and_kept(tmp_path: Path)
     assert evidence(grown, cache, ConceptEncoder()) == full(grown)
     rows = cache._db.execute("SELECT count(*) FROM cache WHERE kind = ?", (History.KIND,))
     assert rows.fetchone() == (len(LANGS) * (len(LANGS) - 1) // 2,)
-
-
-def test_a_moved_neighbourhood_keeps_the_scores_its_radii_leave_as_they_were(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """A new article enters many neighbourhoods; the pairs of the articles it moved are
-    checked again, but only those whose radius it changed are aligned again."""
-    draws = [
-        (lang, [i % 10, (i * 7 + 3) % 10, i // 15]) for i in range(150) for lang in ["en", "fr"]
-    ]
-    articles = archive(draws)
-    todo: list[int] = []
-    aligned: list[int] = []
-    score, align_pairs = evidence_module._score, evidence_module.align_pairs
-
-    def count_todo(job: Any) -> Any:
-        todo.append(len(job.todo))
-        return score(job)
-
-    def count_aligned(xs: Any, ys: Any, pairs: Any, rx: Any, ry: Any) -> list[PairScore]:
-        aligned.append(len(pairs))
-        return align_pairs(xs, ys, pairs, rx, ry)
-
-    monkeypatch.setattr(evidence_module, "_score", count_todo)
-    monkeypatch.setattr(evidence_module, "align_pairs", count_aligned)
-    cache, encoder = Cache(None), ConceptEncoder()
-    evidence(articles, cache, encoder)
-    grown = [*articles, twin("999.fr", "fr", [1, 2, 3])]
-    expected = full(grown)
-    todo.clear()
-    aligned.clear()
-    assert evidence(grown, cache, encoder) == expected
-    assert 0 < sum(aligned) < sum(todo)
