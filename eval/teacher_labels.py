@@ -17,6 +17,8 @@ from pathlib import Path
 import numpy as np
 from evaluate_clean import web_norm
 
+from generator.reading.html_page import ARTICLE_OPTIONS
+
 CACHE = Path("/tmp/teacher-labels")
 # Share of a line's word trigrams (words for a line of fewer than three) found in the
 # extraction: at least ARTICLE_SHARE is article text, at most BOILER_SHARE boilerplate.
@@ -41,15 +43,7 @@ def extraction(html_file: Path, mode: str) -> tuple[str, str]:
     import trafilatura
 
     found = trafilatura.bare_extraction(
-        raw.decode("utf-8", "replace"),
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        include_links=False,
-        include_formatting=False,
-        deduplicate=False,
-        with_metadata=True,
-        **MODES[mode],
+        raw.decode("utf-8", "replace"), **ARTICLE_OPTIONS, **MODES[mode]
     )
     text = (found.text or "") if found is not None else ""
     title = " ".join(((found.title or "") if found is not None else "").split())

@@ -239,6 +239,19 @@ def _json_ld(element: Any) -> bool:
     return element.tag == "script" and str(kind).strip().lower() == JSON_LD
 
 
+# What of a page trafilatura reads: its article's text, tables and metadata; not the
+# comments, images, links or formatting (eval/teacher_labels.py reads the same).
+ARTICLE_OPTIONS: dict[str, Any] = {
+    "include_comments": False,
+    "include_tables": True,
+    "include_images": False,
+    "include_links": False,
+    "include_formatting": False,
+    "deduplicate": False,
+    "with_metadata": True,
+}
+
+
 def _extract(tree: Any) -> Any:
     """trafilatura's Document for the tree (article and metadata), or None if it found none.
 
@@ -253,16 +266,7 @@ def _extract(tree: Any) -> Any:
 
     try:
         return trafilatura.bare_extraction(
-            tree,
-            fast=True,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            include_links=False,
-            include_formatting=False,
-            deduplicate=False,
-            with_metadata=True,
-            date_extraction_params=dict(DATE_PARAMS),
+            tree, fast=True, date_extraction_params=dict(DATE_PARAMS), **ARTICLE_OPTIONS
         )
     except (ValueError, TypeError, RecursionError, etree.LxmlError):
         return None  # a page it cannot handle is refused with the reason, never a crash
