@@ -116,9 +116,10 @@ def find_date(text: str, headline: str | None = None) -> PublicationDate:
 
 def _beside(lines: Sequence[str], headline: str | None) -> list[str]:
     """The lines below the headline's first line, nearest first, then those above it."""
-    if headline is None or normalise(headline) not in lines:
+    line = None if headline is None else normalise(headline)
+    if line is None or line not in lines:
         return []
-    at = lines.index(normalise(headline))
+    at = lines.index(line)
     return [
         *lines[at + 1 : at + 1 + BELOW_HEADLINE],
         *lines[max(0, at - ABOVE_HEADLINE) : at][::-1],

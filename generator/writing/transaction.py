@@ -49,12 +49,10 @@ class Transaction:
         self._staged: list[tuple[Path | None, Path]] = []  # (temporary file or None, target)
         self._made: list[Path] = []  # folders created for the targets
         self._root = root
+        self._trash: Path | None = None  # `root`'s trash, once made
 
     def put(self, target: Path, text: str) -> None:
-        if self._root is None:
-            self._mkdirs(target.parent)
-        staging = target.parent if self._root is None else _trash(self._root)
-        fd, tmp = tempfile.mkstemp(dir=staging, prefix=TEMP_PREFIX, suffix=".part")
+        fd, tmp = tempfile.mkstemp(dir=self._aside(target), prefix=TEMP_PREFIX, suffix=".part")
         self._staged.append((Path(tmp), target))
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it private; a page is not
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -83,6 +81,16 @@ class Transaction:
                 for folder in reversed(self._made):
                     rmdir_if_empty(folder)
 
+    def _aside(self, target: Path) -> Path:
+        """Where `target`'s staged file and backup go: `root`'s trash, else its folder."""
+        if self._root is None:
+            self._mkdirs(target.parent)
+            return target.parent
+        if self._trash is None:
+            self._trash = self._root / TRASH
+            self._trash.mkdir(exist_ok=True)
+        return self._trash
+
     def _mkdirs(self, folder: Path) -> None:
         missing = [p for p in [folder, *folder.parents] if not p.exists()]
         for path in reversed(missing):
@@ -95,7 +103,7 @@ class Transaction:
             for tmp, target in self._staged:
                 # A file to replace is linked to its backup and stays in place until the
                 # rename: never missing, not even to a build killed between the two.
-                backup = _backup(target, tmp, self._root) if target.exists() else None
+                backup = _backup(target, tmp, self._aside(target)) if target.exists() else None
                 done.append((target, backup))
                 if tmp is not None:
                     self._mkdirs(target.parent)
@@ -116,12 +124,10 @@ class Transaction:
                 backup.unlink(missing_ok=True)
 
 
-def _backup(target: Path, tmp: Path | None, root: Path | None) -> Path:
+def _backup(target: Path, tmp: Path | None, folder: Path) -> Path:
     """A backup of `target`: if it is to be replaced by `tmp`, a second link to it (where
     the file system has them); if it is to be removed, the file itself, moved. Either goes
-    to `root`'s trash, or beside `target` without a `root` or where the trash is on
-    another file system."""
-    folder = target.parent if root is None else _trash(root)
+    to `folder` (the trash), or beside `target` where `folder` is on another file system."""
     if tmp is not None:
         linked = folder / f"{BACKUP_PREFIX}{secrets.token_hex(8)}.part"
         with contextlib.suppress(OSError, NotImplementedError):  # no hard links here: moved
@@ -133,13 +139,6 @@ def _backup(target: Path, tmp: Path | None, root: Path | None) -> Path:
         if exc.errno != errno.EXDEV or folder == target.parent:
             raise
     return _moved(target, target.parent)
-
-
-def _trash(root: Path) -> Path:
-    trash = root / TRASH
-    with contextlib.suppress(FileExistsError):
-        trash.mkdir()
-    return trash
 
 
 def empty_trash(root: Path) -> None:
