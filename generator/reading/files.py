@@ -23,6 +23,7 @@ from generator.records import SeedError, SeedText
 
 SEED_SUFFIX = ".txt"
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f]")
+_NAME_CONTROLS = re.compile("[\x00-\x1f\x7f]")
 # The longest news articles are a few tens of thousands of words, under 400 KB even in
 # Cyrillic UTF-8. A bigger seed is a mistaken paste (a whole site, a log, a data dump): it
 # is refused before it is read, so a 50 MB file costs neither time nor memory.
@@ -120,7 +121,7 @@ def _inspect(path: Path, root: Path) -> str | os.stat_result:
     raw_name = path.name
     if raw_name != raw_name.encode("utf-8", "surrogateescape").decode("utf-8", "replace"):
         return "file name is not valid UTF-8; rename the file"
-    if any(ord(c) < 32 or ord(c) == 127 for c in raw_name):
+    if _NAME_CONTROLS.search(raw_name):
         return "file name contains control characters (a line break?); rename the file"
     try:
         info = os.lstat(path)  # a link's own status: a regular file is stat-ed once

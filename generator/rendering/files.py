@@ -11,7 +11,6 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from pathlib import PurePosixPath
 
 from generator.analysis.dates import newest_first
 from generator.incremental.cores import on_cores
@@ -120,8 +119,10 @@ def _kept_paths(articles: Sequence[Article], published: Mapping[str, str]) -> di
 
 
 def _slug(path: str) -> str:
-    """The slug of the article page at `path` (`<lang>/<slug>/index.md`)."""
-    return PurePosixPath(path).parent.name
+    """The slug of the article page at `path` (`<lang>/<slug>/index.md`: `page_file`'s,
+    never a path to normalise, so it is cut as a string, not parsed as a path)."""
+    parts = path.split("/")
+    return parts[-2] if len(parts) > 1 else ""
 
 
 def render_pages(

@@ -13,8 +13,10 @@ either file is still read, as the URL it gave.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -33,30 +35,57 @@ MAX_PATH = 240
 RESERVED = frozenset({"stories", "parallel", "assets", "pagefind", "search"})
 
 
-def load_published(path: Path) -> tuple[dict[str, str], tuple[str, ...]]:
+@dataclass(frozen=True)
+class Published:
+    """What the file's text says: each seed's URL, and the lines set aside (why, without
+    the file's path: the same text says the same wherever it lies)."""
+
+    urls: tuple[tuple[str, str], ...] = ()
+    problems: tuple[str, ...] = ()
+
+
+Parse = Callable[[str], Published]
+
+
+def load_published(
+    path: Path, parse: Parse | None = None
+) -> tuple[dict[str, str], tuple[str, ...]]:
     """Seed name -> recorded URL, and the problems met: a file that cannot be read is
     set aside whole (the build names every page, and leaves the file as it is); a bad line
-    alone is set aside."""
+    alone is set aside.
+
+    `parse`: `published_of`, or the build's memo of it (the file lists every article, and
+    a rebuild need not parse 10,000 lines of YAML it wrote itself)."""
     if not path.exists():
         return {}, ()
     try:
-        data = load_yaml(read_text(path, URLS_YML), URLS_YML)
+        found = (parse or published_of)(read_text(path, URLS_YML))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         return {}, (f"{path}: cannot read: {one_line(str(exc))}; pages named afresh",)
+    except ValueError as exc:
+        return {}, (f"{path}: {exc}",)
+    return dict(found.urls), tuple(f"{path}: {problem}" for problem in found.problems)
+
+
+def published_of(text: str) -> Published:
+    """What `text` says; yaml.YAMLError, or ValueError if it is not a mapping."""
+    return published_from(load_yaml(text, URLS_YML))
+
+
+def published_from(data: Any) -> Published:
+    """What the file's data says (`published_of` once its YAML is read)."""
     if data is None:
-        return {}, ()
+        return Published()
     if not isinstance(data, dict):
-        return {}, (f"{path}: expected a mapping of seed file to page URL",)
-    found, problems = {}, []
+        raise ValueError("expected a mapping of seed file to page URL")
+    found, problems = [], []
     for seed, page in data.items():
         url = as_url(page) if isinstance(seed, str) and isinstance(page, str) else None
         if url is not None:
-            found[seed] = url
+            found.append((seed, url))
         else:
-            problems.append(
-                f"{path}: {one_line(repr(seed))}: not a page URL: {one_line(repr(page))}"
-            )
-    return found, tuple(problems)
+            problems.append(f"{one_line(repr(seed))}: not a page URL: {one_line(repr(page))}")
+    return Published(tuple(found), tuple(problems))
 
 
 def as_url(recorded: str) -> str | None:
@@ -76,5 +105,9 @@ def as_url(recorded: str) -> str | None:
 
 def dump_published(urls: Mapping[str, str]) -> str:
     """The file's text: one `seed: URL` line each, by seed name (a pull request shows every
-    page that moves)."""
-    return HEADER + dump_flat_mapping(dict(sorted(urls.items())))
+    page that moves); `published_from(sorted_urls(urls))` is what it reads back as."""
+    return HEADER + dump_flat_mapping(sorted_urls(urls))
+
+
+def sorted_urls(urls: Mapping[str, str]) -> dict[str, str]:
+    return dict(sorted(urls.items()))

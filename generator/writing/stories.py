@@ -19,10 +19,15 @@ def record_stories(path: Path, decided: StoryFile) -> tuple[str, tuple[str, ...]
     return text, _record(path, text, "the story decisions")
 
 
-def record_pages(path: Path, pages: Sequence[Page]) -> tuple[str, ...]:
-    """Write each article's URL to `path` if they changed; the problems to report."""
-    text = dump_published({page.article.name: page.url for page in pages})
-    return _record(path, text, "the published pages")
+def record_pages(path: Path, pages: Sequence[Page]) -> tuple[str, tuple[str, ...]]:
+    """Write each article's URL to `path` if they changed: the text they make, and the
+    problems to report."""
+    text = dump_published(urls_of(pages))
+    return text, _record(path, text, "the published pages")
+
+
+def urls_of(pages: Sequence[Page]) -> dict[str, str]:
+    return {page.article.name: page.url for page in pages}
 
 
 def _record(path: Path, text: str, what: str) -> tuple[str, ...]:

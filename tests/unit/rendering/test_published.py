@@ -11,7 +11,13 @@ from generator.build import build
 from generator.config import Config
 from generator.records import Article, CleanText, Language, SeedText, Story, Title
 from generator.rendering.files import plan_pages
-from generator.rendering.published import dump_published, load_published
+from generator.rendering.published import (
+    dump_published,
+    load_published,
+    published_from,
+    published_of,
+    sorted_urls,
+)
 from generator.writing.site import write_files
 
 
@@ -49,6 +55,22 @@ def test_the_record_reads_back_what_it_wrote(tmp_path: Path) -> None:
     (tmp_path / "urls.yml").write_text(dump_published(urls), encoding="utf-8")
     assert load_published(tmp_path / "urls.yml") == (urls, ())
     assert load_published(tmp_path / "none.yml") == ({}, ())
+
+
+@pytest.mark.parametrize(
+    "urls",
+    [
+        {},
+        {"b.txt": "ar/وزير-الخارجية/", "a.txt": "kk/qazaqstan-alemde/"},
+        {"z: odd.txt": "en/x/", "q'uote\".txt": "en/index/", "sub/c.txt": "stories/x/"},
+    ],
+)
+def test_what_a_build_remembers_of_its_record_is_what_the_record_reads_back_as(
+    urls: dict[str, str],
+) -> None:
+    """The build stores `published_from` of the URLs it wrote as the memo of the file's
+    text (`build.py`): the next build takes it instead of parsing the file."""
+    assert published_from(sorted_urls(urls)) == published_of(dump_published(urls))
 
 
 def test_a_record_of_a_page_file_reads_as_its_url(tmp_path: Path) -> None:
