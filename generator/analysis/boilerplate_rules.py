@@ -180,27 +180,60 @@ def _any_rule(lang: str) -> tuple[Callable[[str], object], ...]:
     cannot run stays with `re`. Most lines match none and are let go after these tests."""
     found = rules()
     whole = [r.any_language for r in found if r.any_language is not None]
-    phrases = [r.patterns[code] for r in found for code in (lang, "en") if code in r.patterns]
+    codes = dict.fromkeys((lang, "en"))
+    phrases = [r.patterns[code] for r in found for code in codes if code in r.patterns]
     return (*_matchers(whole, full=True), *_matchers(phrases, full=False))
 
 
 def _matchers(patterns: list[str], full: bool) -> list[Callable[[str], object]]:
-    fast, slow = [], []
-    for pattern in patterns:
-        try:
-            spelt = to_re2(pattern)
-            re2.compile(spelt, _re2_options())  # a lookahead, say, is refused here
-            fast.append(spelt)
-        except (PatternError, re2.error):
-            slow.append(pattern)
+    joined, slow = _by_engine(patterns)
     out: list[Callable[[str], object]] = []
-    if fast:
-        joined = re2.compile("|".join(f"(?:{p})" for p in fast), _re2_options())
+    if joined is not None:
         out.append(functools.partial(_re2_test, joined._regexp, _BOTH if full else _UNANCHORED))
     for pattern in slow:
         python = re.compile(pattern)
         out.append(python.fullmatch if full else python.search)
     return out
+
+
+def _by_engine(patterns: list[str]) -> tuple[Any, list[str]]:
+    """The patterns RE2 runs, as one compiled alternation (None if none), and those left to
+    `re`. All at once first, a lookaround set aside: a new seed's build compiles its
+    language's patterns, and one by one took most of that."""
+    looking = [p for p in patterns if _LOOKAROUND.search(p)]
+    spelt = _spelt([p for p in patterns if not _LOOKAROUND.search(p)])
+    joined = _re2_compiled(_alternation(spelt)) if spelt else None
+    if joined is not None or spelt == []:
+        return joined, looking
+    fast, slow = [], []
+    for pattern in patterns:
+        one = _spelt([pattern])
+        if one is not None and _re2_compiled(one[0]) is not None:
+            fast += one
+        else:
+            slow.append(pattern)
+    return (_re2_compiled(_alternation(fast)) if fast else None), slow
+
+
+def _alternation(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+_LOOKAROUND = re.compile(r"\(\?<?[=!]")
+
+
+def _spelt(patterns: list[str]) -> list[str] | None:
+    try:
+        return [to_re2(pattern) for pattern in patterns]
+    except PatternError:
+        return None
+
+
+def _re2_compiled(pattern: str) -> Any:
+    try:
+        return re2.compile(pattern, _re2_options())
+    except re2.error:
+        return None
 
 
 # The wrapper's `search` maps every match back to character offsets, which costs more than
