@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -19,7 +20,7 @@ from generator.grouping.report import format_grouping
 from generator.incremental.cache import DEFAULT_PATH as DEFAULT_CACHE
 from generator.incremental.cache import Cache
 from generator.incremental.embeddings import CachedEncoder
-from generator.incremental.session import session
+from generator.incremental.session import GC_THRESHOLD, session
 from generator.messages import one_line
 from generator.progress import Steps
 from generator.records import BuildReport
@@ -33,7 +34,12 @@ def run() -> None:
 
     It leaves without Python's teardown, which frees every record of the archive one by one
     (a twentieth of a rebuild's time): by then the cache is closed, the files are written
-    and the pools are shut down; the output streams and the log are flushed here."""
+    and the pools are shut down; the output streams and the log are flushed here.
+
+    The cycle collector runs seldom for the whole process, not only during the build
+    (`session`): once a build's session ended, the first collection with Python's thresholds
+    traversed every record the build had read back."""
+    gc.set_threshold(GC_THRESHOLD, *gc.get_threshold()[1:])
     try:
         main(prog_name="generator")
         code = 0
