@@ -63,6 +63,10 @@ HEADER_MAX_WORDS = 4
 STANDFIRST_WORDS = 8
 RELATED = "related article"
 LIST_LABELS = (RELATED, "navigation")
+# A thread of readers' comments: a comments heading, then reply buttons under the comments.
+COMMENTS, REPLY = "comments", "reply button"
+THREAD_MIN_REPLIES = 2
+THREAD = "comment thread (under the comments heading, with reply buttons)"
 REPEATED = "repeated in several seeds (site template)"
 EDITOR = "editor: boilerplate.yml remove"
 SECTION_BREAK = SEPARATOR_REASON
@@ -190,6 +194,7 @@ def clean_text(
             del sure[headline]
         taken = sure | dict.fromkeys(forced, "")
         sure.update(outside_block(verdicts.article, edge, taken, headline, model.keep_above))
+        sure.update(comment_thread(len(texts), stated, headline, forced))
 
     if len(sure) == len(texts) and len(stated) < len(texts):
         # Shape, position and the model never take a whole seed (a one-line note, a short
@@ -202,6 +207,23 @@ def clean_text(
         removed=tuple(Removed(index[p], texts[p], reasons[p]) for p in sorted(reasons)),
         headline=kept.index(headline) if headline in kept else None,
     )
+
+
+def comment_thread(
+    count: int, stated: dict[int, str], headline: int, forced: set[int]
+) -> dict[int, str]:
+    """Readers' comments: from the comments heading above the first reply buttons to the end
+    of the page. Commenters write prose, which the model keeps like the article's; the
+    buttons say what it is. Below the headline only: a count of comments in the byline
+    heads no thread."""
+    replies = [p for p in sorted(stated) if stated[p] == REPLY and p > headline]
+    if len(replies) < THREAD_MIN_REPLIES:
+        return {}
+    heads = [p for p, reason in stated.items() if reason == COMMENTS and headline < p < replies[0]]
+    if not heads:
+        return {}
+    thread = range(max(heads) + 1, count)
+    return {p: THREAD for p in thread if p not in stated and p not in forced}
 
 
 def _flag_lines(

@@ -10,7 +10,15 @@ from conftest import SHARED_EVAL
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.analysis.clean import CleanContext, clean_text, repeated_lines
+from generator.analysis.clean import (
+    COMMENTS,
+    REPLY,
+    THREAD,
+    CleanContext,
+    clean_text,
+    comment_thread,
+    repeated_lines,
+)
 from generator.analysis.editor_rules import load_editor_rules, parse_editor_rules
 from generator.records import SeedText
 
@@ -354,3 +362,51 @@ def test_editor_lines_match_across_no_break_spaces() -> None:
     rules, _ = parse_editor_rules({"remove": {"s.txt": ["Le texte est accessible ici."]}})
     text = f"A headline for the article here\n\n{BODY['fr']}\n\nLe texte est accessible\xa0ici."
     assert removed(text, "fr", CleanContext(editor=rules)) == ["Le texte est accessible\xa0ici."]
+
+
+THREADS = {  # language: (comments heading, reply button, a reader's comment)
+    "en": ("2 Comments", "Reply", "I do not believe a word of it, they promised this before."),
+    "ru": ("Комментарии (2)", "Ответить 15", "Обещают уже десять лет, а воз и ныне там."),
+    "kk": ("Пікірлер (2)", "Жауап беру", "Бұл туралы бұрын да айтылған, бірақ ештеңе болмады."),
+    "fr": (
+        "Vos réactions (2)",
+        "Répondre",
+        "On nous le promet depuis des années.",
+    ),
+    "de": (
+        "Kommentare",
+        "Antworten",
+        "Das wurde vor Jahren versprochen.",
+    ),
+    "es": ("Comentarios", "Responder", "Eso ya lo prometieron hace años y no pasó nada."),
+    "ar": ("التعليقات", "رد", "وعدونا بهذا منذ سنوات ولم يحدث شيء على الإطلاق."),
+}
+
+
+def _page_with_comments(lang: str, byline_count: bool = False) -> str:
+    heading, reply, comment = THREADS[lang]
+    top = ["Home", "News", "Search", "Ministers meet in Astana to discuss trade"]
+    top += [heading] if byline_count else []  # a count of comments in the byline
+    body = [BODY[lang]] * 4
+    thread = [heading, "Reader_77", comment, reply, "Aigul K.", comment + " !", reply]
+    return "\n\n".join([*top, *body, *thread])
+
+
+@pytest.mark.parametrize("lang", sorted(THREADS))
+@pytest.mark.parametrize("byline_count", [False, True])
+def test_a_comment_thread_goes_to_the_end_of_the_page(lang: str, byline_count: bool) -> None:
+    clean = clean_text(seed(_page_with_comments(lang, byline_count)), lang)
+    comment = THREADS[lang][2]
+    assert comment not in clean.paragraphs and comment + " !" not in clean.paragraphs
+    assert clean.paragraphs.count(BODY[lang]) == 4  # the article above the thread stays
+    reasons = {r.text: r.reason for r in clean.removed}
+    assert reasons["Reader_77"] == reasons[comment] == THREAD
+
+
+def test_no_thread_without_reply_buttons_or_heading() -> None:
+    stated = {3: COMMENTS, 9: REPLY}  # one reply button is not a thread
+    assert comment_thread(12, stated, 1, set()) == {}
+    stated = {0: COMMENTS, 5: REPLY, 7: REPLY}  # its heading above the headline: a byline count
+    assert comment_thread(12, stated, 1, set()) == {}
+    stated = {3: COMMENTS, 5: REPLY, 7: REPLY}
+    assert set(comment_thread(9, stated, 1, {6})) == {4, 8}  # a line the editor keeps stays
