@@ -22,16 +22,11 @@ from generator.reading.gather import Gathered, gather, settle
 from generator.records import BuildReport, Page, SeedError
 from generator.rendering.files import plan_pages, render_files
 from generator.rendering.home import load_home
-from generator.rendering.published import (
-    load_published,
-    published_from,
-    published_of,
-    sorted_urls,
-)
+from generator.rendering.published import load_published, published_of
 from generator.text.embed import ENCODER_TIME
 from generator.writing.lock import project_lock
 from generator.writing.site import Skipped, publish
-from generator.writing.stories import record_pages, record_stories, urls_of
+from generator.writing.stories import record_pages, record_stories
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +46,7 @@ def build(config: Config) -> BuildReport:
         published, unusable = load_published(config.urls_file, lambda t: memo(published_of, t))
         pages = plan_pages(stories, memo, published)
         if not unusable or published:  # a file that cannot be read is left as it is
-            text, failed = record_pages(config.urls_file, pages)
-            known = published_from(sorted_urls(urls_of(pages)))
+            text, known, failed = record_pages(config.urls_file, pages)
             memo.remember(published_of, (text,), known)  # read back unparsed
             problems += failed
         home, unread = load_home(config.home)

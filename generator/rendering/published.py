@@ -105,9 +105,12 @@ def as_url(recorded: str) -> str | None:
 
 def dump_published(urls: Mapping[str, str]) -> str:
     """The file's text: one `seed: URL` line each, by seed name (a pull request shows every
-    page that moves); `published_from(sorted_urls(urls))` is what it reads back as."""
-    return HEADER + dump_flat_mapping(sorted_urls(urls))
+    page that moves)."""
+    return recorded(urls)[0]
 
 
-def sorted_urls(urls: Mapping[str, str]) -> dict[str, str]:
-    return dict(sorted(urls.items()))
+def recorded(urls: Mapping[str, str]) -> tuple[str, Published]:
+    """The file's text for `urls`, and what it reads back as (`published_of` of that text),
+    worked out from `urls` without parsing the text."""
+    ordered = dict(sorted(urls.items()))
+    return HEADER + dump_flat_mapping(ordered), published_from(ordered)

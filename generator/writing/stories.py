@@ -8,7 +8,7 @@ from pathlib import Path
 
 from generator.grouping.story_file import StoryFile, dump_story_file
 from generator.records import Page
-from generator.rendering.published import dump_published
+from generator.rendering.published import Published, recorded
 from generator.writing.site import write_atomic
 
 
@@ -19,15 +19,11 @@ def record_stories(path: Path, decided: StoryFile) -> tuple[str, tuple[str, ...]
     return text, _record(path, text, "the story decisions")
 
 
-def record_pages(path: Path, pages: Sequence[Page]) -> tuple[str, tuple[str, ...]]:
-    """Write each article's URL to `path` if they changed: the text they make, and the
-    problems to report."""
-    text = dump_published(urls_of(pages))
-    return text, _record(path, text, "the published pages")
-
-
-def urls_of(pages: Sequence[Page]) -> dict[str, str]:
-    return {page.article.name: page.url for page in pages}
+def record_pages(path: Path, pages: Sequence[Page]) -> tuple[str, Published, tuple[str, ...]]:
+    """Write each article's URL to `path` if they changed: the text they make, what it
+    reads back as, and the problems to report."""
+    text, known = recorded({page.article.name: page.url for page in pages})
+    return text, known, _record(path, text, "the published pages")
 
 
 def _record(path: Path, text: str, what: str) -> tuple[str, ...]:

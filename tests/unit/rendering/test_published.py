@@ -14,9 +14,8 @@ from generator.rendering.files import plan_pages
 from generator.rendering.published import (
     dump_published,
     load_published,
-    published_from,
     published_of,
-    sorted_urls,
+    recorded,
 )
 from generator.writing.site import write_files
 
@@ -68,9 +67,10 @@ def test_the_record_reads_back_what_it_wrote(tmp_path: Path) -> None:
 def test_what_a_build_remembers_of_its_record_is_what_the_record_reads_back_as(
     urls: dict[str, str],
 ) -> None:
-    """The build stores `published_from` of the URLs it wrote as the memo of the file's
+    """The build stores `recorded`'s reading of the URLs it wrote as the memo of the file's
     text (`build.py`): the next build takes it instead of parsing the file."""
-    assert published_from(sorted_urls(urls)) == published_of(dump_published(urls))
+    text, known = recorded(urls)
+    assert known == published_of(text) and text == dump_published(urls)
 
 
 def test_a_record_of_a_page_file_reads_as_its_url(tmp_path: Path) -> None:
